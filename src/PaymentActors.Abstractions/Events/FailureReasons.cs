@@ -1,0 +1,13 @@
+namespace PaymentActors.Events;
+
+/// <summary>Why a payment failed, as the API and the metrics name it.</summary>
+public static class FailureReasons
+{
+    public const string InsufficientFunds = "insufficient_funds";
+    public const string WalletNotFound = "wallet_not_found";
+    public const string CurrencyMismatch = "currency_mismatch";
+    public const string GatewayRejected = "gateway_rejected";
+    public const string GatewayUnavailable = "gateway_unavailable";
+    public const string ReservationExpired = "reservation_expired";
+    public const string InternalError = "internal_error";
+}

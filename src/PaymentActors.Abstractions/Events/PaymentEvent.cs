@@ -1,0 +1,21 @@
+namespace PaymentActors.Events;
+
+/// <summary>
+/// One step of a payment's life, as published on the event stream and kept in the payment's history.
+/// <see cref="Amount"/> is in <see cref="Currency"/>; <see cref="Reason"/> is set on failures.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("PaymentActors.PaymentEvent")]
+public sealed record PaymentEvent(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string Type,
+    [property: Id(2)] string PaymentId,
+    [property: Id(3)] string UserId,
+    [property: Id(4)] decimal Amount,
+    [property: Id(5)] string Currency,
+    [property: Id(6)] DateTimeOffset OccurredAt,
+    [property: Id(7)] string? Reason = null)
+{
+    public static PaymentEvent Create(
+        string type, string paymentId, string userId, Money.Money amount, DateTimeOffset at, string? reason = null) =>
+        new(EventIds.New(at), type, paymentId, userId, amount.Amount, amount.Currency, at, reason);
+}

@@ -1,0 +1,11 @@
+namespace PaymentActors.Money;
+
+/// <summary>Why an amount was refused.</summary>
+public enum MoneyError
+{
+    None,
+    UnknownCurrency,
+    NotPositive,
+    TooLarge,
+    TooManyDecimals,
+}

@@ -1,0 +1,31 @@
+using PaymentActors.Events;
+
+namespace PaymentActors.Payments;
+
+/// <summary>
+/// One payment, keyed by payment id. It persists the request before acknowledging and then drives the
+/// saga (reserve → charge → confirm or release) on its own; callers poll or wait for the outcome.
+/// </summary>
+[Alias("PaymentActors.IPaymentGrain")]
+public interface IPaymentGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the payment, or returns it when the same request was made before.</summary>
+    [Alias("CreateAsync")]
+    Task<CreatePaymentResult> CreateAsync(PaymentRequest request);
+
+    /// <summary>The payment, or null when it was never created.</summary>
+    [Alias("GetAsync")]
+    Task<PaymentSnapshot?> GetAsync();
+
+    /// <summary>The payment's event history, oldest first.</summary>
+    [Alias("GetEventsAsync")]
+    Task<IReadOnlyList<PaymentEvent>> GetEventsAsync();
+
+    /// <summary>Waits up to <paramref name="timeout"/> for a terminal status and returns the payment as it then is.</summary>
+    [Alias("WaitForTerminalAsync")]
+    Task<PaymentSnapshot?> WaitForTerminalAsync(TimeSpan timeout);
+
+    /// <summary>The wallet tells the payment that its reservation expired.</summary>
+    [Alias("OnReservationExpiredAsync")]
+    Task OnReservationExpiredAsync(PaymentEvent expired);
+}

@@ -1,0 +1,33 @@
+namespace PaymentActors.Wallets;
+
+/// <summary>
+/// A user's wallet, keyed by user id. Every balance change is serialized by this grain and is
+/// idempotent by its operation id (payment id or deposit id), also after the reservation is closed.
+/// </summary>
+[Alias("PaymentActors.IWalletGrain")]
+public interface IWalletGrain : IGrainWithStringKey
+{
+    /// <summary>The wallet as last made durable, or null when it has never received a deposit.</summary>
+    [Alias("GetAsync")]
+    Task<WalletSnapshot?> GetAsync();
+
+    /// <summary>Adds funds; the first deposit creates the wallet in the deposit's currency.</summary>
+    [Alias("DepositAsync")]
+    Task<DepositResult> DepositAsync(string depositId, Money.Money amount);
+
+    /// <summary>Holds funds for a payment until confirmed, released or expired.</summary>
+    [Alias("ReserveAsync")]
+    Task<ReserveResult> ReserveAsync(string paymentId, Money.Money amount);
+
+    /// <summary>Deducts a payment's held funds.</summary>
+    [Alias("ConfirmAsync")]
+    Task<ReservationResult> ConfirmAsync(string paymentId);
+
+    /// <summary>Returns a payment's held funds to the available balance.</summary>
+    [Alias("ReleaseAsync")]
+    Task<ReservationResult> ReleaseAsync(string paymentId);
+
+    /// <summary>Credits money back for a refund; idempotent by refund id.</summary>
+    [Alias("CreditAsync")]
+    Task<CreditResult> CreditAsync(string refundId, string paymentId, Money.Money amount);
+}

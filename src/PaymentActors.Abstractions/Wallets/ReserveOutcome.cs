@@ -1,0 +1,12 @@
+namespace PaymentActors.Wallets;
+
+[GenerateSerializer, Alias("PaymentActors.ReserveOutcome")]
+public enum ReserveOutcome
+{
+    Reserved = 0,
+    InsufficientFunds = 1,
+    WalletNotFound = 2,
+    CurrencyMismatch = 3,
+    /// <summary>The payment id was reserved before and that reservation is already closed.</summary>
+    AlreadyClosed = 4,
+}
