@@ -1,8 +1,10 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 using PaymentActors.Events;
 using PaymentActors.Gateway;
 using PaymentActors.Grains.Events;
+using PaymentActors.Grains.Hosting;
 
 namespace PaymentActors.Grains.Gateway;
 
@@ -11,7 +13,7 @@ namespace PaymentActors.Grains.Gateway;
 /// circuit breaker) lives in the <see cref="IPaymentGateway"/> adapter, which is shared by the whole silo.
 /// </summary>
 [Reentrant]
-public sealed class GatewayGrain(IPaymentGateway gateway, TimeProvider time, ILogger<GatewayGrain> logger) : Grain, IGatewayGrain
+public sealed class GatewayGrain(IPaymentGateway gateway, [FromKeyedServices(PaymentClock.ServiceKey)] TimeProvider time, ILogger<GatewayGrain> logger) : Grain, IGatewayGrain
 {
     public async Task<ChargeResult> ChargeAsync(ChargeRequest request)
     {

@@ -1,9 +1,11 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using PaymentActors.Events;
 using PaymentActors.Gateway;
 using PaymentActors.Grains.Events;
+using PaymentActors.Grains.Hosting;
 using PaymentActors.Grains.Options;
 using PaymentActors.Payments;
 using PaymentActors.Wallets;
@@ -33,7 +35,7 @@ public sealed class PaymentGrain : Grain, IPaymentGrain
     public PaymentGrain(
         [PersistentState("payment")] IPersistentState<PaymentState> state,
         IOptions<PaymentActorsOptions> options,
-        TimeProvider time,
+        [FromKeyedServices(PaymentClock.ServiceKey)] TimeProvider time,
         ILogger<PaymentGrain> logger)
     {
         _state = state;
@@ -164,11 +166,14 @@ public sealed class PaymentGrain : Grain, IPaymentGrain
                 await ChargeAndSettleAsync();
             }
         }
-        catch (Exception exception) when (!_status.IsTerminal())
+        catch (Exception exception)
         {
             // A step stayed unreachable past its retries: undo what may have happened and end the payment.
             PaymentLog.SagaStopped(_logger, exception, PaymentId, _status.ToWireName());
-            await CompensateAsync(FailureReasons.WalletUnavailable);
+            if (!_status.IsTerminal())
+            {
+                await CompensateAsync(FailureReasons.WalletUnavailable);
+            }
         }
     }
 
@@ -208,12 +213,13 @@ public sealed class PaymentGrain : Grain, IPaymentGrain
     private async Task ChargeAndSettleAsync()
     {
         MoveTo(PaymentStatus.Processing);
-        var charge = await Gateway.ChargeAsync(new ChargeRequest(PaymentId, Request.UserId, Request.Amount));
-        while (charge.Outcome == ChargeOutcome.Unknown)
+        var request = new ChargeRequest(PaymentId, Request.UserId, Request.Amount);
+        var charge = await AskGatewayAsync(() => Gateway.ChargeAsync(request));
+        for (var attempt = 1; charge.Outcome == ChargeOutcome.Unknown; attempt++)
         {
             // The charge may have happened: never guess, ask the gateway until it knows.
-            await Task.Delay(_options.RetryBaseDelay, _time);
-            charge = await Gateway.ReconcileAsync(new ChargeRequest(PaymentId, Request.UserId, Request.Amount));
+            await Task.Delay(Backoff(attempt), _time);
+            charge = await AskGatewayAsync(() => Gateway.ReconcileAsync(request));
         }
 
         _charged = charge.Outcome == ChargeOutcome.Approved;
@@ -244,6 +250,19 @@ public sealed class PaymentGrain : Grain, IPaymentGrain
         var released = await WithRetriesAsync("release", () => Wallet.ReleaseAsync(PaymentId, reason));
         Record(released.Event);
         await FinishAsync(PaymentStatus.Failed, reason);
+    }
+
+    /// <summary>A gateway call that fails without an answer (a call timeout) leaves the charge's outcome unknown.</summary>
+    private static async Task<ChargeResult> AskGatewayAsync(Func<Task<ChargeResult>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (Exception exception) when (exception is not ArgumentException)
+        {
+            return new ChargeResult(ChargeOutcome.Unknown, exception.Message, null);
+        }
     }
 
     private async Task CompensateAsync(string reason)
@@ -340,6 +359,7 @@ public sealed class PaymentGrain : Grain, IPaymentGrain
 
     private TimeSpan Backoff(int attempt)
     {
+        // Capped at 2^8 times the base delay, so that a long outage is polled every half minute or so, not every hour.
         var exponential = _options.RetryBaseDelay * Math.Pow(2, Math.Min(attempt - 1, 8));
         return exponential * (0.5 + (Random.Shared.NextDouble() / 2));
     }
