@@ -100,7 +100,7 @@ public sealed class IdempotencyTests(ClusterFixture fixture)
         Assert.Equal(1, creates.Count(c => c.Outcome == CreatePaymentOutcome.Created));
         Assert.All(creates, c => Assert.Contains(c.Outcome, new[] { CreatePaymentOutcome.Created, CreatePaymentOutcome.InProgress, CreatePaymentOutcome.AlreadyExists }));
         Assert.Equal(CreatePaymentOutcome.AlreadyExists, replay.Outcome);
-        Assert.Equal(payment, replay.Payment);
+        Assert.Equivalent(payment, replay.Payment, strict: true);
         Assert.Equal(CreatePaymentOutcome.RequestMismatch, mismatch.Outcome);
         Assert.Equal(90.00m, (await scenario.WalletAsync()).Balance);
         Assert.Equal(1, fixture.ScriptedGateway.ChargeCalls(paymentId));

@@ -7,6 +7,7 @@ using PaymentActors.Events;
 using PaymentActors.Grains.Events;
 using PaymentActors.Grains.Hosting;
 using PaymentActors.Grains.Options;
+using PaymentActors.Grains.Persistence;
 using PaymentActors.Payments;
 using PaymentActors.Wallets;
 
