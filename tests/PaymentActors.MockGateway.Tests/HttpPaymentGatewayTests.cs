@@ -117,7 +117,7 @@ public sealed class HttpPaymentGatewayTests
         await using var server = await RunningMockGateway.StartAsync("Behaviour:TimeoutRate=1", "Behaviour:TimeoutHoldMs=60000");
         await using var adapter = new GatewayAdapterHarness(server.BaseAddress, options =>
         {
-            options.AttemptTimeout = TimeSpan.FromSeconds(1);
+            options.AttemptTimeout = TimeSpan.FromSeconds(2);
             options.MaxRetryAttempts = 1;
         });
 
