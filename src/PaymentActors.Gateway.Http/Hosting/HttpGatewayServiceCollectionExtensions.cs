@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PaymentActors.Gateway;
 using PaymentActors.Gateway.Http.Circuit;
 using PaymentActors.Gateway.Http.Diagnostics;
 using PaymentActors.Gateway.Http.Options;
@@ -58,6 +59,7 @@ public static class HttpGatewayServiceCollectionExtensions
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<HttpPaymentGateway>>()));
         services.AddSingleton<IPaymentGateway>(provider => provider.GetRequiredService<HttpPaymentGateway>());
+        services.AddSingleton<IGatewayHealthSource, CircuitGatewayHealthSource>();
 
         services
             .AddHttpClient(HttpPaymentGateway.HttpClientName, (provider, client) =>

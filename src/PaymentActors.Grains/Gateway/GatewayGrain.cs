@@ -13,7 +13,11 @@ namespace PaymentActors.Grains.Gateway;
 /// circuit breaker) lives in the <see cref="IPaymentGateway"/> adapter, which is shared by the whole silo.
 /// </summary>
 [Reentrant]
-public sealed class GatewayGrain(IPaymentGateway gateway, [FromKeyedServices(PaymentClock.ServiceKey)] TimeProvider time, ILogger<GatewayGrain> logger) : Grain, IGatewayGrain
+public sealed class GatewayGrain(
+    IPaymentGateway gateway,
+    IGatewayHealthSource health,
+    [FromKeyedServices(PaymentClock.ServiceKey)] TimeProvider time,
+    ILogger<GatewayGrain> logger) : Grain, IGatewayGrain
 {
     public async Task<ChargeResult> ChargeAsync(ChargeRequest request)
     {
@@ -48,6 +52,8 @@ public sealed class GatewayGrain(IPaymentGateway gateway, [FromKeyedServices(Pay
             _ => throw new TimeoutException($"Refund {request.RefundId} got no definite answer ({response.Status}: {response.Reason})."),
         };
     }
+
+    public Task<GatewayHealth> GetHealthAsync() => Task.FromResult(health.GetHealth(this.GetPrimaryKeyString()));
 
     private async Task<ChargeResult> ToResultAsync(ChargeRequest request, GatewayResponse response)
     {

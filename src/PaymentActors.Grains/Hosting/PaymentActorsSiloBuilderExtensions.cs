@@ -37,6 +37,7 @@ public static class PaymentActorsSiloBuilderExtensions
         builder.Services.AddSingleton<IValidateOptions<PaymentActorsOptions>, PaymentActorsOptionsValidator>();
         builder.Services.TryAddKeyedSingleton(PaymentClock.ServiceKey, TimeProvider.System);
         builder.Services.TryAddSingleton<IPaymentGateway, SimulatedPaymentGateway>();
+        builder.Services.TryAddSingleton<IGatewayHealthSource, SimulatedGatewayHealth>();
         builder.Services.TryAddSingleton<IFailedEventStore, InMemoryFailedEventStore>();
         builder.Services.TryAddSingleton<PaymentMetrics>();
         return builder;
