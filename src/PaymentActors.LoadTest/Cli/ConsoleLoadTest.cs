@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using PaymentActors.LoadTest.Api;
 using PaymentActors.LoadTest.Options;
@@ -11,6 +12,7 @@ namespace PaymentActors.LoadTest.Cli;
 internal static class ConsoleLoadTest
 {
     private static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan LineInterval = TimeSpan.FromSeconds(2);
 
     public static async Task<int> ExecuteAsync(LoadTestOptions options, FileInfo? reportFile, CancellationToken cancellationToken)
     {
@@ -75,6 +77,11 @@ internal static class ConsoleLoadTest
         IAnsiConsole console, LoadTestOptions options, HttpClient httpClient, CancellationToken stopSending)
     {
         var sink = new LatestProgress();
+        if (!console.Profile.Capabilities.Interactive)
+        {
+            return RunWithProgressLinesAsync(options, httpClient, sink, stopSending);
+        }
+
         return console.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
@@ -97,6 +104,26 @@ internal static class ConsoleLoadTest
                 settling.Value = settling.MaxValue;
                 return report;
             });
+    }
+
+    /// <summary>Without a terminal (CI, a pipe) a live bar shows nothing: print a line every few seconds instead.</summary>
+    private static async Task<LoadTestReport> RunWithProgressLinesAsync(
+        LoadTestOptions options, HttpClient httpClient, LatestProgress sink, CancellationToken stopSending)
+    {
+        var run = LoadTestRunner.RunAsync(options, httpClient, sink, stopSending);
+        while (!run.IsCompleted)
+        {
+            await Task.WhenAny(run, Task.Delay(LineInterval, CancellationToken.None)).ConfigureAwait(false);
+            if (!run.IsCompleted && sink.Latest is { } p)
+            {
+                // Plain Console: Spectre would wrap the line at its 80-column default when there is no terminal.
+                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"[{p.Phase.ToString().ToLowerInvariant()}] {p.Elapsed.TotalSeconds:0.0} s: sent {p.Sent}, accepted {p.Accepted}, " +
+                    $"rejected {p.Rejected}, completed {p.Completed}, not completed {p.Failed}, in flight {p.Outstanding}, no answer {p.TransportErrors}"));
+            }
+        }
+
+        return await run.ConfigureAwait(false);
     }
 
     private static void Update(ProgressTask sending, ProgressTask settling, LoadTestProgress snapshot, LoadTestOptions options)

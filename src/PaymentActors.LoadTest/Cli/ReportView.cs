@@ -91,20 +91,21 @@ internal static class ReportView
 
     private static Table Wallets(LoadTestReport report)
     {
+        var scale = DisplayScale(report);
         var table = new Table().Title("Wallets").AddColumns("user", "deposited", "debited", "refunded", "expected", "balance", "reserved");
         foreach (var column in table.Columns.Skip(1)) column.RightAligned();
         foreach (var wallet in report.Audit.Wallets.Take(MaxWalletsShown))
         {
-            var balance = wallet.Balance is { } shown ? Amount(shown) : "?";
+            var balance = wallet.Balance is { } shown ? Amount(shown, scale) : "?";
             if (wallet.ExpectedBalance is { } expected && wallet.Balance is { } actual && expected != actual)
             {
                 balance = $"[red]{balance}[/]";
             }
 
             table.AddRow(
-                Markup.Escape(wallet.UserId), Amount(wallet.Deposited), Amount(wallet.Debited), Amount(wallet.Refunded),
-                wallet.ExpectedBalance is { } e ? Amount(e) : "[grey]unknown[/]", balance,
-                wallet.Reserved is { } reserved ? Amount(reserved) : "?");
+                Markup.Escape(wallet.UserId), Amount(wallet.Deposited, scale), Amount(wallet.Debited, scale), Amount(wallet.Refunded, scale),
+                wallet.ExpectedBalance is { } e ? Amount(e, scale) : "[grey]unknown[/]", balance,
+                wallet.Reserved is { } reserved ? Amount(reserved, scale) : "?");
         }
 
         if (report.Audit.Wallets.Count > MaxWalletsShown)
@@ -157,6 +158,20 @@ internal static class ReportView
     };
 
     private static string Amount(decimal amount) => amount.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Pads to <paramref name="scale"/> decimals so that a column of amounts lines up (1000 → 1000.00).</summary>
+    private static string Amount(decimal amount, int scale) =>
+        amount.ToString("F" + scale.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+
+    private static int DisplayScale(LoadTestReport report)
+    {
+        const int maxScale = 8;
+        var amounts = report.Audit.Wallets
+            .SelectMany(w => new[] { w.Deposited, w.Debited, w.Refunded, w.Balance ?? 0, w.Reserved ?? 0 })
+            .Append(report.Amount)
+            .Append(report.Deposit);
+        return Math.Min(maxScale, amounts.Max(a => (int)a.Scale));
+    }
 
     private static string Count(long count) => count.ToString(CultureInfo.InvariantCulture);
 
