@@ -64,36 +64,52 @@ internal sealed partial class LoadTestRun
         var reporter = ReportProgressAsync(stopBackground.Token);
         using var stopSampler = new CancellationTokenSource();
         var sampler = SampleWalletsAsync(stopSampler.Token);
-
-        EnterPhase(RunPhase.Load);
-        loadStartedTimestamp = Stopwatch.GetTimestamp();
-        var clients = Enumerable.Range(0, options.Concurrency).Select(_ => Task.Run(() => ClientLoopAsync(stopSending), CancellationToken.None));
-        await Task.WhenAll(clients).ConfigureAwait(false);
-        var loadElapsed = Stopwatch.GetElapsedTime(loadStartedTimestamp);
-        var interrupted = stopSending.IsCancellationRequested;
-
-        EnterPhase(RunPhase.Drain);
-        using (var drainDeadline = new CancellationTokenSource(options.DrainTimeout))
+        try
         {
-            await DrainPaymentsAsync(drainDeadline.Token).ConfigureAwait(false);
-            await stopSampler.CancelAsync().ConfigureAwait(false);
-            await sampler.ConfigureAwait(false);
-            await WaitForReservationsToClearAsync(drainDeadline.Token).ConfigureAwait(false);
+            EnterPhase(RunPhase.Load);
+            loadStartedTimestamp = Stopwatch.GetTimestamp();
+            var clients = Enumerable.Range(0, options.Concurrency).Select(_ => Task.Run(() => ClientLoopAsync(stopSending), CancellationToken.None));
+            await Task.WhenAll(clients).ConfigureAwait(false);
+            var loadElapsed = Stopwatch.GetElapsedTime(loadStartedTimestamp);
+            // Stopped early: asked to stop before the count or the duration ran out.
+            var interrupted = stopSending.IsCancellationRequested
+                && Interlocked.Read(ref nextSlot) < options.EffectivePayments && !DurationElapsed();
+
+            EnterPhase(RunPhase.Drain);
+            using (var drainDeadline = new CancellationTokenSource(options.DrainTimeout))
+            {
+                await DrainPaymentsAsync(drainDeadline.Token).ConfigureAwait(false);
+                await StopAsync(stopSampler, sampler).ConfigureAwait(false);
+                await WaitForReservationsToClearAsync(drainDeadline.Token).ConfigureAwait(false);
+            }
+
+            EnterPhase(RunPhase.Audit);
+            using (var finalReadDeadline = new CancellationTokenSource(options.DrainTimeout))
+            {
+                await ReadFinalStateAsync(finalReadDeadline.Token).ConfigureAwait(false);
+            }
+
+            var after = await ScrapeMetricsAsync().ConfigureAwait(false);
+            var audit = LoadTestAuditor.Audit(ledger.ToAuditInput());
+            EnterPhase(RunPhase.Done);
+            return BuildReport(loadElapsed, interrupted, before, after, audit);
+        }
+        finally
+        {
+            // Also on an unexpected failure: no background loop may outlive the run.
+            await StopAsync(stopSampler, sampler).ConfigureAwait(false);
+            await StopAsync(stopBackground, reporter).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task StopAsync(CancellationTokenSource stop, Task loop)
+    {
+        if (!stop.IsCancellationRequested)
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
         }
 
-        EnterPhase(RunPhase.Audit);
-        using (var finalReadDeadline = new CancellationTokenSource(options.DrainTimeout))
-        {
-            await ReadFinalStateAsync(finalReadDeadline.Token).ConfigureAwait(false);
-        }
-
-        var after = await ScrapeMetricsAsync().ConfigureAwait(false);
-        var audit = LoadTestAuditor.Audit(ledger.ToAuditInput());
-
-        EnterPhase(RunPhase.Done);
-        await stopBackground.CancelAsync().ConfigureAwait(false);
-        await reporter.ConfigureAwait(false);
-        return BuildReport(loadElapsed, interrupted, before, after, audit);
+        await loop.ConfigureAwait(false);
     }
 
     private async Task FundWalletsAsync(CancellationToken cancellationToken)
