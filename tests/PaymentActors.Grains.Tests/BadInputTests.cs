@@ -1,3 +1,4 @@
+using PaymentActors.Testing;
 using PaymentActors.Events;
 using PaymentActors.Grains.Tests.Infrastructure;
 using PaymentActors.Money;
@@ -45,7 +46,7 @@ public sealed class BadInputTests(ClusterFixture fixture)
     [InlineData("1.00", "ABC")]
     public async Task Grains_refuse_invalid_money_and_change_nothing(string amount, string currency)
     {
-        var scenario = new PaymentScenario(fixture);
+        var scenario = new PaymentScenario(fixture.Grains);
         var before = await scenario.FundAsync("100.00");
         var invalid = new Money.Money(decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture), currency);
         var paymentId = PaymentScenario.NewPaymentId();
@@ -62,7 +63,7 @@ public sealed class BadInputTests(ClusterFixture fixture)
     [Fact]
     public async Task A_payment_in_another_currency_fails_with_currency_mismatch()
     {
-        var scenario = new PaymentScenario(fixture);
+        var scenario = new PaymentScenario(fixture.Grains);
         var before = await scenario.FundAsync("100.00");
         var paymentId = PaymentScenario.NewPaymentId();
 
@@ -80,7 +81,7 @@ public sealed class BadInputTests(ClusterFixture fixture)
     [InlineData("a\u0001b")]
     public async Task Ids_that_are_empty_or_hold_control_characters_are_refused(string badId)
     {
-        var scenario = new PaymentScenario(fixture);
+        var scenario = new PaymentScenario(fixture.Grains);
         var before = await scenario.FundAsync("100.00");
 
         await Assert.ThrowsAsync<ArgumentException>(() => scenario.Wallet.ReserveAsync(badId, TestMoney.Usd("1.00")));

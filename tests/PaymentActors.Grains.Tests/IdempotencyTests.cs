@@ -1,3 +1,4 @@
+using PaymentActors.Testing;
 using PaymentActors.Events;
 using PaymentActors.Grains.Tests.Infrastructure;
 using PaymentActors.Payments;
@@ -11,7 +12,7 @@ public sealed class IdempotencyTests(ClusterFixture fixture)
     [Fact]
     public async Task Retried_reserve_confirm_and_release_have_one_effect_and_the_same_result()
     {
-        var scenario = new PaymentScenario(fixture);
+        var scenario = new PaymentScenario(fixture.Grains);
         await scenario.FundAsync("100.00");
         var paymentId = PaymentScenario.NewPaymentId();
 
@@ -39,7 +40,7 @@ public sealed class IdempotencyTests(ClusterFixture fixture)
     [Fact]
     public async Task A_released_reservation_cannot_be_confirmed_and_releases_once()
     {
-        var scenario = new PaymentScenario(fixture);
+        var scenario = new PaymentScenario(fixture.Grains);
         await scenario.FundAsync("100.00");
         var paymentId = PaymentScenario.NewPaymentId();
         await scenario.Wallet.ReserveAsync(paymentId, TestMoney.Usd("60.00"));
@@ -60,7 +61,7 @@ public sealed class IdempotencyTests(ClusterFixture fixture)
     [Fact]
     public async Task Confirming_or_releasing_an_unknown_reservation_changes_nothing()
     {
-        var scenario = new PaymentScenario(fixture);
+        var scenario = new PaymentScenario(fixture.Grains);
         var before = await scenario.FundAsync("100.00");
 
         Assert.Equal(ReservationStatus.Unknown, (await scenario.Wallet.ConfirmAsync("pay_unknown")).Status);
@@ -71,7 +72,7 @@ public sealed class IdempotencyTests(ClusterFixture fixture)
     [Fact]
     public async Task A_retried_deposit_credits_once_and_a_different_one_under_the_same_id_is_refused()
     {
-        var scenario = new PaymentScenario(fixture);
+        var scenario = new PaymentScenario(fixture.Grains);
         var depositId = EventIds.New("dep", DateTimeOffset.UtcNow);
 
         var first = await scenario.Wallet.DepositAsync(depositId, TestMoney.Usd("25.00"));
@@ -87,7 +88,7 @@ public sealed class IdempotencyTests(ClusterFixture fixture)
     [Fact]
     public async Task Creating_the_same_payment_twice_gives_one_payment_and_a_different_request_is_refused()
     {
-        var scenario = new PaymentScenario(fixture);
+        var scenario = new PaymentScenario(fixture.Grains);
         await scenario.FundAsync("100.00");
         var paymentId = PaymentScenario.NewPaymentId();
         var grain = fixture.Grains.GetGrain<IPaymentGrain>(paymentId);

@@ -1,3 +1,4 @@
+using PaymentActors.Testing;
 using PaymentActors.Events;
 using PaymentActors.FailureRecording;
 using PaymentActors.Grains.Tests.Infrastructure;
@@ -12,7 +13,7 @@ public sealed class MetricsAndFailureRecordingTests(ClusterFixture fixture)
     [Fact]
     public async Task The_summary_counts_exactly_the_events_that_happened_and_the_recorder_holds_exactly_the_failures()
     {
-        var scenario = new PaymentScenario(fixture);
+        var scenario = new PaymentScenario(fixture.Grains);
         await scenario.FundAsync("500.00");
         var declined = Enumerable.Range(0, 4).Select(_ => PaymentScenario.NewPaymentId()).ToList();
         declined.ForEach(fixture.ScriptedGateway.Decline);

@@ -1,3 +1,4 @@
+using PaymentActors.Testing;
 using PaymentActors.Events;
 using PaymentActors.Grains.Tests.Infrastructure;
 using PaymentActors.Payments;
@@ -10,7 +11,7 @@ public sealed class PaymentSagaTests(ClusterFixture fixture)
     [Fact]
     public async Task Happy_path_deducts_the_amount_and_records_the_events_in_order()
     {
-        var scenario = new PaymentScenario(fixture);
+        var scenario = new PaymentScenario(fixture.Grains);
         await scenario.FundAsync("1000.00");
 
         var payment = await scenario.PayAsync("100.50");
@@ -32,7 +33,7 @@ public sealed class PaymentSagaTests(ClusterFixture fixture)
     [Fact]
     public async Task Insufficient_funds_fails_the_payment_and_leaves_the_wallet_untouched()
     {
-        var scenario = new PaymentScenario(fixture);
+        var scenario = new PaymentScenario(fixture.Grains);
         var before = await scenario.FundAsync("50.00");
 
         var payment = await scenario.PayAsync("50.01");
@@ -50,7 +51,7 @@ public sealed class PaymentSagaTests(ClusterFixture fixture)
     [Fact]
     public async Task Paying_from_a_wallet_that_does_not_exist_fails_with_wallet_not_found()
     {
-        var scenario = new PaymentScenario(fixture);
+        var scenario = new PaymentScenario(fixture.Grains);
 
         var payment = await scenario.PayAsync("10.00");
 
@@ -61,7 +62,7 @@ public sealed class PaymentSagaTests(ClusterFixture fixture)
     [Fact]
     public async Task Gateway_rejection_releases_the_reservation()
     {
-        var scenario = new PaymentScenario(fixture);
+        var scenario = new PaymentScenario(fixture.Grains);
         await scenario.FundAsync("200.00");
         var paymentId = PaymentScenario.NewPaymentId();
         fixture.ScriptedGateway.Decline(paymentId);
@@ -80,9 +81,27 @@ public sealed class PaymentSagaTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_charge_lost_before_it_reached_the_gateway_reconciles_to_failed_with_funds_released()
+    {
+        var scenario = new PaymentScenario(fixture.Grains);
+        await scenario.FundAsync("100.00");
+        var paymentId = PaymentScenario.NewPaymentId();
+        fixture.ScriptedGateway.LoseInTransit(paymentId);
+
+        var payment = await scenario.WaitForEndAsync(await scenario.StartPaymentAsync("25.00", paymentId));
+
+        Assert.Equal(PaymentStatus.Failed, payment.Status);
+        Assert.Equal(FailureReasons.GatewayUnavailable, payment.FailureReason);
+        var wallet = await scenario.WalletAsync();
+        Assert.Equal(100.00m, wallet.Balance);
+        Assert.Equal(0m, wallet.Reserved);
+        Assert.False(fixture.ScriptedGateway.WasRefunded(paymentId));
+    }
+
+    [Fact]
     public async Task Fifty_concurrent_payments_on_one_wallet_never_overdraw_it()
     {
-        var scenario = new PaymentScenario(fixture);
+        var scenario = new PaymentScenario(fixture.Grains);
         await scenario.FundAsync("100.00");
         var sampling = new CancellationTokenSource();
         var lowestAvailable = decimal.MaxValue;

@@ -1,3 +1,4 @@
+using PaymentActors.Testing;
 using PaymentActors.Events;
 using PaymentActors.Grains.Tests.Infrastructure;
 using PaymentActors.Payments;
@@ -10,7 +11,7 @@ public sealed class RefundAndCancelTests(ClusterFixture fixture)
     [Fact]
     public async Task Partial_refunds_add_up_to_the_payment_and_no_further()
     {
-        var scenario = new PaymentScenario(fixture);
+        var scenario = new PaymentScenario(fixture.Grains);
         await scenario.FundAsync("100.00");
         var payment = await scenario.PayAsync("60.00");
         var grain = fixture.Grains.GetGrain<IPaymentGrain>(payment.Id);
@@ -38,7 +39,7 @@ public sealed class RefundAndCancelTests(ClusterFixture fixture)
     [Fact]
     public async Task Concurrent_refunds_cannot_exceed_the_payment()
     {
-        var scenario = new PaymentScenario(fixture);
+        var scenario = new PaymentScenario(fixture.Grains);
         await scenario.FundAsync("100.00");
         var payment = await scenario.PayAsync("50.00");
         var grain = fixture.Grains.GetGrain<IPaymentGrain>(payment.Id);
@@ -54,7 +55,7 @@ public sealed class RefundAndCancelTests(ClusterFixture fixture)
     [Fact]
     public async Task Only_charged_payments_can_be_refunded()
     {
-        var scenario = new PaymentScenario(fixture);
+        var scenario = new PaymentScenario(fixture.Grains);
         await scenario.FundAsync("10.00");
         var failed = await scenario.PayAsync("20.00");
 
@@ -68,7 +69,7 @@ public sealed class RefundAndCancelTests(ClusterFixture fixture)
     [Fact]
     public async Task Cancel_before_the_charge_releases_the_reservation_and_after_the_charge_is_refused()
     {
-        var scenario = new PaymentScenario(fixture);
+        var scenario = new PaymentScenario(fixture.Grains);
         await scenario.FundAsync("100.00");
         var stuck = PaymentScenario.NewPaymentId();
         fixture.ScriptedGateway.NeverAnswer(stuck);

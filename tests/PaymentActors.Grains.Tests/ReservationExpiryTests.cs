@@ -1,3 +1,4 @@
+using PaymentActors.Testing;
 using PaymentActors.Events;
 using PaymentActors.Grains.Tests.Infrastructure;
 using PaymentActors.Payments;
@@ -10,7 +11,7 @@ public sealed class ReservationExpiryTests(ClusterFixture fixture)
     [Fact]
     public async Task A_reservation_whose_gateway_never_answers_expires_and_fails_its_payment()
     {
-        var scenario = new PaymentScenario(fixture);
+        var scenario = new PaymentScenario(fixture.Grains);
         await scenario.FundAsync("100.00");
         var paymentId = PaymentScenario.NewPaymentId();
         fixture.ScriptedGateway.NeverAnswer(paymentId);
@@ -35,7 +36,7 @@ public sealed class ReservationExpiryTests(ClusterFixture fixture)
     [Fact]
     public async Task Only_the_reservations_past_their_expiry_are_expired()
     {
-        var scenario = new PaymentScenario(fixture);
+        var scenario = new PaymentScenario(fixture.Grains);
         await scenario.FundAsync("100.00");
         var older = PaymentScenario.NewPaymentId();
         var newer = PaymentScenario.NewPaymentId();

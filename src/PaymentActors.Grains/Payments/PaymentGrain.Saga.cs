@@ -148,6 +148,13 @@ public sealed partial class PaymentGrain
             {
                 await Task.Delay(Backoff(attempt), _time);
                 charge = await AskGatewayAsync(() => Gateway.ReconcileAsync(request));
+
+                // Reconciled: the gateway's own record decides, including "it never received the charge".
+                if (charge.Outcome != ChargeOutcome.Unknown)
+                {
+                    return charge;
+                }
+
                 continue;
             }
 

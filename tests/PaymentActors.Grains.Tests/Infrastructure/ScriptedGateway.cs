@@ -18,6 +18,9 @@ public sealed class ScriptedGateway : IPaymentGateway
 
     public void NeverAnswer(string paymentId) => _scripts[paymentId] = () => new TaskCompletionSource<GatewayResponse>().Task;
 
+    /// <summary>The charge times out before it reaches the gateway: the outcome is unknown and nothing is recorded.</summary>
+    public void LoseInTransit(string paymentId) => _scripts[paymentId] = () => Task.FromResult(new GatewayResponse(GatewayStatus.Unknown, "timeout"));
+
     public int ChargeCalls(string paymentId) => _chargeCalls.GetValueOrDefault(paymentId);
 
     public bool WasRefunded(string paymentId) => _refunds.Values.Any(r => r.PaymentId == paymentId);
@@ -31,7 +34,7 @@ public sealed class ScriptedGateway : IPaymentGateway
         }
 
         var response = _scripts.TryGetValue(request.PaymentId, out var script) ? await script() : GatewayResponse.Approved();
-        return _charged.GetOrAdd(request.PaymentId, response);
+        return response.Status == GatewayStatus.Unknown ? response : _charged.GetOrAdd(request.PaymentId, response);
     }
 
     public Task<GatewayResponse> GetChargeAsync(string paymentId, CancellationToken cancellationToken) =>

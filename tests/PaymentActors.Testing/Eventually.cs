@@ -1,4 +1,4 @@
-namespace PaymentActors.Grains.Tests.Infrastructure;
+namespace PaymentActors.Testing;
 
 /// <summary>Waits for a condition instead of sleeping a fixed time; fails with the last observed value.</summary>
 public static class Eventually

@@ -1,15 +1,16 @@
 using PaymentActors.Events;
 using PaymentActors.Payments;
 using PaymentActors.Wallets;
+using Xunit;
 
-namespace PaymentActors.Grains.Tests.Infrastructure;
+namespace PaymentActors.Testing;
 
 /// <summary>Small steps the tests share: fund a fresh wallet, create a payment, wait for its end.</summary>
-public sealed class PaymentScenario(ClusterFixture fixture)
+public sealed class PaymentScenario(IGrainFactory grains)
 {
     public string UserId { get; } = "user-" + Guid.NewGuid().ToString("N")[..12];
 
-    public IWalletGrain Wallet => fixture.Grains.GetGrain<IWalletGrain>(UserId);
+    public IWalletGrain Wallet => grains.GetGrain<IWalletGrain>(UserId);
 
     public async Task<WalletSnapshot> FundAsync(string amount, string currency = "USD")
     {
@@ -26,14 +27,14 @@ public sealed class PaymentScenario(ClusterFixture fixture)
     public async Task<string> StartPaymentAsync(string amount, string? paymentId = null)
     {
         paymentId ??= NewPaymentId();
-        var created = await fixture.Grains.GetGrain<IPaymentGrain>(paymentId).CreateAsync(Request(amount));
+        var created = await grains.GetGrain<IPaymentGrain>(paymentId).CreateAsync(Request(amount));
         Assert.Equal(CreatePaymentOutcome.Created, created.Outcome);
         return paymentId;
     }
 
     public Task<PaymentSnapshot> WaitForEndAsync(string paymentId) =>
         Eventually.UntilAsync(
-            async () => (await fixture.Grains.GetGrain<IPaymentGrain>(paymentId).GetAsync())!,
+            async () => (await grains.GetGrain<IPaymentGrain>(paymentId).GetAsync())!,
             p => p.Status.IsTerminal(),
             $"payment {paymentId} to end");
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace PaymentActors.Grains.Tests.Infrastructure;
+namespace PaymentActors.Testing;
 
 public static class TestMoney
 {
