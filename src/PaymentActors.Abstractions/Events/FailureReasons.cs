@@ -9,5 +9,5 @@ public static class FailureReasons
     public const string GatewayRejected = "gateway_rejected";
     public const string GatewayUnavailable = "gateway_unavailable";
     public const string ReservationExpired = "reservation_expired";
-    public const string InternalError = "internal_error";
+    public const string WalletUnavailable = "wallet_unavailable";
 }
