@@ -3,11 +3,8 @@ using System.ComponentModel;
 namespace PaymentActors.Api.Contracts;
 
 /// <summary>What went wrong, in a form a program can act on.</summary>
-/// <param name="Code">A stable machine-readable code, e.g. <c>validation_error</c> (see <see cref="ErrorCodes"/>).</param>
-/// <param name="Message">A human-readable explanation; wording may change.</param>
-/// <param name="Field">The offending request field, query parameter or header, when one is to blame.</param>
 public sealed record ApiError(
-    [property: Description("Stable machine-readable code: validation_error, wallet_not_found, payment_not_found, idempotency_key_in_use, idempotency_key_reused, currency_mismatch, not_found, method_not_allowed, service_unavailable, internal_error.")]
+    [property: Description("Stable machine-readable code: validation_error, wallet_not_found, payment_not_found, idempotency_key_in_use, idempotency_key_reused, currency_mismatch, unsupported_media_type, not_found, method_not_allowed, service_unavailable, internal_error.")]
     string Code,
     [property: Description("Human-readable explanation; the wording may change.")]
     string Message,

@@ -20,4 +20,4 @@ public sealed record CreatePaymentRequest(
     string? Currency,
     [property: StringLength(1024)]
     [property: Description("Optional free text, at most 1024 characters.")]
-    string? Description);
+    string? Description = null);

@@ -18,6 +18,9 @@ public static class ErrorCodes
     /// <summary>405: the route exists but not with this method.</summary>
     public const string MethodNotAllowed = "method_not_allowed";
 
+    /// <summary>415: the body is not sent as <c>application/json</c>.</summary>
+    public const string UnsupportedMediaType = "unsupported_media_type";
+
     /// <summary>409: a request with this Idempotency-Key is still being made durable; retry shortly.</summary>
     public const string IdempotencyKeyInUse = "idempotency_key_in_use";
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using PaymentActors.Api.Contracts;
 using PaymentActors.Api.Http;
+using PaymentActors.Api.OpenApi;
 using PaymentActors.Api.Options;
 using PaymentActors.Api.Validation;
 using PaymentActors.Events;
@@ -33,6 +34,8 @@ public static class PaymentEndpoints
                 "Errors: 400 `validation_error` (field named), 409 `idempotency_key_in_use` (the first request with this key is still being stored; retry), " +
                 "422 `idempotency_key_reused` (the key was used for a different payment).")
             .Accepts<CreatePaymentRequest>("application/json")
+            .WithIdempotencyKey()
+            .WithWaitFlag(WaitField, "When true, wait up to `Api:WaitTimeout` (10 s by default) for a final status: 200 if reached, 202 if still in flight.")
             .Produces<ApiResponse<PaymentResponse>>()
             .Produces<ApiResponse<PaymentResponse>>(StatusCodes.Status202Accepted)
             .Produces<ApiErrorResponse>(StatusCodes.Status400BadRequest)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using PaymentActors.Api.Contracts;
 using PaymentActors.Api.Http;
+using PaymentActors.Api.OpenApi;
 using PaymentActors.Api.Validation;
 using PaymentActors.Events;
 using PaymentActors.Wallets;
@@ -25,6 +26,7 @@ public static class WalletEndpoints
                 "Errors: 400 `validation_error` (field named), 422 `currency_mismatch` (the wallet holds another currency), " +
                 "422 `idempotency_key_reused` (the key was used for a different deposit).")
             .Accepts<DepositRequest>("application/json")
+            .WithIdempotencyKey()
             .Produces<ApiResponse<WalletResponse>>()
             .Produces<ApiErrorResponse>(StatusCodes.Status400BadRequest)
             .Produces<ApiErrorResponse>(StatusCodes.Status422UnprocessableEntity);

@@ -23,13 +23,12 @@ public static class ApiEndpointExtensions
         app.MapPaymentEndpoints();
         app.MapMetricsEndpoints();
 
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync })
-            .WithTags("Health").WithSummary("Liveness: the process answers HTTP");
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(ApiHostingExtensions.ReadyTag),
             ResponseWriter = HealthResponseWriter.WriteAsync,
-        }).WithTags("Health").WithSummary("Readiness: the silo is active and a grain answers");
+        });
 
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapOrleansDashboard(routePrefix: DashboardPath);

@@ -1,8 +1,10 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
 using PaymentActors.Api.Health;
 using PaymentActors.Api.Http;
+using PaymentActors.Api.OpenApi;
 using PaymentActors.Api.Options;
 using PaymentActors.Api.Telemetry;
 
@@ -33,7 +35,10 @@ public static class ApiHostingExtensions
 
         services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter([.. MeterNames.All]).AddPrometheusExporter());
 
-        services.AddOpenApi(openApi => openApi.AddDocumentTransformer(new ApiDocumentTransformer()));
+        services.AddOpenApi(openApi =>
+        {
+            openApi.AddDocumentTransformer(new ApiDocumentTransformer());
+        });
         return builder;
     }
 }

@@ -5,7 +5,7 @@ namespace PaymentActors.Api.Http;
 
 /// <summary>
 /// Gives the contract's envelope to error responses that the framework sends with no body of its own:
-/// an unknown route (404), a known route with another method (405), an unreadable request (400).
+/// an unknown route (404), a known route with another method (405), a body that is not JSON (415), an unreadable request (400).
 /// </summary>
 public static class StatusCodeEnvelope
 {
@@ -17,6 +17,7 @@ public static class StatusCodeEnvelope
         {
             StatusCodes.Status404NotFound => new ApiError(ErrorCodes.NotFound, $"No route matches {httpContext.Request.Path}."),
             StatusCodes.Status405MethodNotAllowed => new ApiError(ErrorCodes.MethodNotAllowed, $"{httpContext.Request.Method} is not allowed on {httpContext.Request.Path}."),
+            StatusCodes.Status415UnsupportedMediaType => new ApiError(ErrorCodes.UnsupportedMediaType, "Send the request body as application/json.", "Content-Type"),
             StatusCodes.Status400BadRequest => new ApiError(ErrorCodes.ValidationError, "The request could not be read."),
             _ when status >= 500 => new ApiError(ErrorCodes.InternalError, "An unexpected error occurred."),
             _ => new ApiError(ErrorCodes.ValidationError, $"The request was refused with status {status}."),
