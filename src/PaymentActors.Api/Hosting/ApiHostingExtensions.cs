@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
@@ -21,6 +22,14 @@ public static class ApiHostingExtensions
         services.AddOptions<ApiOptions>().Bind(builder.Configuration.GetSection(ApiOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ApiOptions>, ApiOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
+
+        // Kestrel answers an over-long request line itself with a bare 414; a larger line (16 KiB, overridable with
+        // Kestrel:Limits) lets an absurdly long id in a path reach validation and get the contract's 400 instead.
+        services.Configure<KestrelServerOptions>(kestrel =>
+        {
+            kestrel.Limits.MaxRequestLineSize = 16 * 1024;
+            builder.Configuration.GetSection("Kestrel:Limits").Bind(kestrel.Limits);
+        });
 
         services.ConfigureHttpJsonOptions(json =>
         {
