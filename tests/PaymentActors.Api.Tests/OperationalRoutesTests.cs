@@ -73,7 +73,7 @@ public sealed class OperationalRoutesTests(ApiFixture api) : IClassFixture<ApiFi
             "the PaymentActors meter in the Prometheus text");
 
         Assert.Contains("paymentactors_events_total", text);
-        Assert.Contains("orleans_", text);
-        Assert.Contains("http_server_request_duration_seconds", text);
+        Assert.Contains("orleans_catalog_activations", text);
+        Assert.Contains("orleans_grains", text);
     }
 }

@@ -114,19 +114,14 @@ public static class PaymentEndpoints
         }
 
         var payment = result.Payment!;
-        if (!waitForOutcome)
-        {
-            return ApiResults.Accepted(LocationOf(payment.Id), PaymentResponse.From(payment));
-        }
-
-        if (!payment.Status.IsTerminal())
+        if (waitForOutcome && !payment.Status.IsTerminal())
         {
             payment = await grain.WaitForTerminalAsync(options.Value.WaitTimeout) ?? payment;
         }
 
-        return payment.Status.IsTerminal()
-            ? new LocatedJsonResult<ApiResponse<PaymentResponse>>(new(PaymentResponse.From(payment)), StatusCodes.Status200OK, LocationOf(payment.Id))
-            : ApiResults.Accepted(LocationOf(payment.Id), PaymentResponse.From(payment));
+        // Without wait the answer is always 202, also when replaying a payment that has since finished.
+        var status = waitForOutcome && payment.Status.IsTerminal() ? StatusCodes.Status200OK : StatusCodes.Status202Accepted;
+        return ApiResults.Located(status, LocationOf(payment.Id), PaymentResponse.From(payment));
     }
 
     private static async Task<IResult> GetAsync([FromRoute(Name = IdField)] string id, IGrainFactory grains)

@@ -7,8 +7,9 @@ public static class ApiResults
 {
     public static IResult Ok<T>(T data) => TypedResults.Json(new ApiResponse<T>(data), statusCode: StatusCodes.Status200OK);
 
-    public static IResult Accepted<T>(string location, T data) =>
-        new LocatedJsonResult<ApiResponse<T>>(new ApiResponse<T>(data), StatusCodes.Status202Accepted, location);
+    /// <summary>A success with a <c>Location</c> header: 202 for work in flight, 200 once it has finished.</summary>
+    public static IResult Located<T>(int statusCode, string location, T data) =>
+        new LocatedJsonResult<ApiResponse<T>>(new ApiResponse<T>(data), statusCode, location);
 
     public static IResult Error(int statusCode, ApiError error) => TypedResults.Json(new ApiErrorResponse(error), statusCode: statusCode);
 
