@@ -3,6 +3,7 @@ using System.Text.Json;
 
 namespace PaymentActors.Api.Tests;
 
+[Collection(ProcessWideMetricsCollection.Name)]
 public sealed class OperationalRoutesTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     private readonly HttpClient _client = api.Client;
@@ -75,5 +76,6 @@ public sealed class OperationalRoutesTests(ApiFixture api) : IClassFixture<ApiFi
         Assert.Contains("paymentactors_events_total", text);
         Assert.Contains("orleans_catalog_activations", text);
         Assert.Contains("orleans_grains", text);
+        Assert.Contains("http_server_request_duration_seconds", text);
     }
 }
