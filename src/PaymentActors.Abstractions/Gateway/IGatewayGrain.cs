@@ -16,4 +16,8 @@ public interface IGatewayGrain : IGrainWithStringKey
     /// <summary>Returns money charged at the gateway; true when the gateway approved the refund.</summary>
     [Alias("RefundAsync")]
     Task<bool> RefundAsync(RefundRequest request);
+
+    /// <summary>The adapter's circuit breaker, for GET /gateway and the dashboard.</summary>
+    [Alias("GetHealthAsync")]
+    Task<GatewayHealth> GetHealthAsync();
 }

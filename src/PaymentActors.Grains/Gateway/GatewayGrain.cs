@@ -1,8 +1,10 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 using PaymentActors.Events;
 using PaymentActors.Gateway;
 using PaymentActors.Grains.Events;
+using PaymentActors.Grains.Hosting;
 
 namespace PaymentActors.Grains.Gateway;
 
@@ -11,7 +13,11 @@ namespace PaymentActors.Grains.Gateway;
 /// circuit breaker) lives in the <see cref="IPaymentGateway"/> adapter, which is shared by the whole silo.
 /// </summary>
 [Reentrant]
-public sealed class GatewayGrain(IPaymentGateway gateway, TimeProvider time, ILogger<GatewayGrain> logger) : Grain, IGatewayGrain
+public sealed class GatewayGrain(
+    IPaymentGateway gateway,
+    IGatewayHealthSource health,
+    [FromKeyedServices(PaymentClock.ServiceKey)] TimeProvider time,
+    ILogger<GatewayGrain> logger) : Grain, IGatewayGrain
 {
     public async Task<ChargeResult> ChargeAsync(ChargeRequest request)
     {
@@ -46,6 +52,8 @@ public sealed class GatewayGrain(IPaymentGateway gateway, TimeProvider time, ILo
             _ => throw new TimeoutException($"Refund {request.RefundId} got no definite answer ({response.Status}: {response.Reason})."),
         };
     }
+
+    public Task<GatewayHealth> GetHealthAsync() => Task.FromResult(health.GetHealth(this.GetPrimaryKeyString()));
 
     private async Task<ChargeResult> ToResultAsync(ChargeRequest request, GatewayResponse response)
     {

@@ -1,8 +1,10 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Collections.Concurrent;
 using System.IO.Hashing;
 using System.Text;
 using Microsoft.Extensions.Options;
 using PaymentActors.Gateway;
+using PaymentActors.Grains.Hosting;
 using PaymentActors.Grains.Options;
 
 namespace PaymentActors.Grains.Gateway;
@@ -12,7 +14,7 @@ namespace PaymentActors.Grains.Gateway;
 /// Whether a charge is declined depends only on the seed and the payment id, so runs are reproducible
 /// whatever order concurrent charges arrive in. Charges and refunds are idempotent by id.
 /// </summary>
-public sealed class SimulatedPaymentGateway(IOptions<PaymentActorsOptions> options, TimeProvider time) : IPaymentGateway
+public sealed class SimulatedPaymentGateway(IOptions<PaymentActorsOptions> options, [FromKeyedServices(PaymentClock.ServiceKey)] TimeProvider time) : IPaymentGateway
 {
     private readonly SimulatedGatewayOptions _options = options.Value.SimulatedGateway;
     private readonly ConcurrentDictionary<string, Lazy<Task<GatewayResponse>>> _charges = new(StringComparer.Ordinal);

@@ -19,7 +19,7 @@ public static class PaymentActorsSiloBuilderExtensions
     /// <summary>
     /// Adds the payment actors to a silo: the event stream, its subscribers, options (section "PaymentActors"),
     /// and defaults that a host may replace before or after this call: the simulated gateway, the in-memory
-    /// failed-event store and the system clock. Grain storage ("Default") and reminders are the host's choice.
+    /// failed-event store and the business clock (<see cref="PaymentClock"/>). Grain storage ("Default") and reminders are the host's choice.
     /// </summary>
     public static ISiloBuilder AddPaymentActors(this ISiloBuilder builder, Action<PaymentActorsOptions>? configure = null)
     {
@@ -35,8 +35,9 @@ public static class PaymentActorsSiloBuilderExtensions
         }
 
         builder.Services.AddSingleton<IValidateOptions<PaymentActorsOptions>, PaymentActorsOptionsValidator>();
-        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddKeyedSingleton(PaymentClock.ServiceKey, TimeProvider.System);
         builder.Services.TryAddSingleton<IPaymentGateway, SimulatedPaymentGateway>();
+        builder.Services.TryAddSingleton<IGatewayHealthSource, SimulatedGatewayHealth>();
         builder.Services.TryAddSingleton<IFailedEventStore, InMemoryFailedEventStore>();
         builder.Services.TryAddSingleton<PaymentMetrics>();
         return builder;

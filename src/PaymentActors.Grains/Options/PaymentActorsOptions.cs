@@ -29,6 +29,12 @@ public sealed class PaymentActorsOptions
     /// <summary>The first retry's delay; each further retry doubles it, with jitter.</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>How often each recovery partition looks for sagas that stopped without finishing.</summary>
+    public TimeSpan RecoveryCheckPeriod { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>A saga unfinished for longer than this is presumed interrupted and is resumed.</summary>
+    public TimeSpan RecoveryGracePeriod { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The gateway grain's key (one activation per provider).</summary>
     public string GatewayProvider { get; set; } = "mock";
 

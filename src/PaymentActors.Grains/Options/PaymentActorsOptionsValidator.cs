@@ -12,6 +12,8 @@ public sealed class PaymentActorsOptionsValidator : IValidateOptions<PaymentActo
         if (options.ExpiryCheckPeriod <= TimeSpan.Zero) failures.Add("PaymentActors:ExpiryCheckPeriod must be positive.");
         if (options.ClosedOperationRetention <= TimeSpan.Zero) failures.Add("PaymentActors:ClosedOperationRetention must be positive.");
         if (options.ClosedOperationCapacity < 1) failures.Add("PaymentActors:ClosedOperationCapacity must be at least 1.");
+        if (options.RecoveryCheckPeriod <= TimeSpan.Zero) failures.Add("PaymentActors:RecoveryCheckPeriod must be positive.");
+        if (options.RecoveryGracePeriod < TimeSpan.Zero) failures.Add("PaymentActors:RecoveryGracePeriod must not be negative.");
         if (options.MaxRetries < 0) failures.Add("PaymentActors:MaxRetries must not be negative.");
         if (options.RetryBaseDelay < TimeSpan.Zero) failures.Add("PaymentActors:RetryBaseDelay must not be negative.");
         if (string.IsNullOrWhiteSpace(options.GatewayProvider)) failures.Add("PaymentActors:GatewayProvider is required.");

@@ -1,10 +1,14 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using PaymentActors.Events;
+using PaymentActors.FailureRecording;
 using PaymentActors.Gateway;
 using PaymentActors.Grains.Events;
+using PaymentActors.Grains.Hosting;
 using PaymentActors.Grains.Options;
+using PaymentActors.Grains.Recovery;
 using PaymentActors.Payments;
 using PaymentActors.Wallets;
 
@@ -12,31 +16,32 @@ namespace PaymentActors.Grains.Payments;
 
 /// <summary>
 /// A payment and the saga that settles it: reserve at the wallet → charge at the gateway → confirm (completed) or
-/// release (failed). It is reentrant so that reads, waits and the wallet's expiry notice are served while a step is
-/// awaited; all state changes happen between awaits on the grain's single thread and only ever move forward.
+/// release (failed). It is reentrant so that reads, waits, cancels and the wallet's expiry notice are served while a
+/// step is awaited; every state change happens between awaits on the grain's single thread and only moves forward.
+/// The saga lives in PaymentGrain.Saga.cs; cancel, refunds and operator retries in their own files.
 /// </summary>
 [Reentrant]
-public sealed class PaymentGrain : Grain, IPaymentGrain
+public sealed partial class PaymentGrain : Grain, IPaymentGrain
 {
     private readonly IPersistentState<PaymentState> _state;
+    private readonly IFailedEventStore _failedEvents;
     private readonly PaymentActorsOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<PaymentGrain> _logger;
-    private readonly TaskCompletionSource _terminal = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly List<PaymentEvent> _events = [];
+    private TaskCompletionSource _terminal = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private PaymentRequest? _creating;
-    private PaymentStatus _status;
-    private string? _failureReason;
-    private DateTimeOffset _updatedAt;
+    private bool _sagaRunning;
     private bool _charged;
 
     public PaymentGrain(
         [PersistentState("payment")] IPersistentState<PaymentState> state,
+        IFailedEventStore failedEvents,
         IOptions<PaymentActorsOptions> options,
-        TimeProvider time,
+        [FromKeyedServices(PaymentClock.ServiceKey)] TimeProvider time,
         ILogger<PaymentGrain> logger)
     {
         _state = state;
+        _failedEvents = failedEvents;
         _options = options.Value;
         _time = time;
         _logger = logger;
@@ -44,25 +49,29 @@ public sealed class PaymentGrain : Grain, IPaymentGrain
 
     private string PaymentId => this.GetPrimaryKeyString();
 
-    private PaymentRequest Request => _state.State.Request!;
+    private PaymentState Payment => _state.State;
+
+    private PaymentRequest Request => Payment.Request!;
+
+    private bool Exists => Payment.Request is not null;
+
+    private IWalletGrain Wallet => GrainFactory.GetGrain<IWalletGrain>(Request.UserId);
+
+    private IGatewayGrain Gateway => GrainFactory.GetGrain<IGatewayGrain>(_options.GatewayProvider);
+
+    private IPaymentRecoveryGrain Recovery => GrainFactory.GetGrain<IPaymentRecoveryGrain>(RecoveryPartitions.KeyOf(PaymentId));
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (_state.RecordExists && _state.State.Request is not null)
+        if (Exists)
         {
-            _status = _state.State.Status;
-            _failureReason = _state.State.FailureReason;
-            _updatedAt = _state.State.UpdatedAt;
-            _events.AddRange(_state.State.Events);
-            if (_status.IsTerminal())
+            if (Payment.Status.IsTerminal())
             {
                 _terminal.TrySetResult();
             }
-            else
-            {
-                // Created but not finished when the last activation ended: resume from the last durable step.
-                _ = RunSagaAsync();
-            }
+
+            // Unfinished when the last activation ended: resume from the last durable step.
+            StartUnfinishedWork();
         }
 
         return Task.CompletedTask;
@@ -74,7 +83,7 @@ public sealed class PaymentGrain : Grain, IPaymentGrain
         GrainArguments.RequireId(request.ServiceId, nameof(request.ServiceId));
         GrainArguments.RequireValid(request.Amount);
 
-        if (_state.State.Request is { } existing)
+        if (Payment.Request is { } existing)
         {
             return new CreatePaymentResult(existing == request ? CreatePaymentOutcome.AlreadyExists : CreatePaymentOutcome.RequestMismatch, Snapshot());
         }
@@ -87,9 +96,11 @@ public sealed class PaymentGrain : Grain, IPaymentGrain
         _creating = request;
         var now = _time.GetUtcNow();
         var initiated = PaymentEvent.Create(EventTypes.PaymentInitiated, PaymentId, request.UserId, request.Amount, now);
-        _state.State = new PaymentState { Request = request, Status = PaymentStatus.Pending, CreatedAt = now, UpdatedAt = now, Events = [initiated] };
         try
         {
+            // Tracked before it is written: a payment that exists is always found again after a crash.
+            await Recovery.TrackAsync(PaymentId);
+            _state.State = new PaymentState { Request = request, Status = PaymentStatus.Pending, CreatedAt = now, UpdatedAt = now, Events = [initiated] };
             await _state.WriteStateAsync();
         }
         catch
@@ -102,28 +113,25 @@ public sealed class PaymentGrain : Grain, IPaymentGrain
             _creating = null;
         }
 
-        _status = PaymentStatus.Pending;
-        _updatedAt = now;
-        _events.Add(initiated);
         await TryPublishAsync(initiated);
-        _ = RunSagaAsync();
+        StartUnfinishedWork();
         return new CreatePaymentResult(CreatePaymentOutcome.Created, Snapshot());
     }
 
     public Task<PaymentSnapshot?> GetAsync() => Task.FromResult(Snapshot());
 
-    public Task<IReadOnlyList<PaymentEvent>> GetEventsAsync() => Task.FromResult<IReadOnlyList<PaymentEvent>>([.. _events]);
+    public Task<IReadOnlyList<PaymentEvent>> GetEventsAsync() => Task.FromResult<IReadOnlyList<PaymentEvent>>([.. Payment.Events]);
 
     public async Task<PaymentSnapshot?> WaitForTerminalAsync(TimeSpan timeout)
     {
-        if (_state.State.Request is null)
+        if (!Exists)
         {
             return null;
         }
 
         try
         {
-            await _terminal.Task.WaitAsync(timeout, _time);
+            await _terminal.Task.WaitAsync(timeout);
         }
         catch (TimeoutException)
         {
@@ -133,192 +141,108 @@ public sealed class PaymentGrain : Grain, IPaymentGrain
         return Snapshot();
     }
 
+    public async Task ResumeAsync()
+    {
+        var unfinished = Exists && (!Payment.Status.IsTerminal() || Payment.Refunds.Any(r => r.Status == RefundStatus.Pending));
+        if (!unfinished)
+        {
+            await Recovery.ForgetAsync(PaymentId);
+            return;
+        }
+
+        StartUnfinishedWork();
+    }
+
     public async Task OnReservationExpiredAsync(PaymentEvent expired)
     {
-        if (_state.State.Request is null || _status.IsTerminal())
+        if (!Exists || Payment.Status.IsTerminal())
         {
             return;
         }
 
-        _events.Add(expired);
+        Record(expired);
         await FinishAsync(PaymentStatus.Failed, FailureReasons.ReservationExpired);
     }
 
-    private PaymentSnapshot? Snapshot() => _state.State.Request is { } request
-        ? new PaymentSnapshot(PaymentId, request, _status, _failureReason, _state.State.CreatedAt, _updatedAt)
+    private void StartUnfinishedWork()
+    {
+        if (!Payment.Status.IsTerminal())
+        {
+            StartSaga();
+        }
+
+        foreach (var refund in Payment.Refunds.Where(r => r.Status == RefundStatus.Pending))
+        {
+            _ = CompleteRefundAsync(refund);
+        }
+    }
+
+    private PaymentSnapshot? Snapshot() => Payment.Request is { } request
+        ? new PaymentSnapshot(
+            PaymentId, request, Payment.Status, Payment.FailureReason, Payment.CreatedAt, Payment.UpdatedAt,
+            Payment.Refunds.Where(r => r.Status == RefundStatus.Succeeded).Sum(r => r.Amount),
+            [.. Payment.Refunds.Select(r => r.ToView())])
         : null;
 
-    private async Task RunSagaAsync()
+    /// <summary>Ends the saga: the ending is made durable (retried until it is), then announced.</summary>
+    private async Task FinishAsync(PaymentStatus status, string? reason, StepFailedException? failure = null)
     {
-        // Let the call that started the saga return first.
-        await Task.Yield();
-        try
-        {
-            if (_status == PaymentStatus.Pending)
-            {
-                await ReserveAsync();
-            }
-
-            if (_status is PaymentStatus.Reserved or PaymentStatus.Processing)
-            {
-                await ChargeAndSettleAsync();
-            }
-        }
-        catch (Exception exception) when (!_status.IsTerminal())
-        {
-            // A step stayed unreachable past its retries: undo what may have happened and end the payment.
-            PaymentLog.SagaStopped(_logger, exception, PaymentId, _status.ToWireName());
-            await CompensateAsync(FailureReasons.WalletUnavailable);
-        }
-    }
-
-    private async Task ReserveAsync()
-    {
-        var result = await WithRetriesAsync("reserve", () => Wallet.ReserveAsync(PaymentId, Request.Amount));
-        if (_status.IsTerminal())
-        {
-            return;
-        }
-
-        Record(result.Event);
-        switch (result.Outcome)
-        {
-            case ReserveOutcome.Reserved:
-                MoveTo(PaymentStatus.Reserved);
-                break;
-            case ReserveOutcome.InsufficientFunds:
-                await FinishAsync(PaymentStatus.Failed, FailureReasons.InsufficientFunds);
-                break;
-            case ReserveOutcome.WalletNotFound:
-                await FinishAsync(PaymentStatus.Failed, FailureReasons.WalletNotFound);
-                break;
-            case ReserveOutcome.CurrencyMismatch:
-                await FinishAsync(PaymentStatus.Failed, FailureReasons.CurrencyMismatch);
-                break;
-            case ReserveOutcome.AlreadyClosed when result.ClosedAs == ReservationStatus.Confirmed:
-                // Resumed after a restart that came after the deduction: only the ending was not yet durable.
-                await FinishAsync(PaymentStatus.Completed, null);
-                break;
-            default:
-                await FinishAsync(PaymentStatus.Failed, result.Event?.Reason ?? FailureReasons.ReservationExpired);
-                break;
-        }
-    }
-
-    private async Task ChargeAndSettleAsync()
-    {
-        MoveTo(PaymentStatus.Processing);
-        var charge = await Gateway.ChargeAsync(new ChargeRequest(PaymentId, Request.UserId, Request.Amount));
-        while (charge.Outcome == ChargeOutcome.Unknown)
-        {
-            // The charge may have happened: never guess, ask the gateway until it knows.
-            await Task.Delay(_options.RetryBaseDelay, _time);
-            charge = await Gateway.ReconcileAsync(new ChargeRequest(PaymentId, Request.UserId, Request.Amount));
-        }
-
-        _charged = charge.Outcome == ChargeOutcome.Approved;
-        if (_status.IsTerminal())
-        {
-            // The reservation expired while the gateway was answering: no money may leave without a debit.
-            await RefundOrphanChargeAsync();
-            return;
-        }
-
-        Record(charge.Event);
-        if (_charged)
-        {
-            var confirmed = await WithRetriesAsync("confirm", () => Wallet.ConfirmAsync(PaymentId));
-            Record(confirmed.Event);
-            if (confirmed.Status == ReservationStatus.Confirmed)
-            {
-                await FinishAsync(PaymentStatus.Completed, null);
-                return;
-            }
-
-            await RefundOrphanChargeAsync();
-            await FinishAsync(PaymentStatus.Failed, FailureReasons.ReservationExpired);
-            return;
-        }
-
-        var reason = charge.Outcome == ChargeOutcome.Rejected ? FailureReasons.GatewayRejected : FailureReasons.GatewayUnavailable;
-        var released = await WithRetriesAsync("release", () => Wallet.ReleaseAsync(PaymentId, reason));
-        Record(released.Event);
-        await FinishAsync(PaymentStatus.Failed, reason);
-    }
-
-    private async Task CompensateAsync(string reason)
-    {
-        try
-        {
-            var released = await Wallet.ReleaseAsync(PaymentId, reason);
-            if (released.Status == ReservationStatus.Confirmed)
-            {
-                await FinishAsync(PaymentStatus.Completed, null);
-                return;
-            }
-
-            Record(released.Event);
-            await RefundOrphanChargeAsync();
-            await FinishAsync(PaymentStatus.Failed, reason);
-        }
-        catch (Exception exception)
-        {
-            // The reservation still expires on its own; the next activation resumes the saga.
-            PaymentLog.SagaStopped(_logger, exception, PaymentId, _status.ToWireName());
-        }
-    }
-
-    private async Task RefundOrphanChargeAsync()
-    {
-        if (!_charged)
-        {
-            return;
-        }
-
-        PaymentLog.RefundingOrphanCharge(_logger, PaymentId);
-        await WithRetriesAsync("refund", () => Gateway.RefundAsync(new RefundRequest("rf_" + PaymentId, PaymentId, Request.Amount)));
-        _charged = false;
-    }
-
-    private async Task FinishAsync(PaymentStatus status, string? reason)
-    {
-        if (_status.IsTerminal())
+        if (Payment.Status.IsTerminal())
         {
             return;
         }
 
         var now = _time.GetUtcNow();
-        var finished = PaymentEvent.Create(
-            status == PaymentStatus.Completed ? EventTypes.PaymentCompleted : EventTypes.PaymentFailed, PaymentId, Request.UserId, Request.Amount, now, reason);
-        _status = status;
-        _failureReason = reason;
-        _updatedAt = now;
-        _events.Add(finished);
-        _state.State.Status = status;
-        _state.State.FailureReason = reason;
-        _state.State.UpdatedAt = now;
-        _state.State.Events = [.. _events];
-
-        // The ending must be durable; keep trying (the steps before it are idempotent and already done).
-        await WithRetriesAsync("persist", async () => { await _state.WriteStateAsync(); return true; }, retryForever: true);
+        var type = status switch
+        {
+            PaymentStatus.Completed => EventTypes.PaymentCompleted,
+            PaymentStatus.Cancelled => EventTypes.PaymentCancelled,
+            _ => EventTypes.PaymentFailed,
+        };
+        var finished = PaymentEvent.Create(type, PaymentId, Request.UserId, Request.Amount, now, reason);
+        Payment.Status = status;
+        Payment.FailureReason = status == PaymentStatus.Failed ? reason : null;
+        Payment.UpdatedAt = now;
+        Payment.Events.Add(finished);
+        var retryOf = Payment.RetryOf;
+        Payment.RetryOf = null;
+        await PersistAsync();
         _terminal.TrySetResult();
+
+        if (status == PaymentStatus.Failed)
+        {
+            await RecordFailureAsync(finished, failure, retryOf);
+        }
+        else if (retryOf is not null)
+        {
+            await SettleFailedEventAsync(retryOf, FailedEventStatus.Resolved, null);
+        }
+
         await TryPublishAsync(finished);
+        await Recovery.ForgetAsync(PaymentId);
     }
+
+    /// <summary>Writes the state; retried until it succeeds, since the steps before it are done and idempotent.</summary>
+    private Task PersistAsync() => WithRetriesAsync("persist", async () =>
+    {
+        await _state.WriteStateAsync();
+        return true;
+    }, retryForever: true);
 
     private void MoveTo(PaymentStatus status)
     {
-        if (status > _status && !_status.IsTerminal())
+        if (status > Payment.Status && !Payment.Status.IsTerminal())
         {
-            _status = status;
-            _updatedAt = _time.GetUtcNow();
+            Payment.Status = status;
+            Payment.UpdatedAt = _time.GetUtcNow();
         }
     }
 
     private void Record(PaymentEvent? paymentEvent)
     {
-        if (paymentEvent is not null && _events.All(e => e.Id != paymentEvent.Id))
+        if (paymentEvent is not null && Payment.Events.All(e => e.Id != paymentEvent.Id))
         {
-            _events.Add(paymentEvent);
+            Payment.Events.Add(paymentEvent);
         }
     }
 
@@ -330,8 +254,13 @@ public sealed class PaymentGrain : Grain, IPaymentGrain
             {
                 return await call();
             }
-            catch (Exception exception) when (exception is not ArgumentException && (retryForever || attempt <= _options.MaxRetries))
+            catch (Exception exception) when (exception is not ArgumentException)
             {
+                if (!retryForever && attempt > _options.MaxRetries)
+                {
+                    throw new StepFailedException(step, attempt, exception);
+                }
+
                 PaymentLog.StepRetry(_logger, exception, step, PaymentId, attempt);
                 await Task.Delay(Backoff(attempt), _time);
             }
@@ -340,6 +269,7 @@ public sealed class PaymentGrain : Grain, IPaymentGrain
 
     private TimeSpan Backoff(int attempt)
     {
+        // Capped at 2^8 times the base delay, so that a long outage is polled every half minute or so, not every hour.
         var exponential = _options.RetryBaseDelay * Math.Pow(2, Math.Min(attempt - 1, 8));
         return exponential * (0.5 + (Random.Shared.NextDouble() / 2));
     }
@@ -356,8 +286,4 @@ public sealed class PaymentGrain : Grain, IPaymentGrain
             PaymentLog.PublishFailed(_logger, exception, paymentEvent.Type, PaymentId);
         }
     }
-
-    private IWalletGrain Wallet => GrainFactory.GetGrain<IWalletGrain>(Request.UserId);
-
-    private IGatewayGrain Gateway => GrainFactory.GetGrain<IGatewayGrain>(_options.GatewayProvider);
 }

@@ -15,4 +15,7 @@ internal static partial class PaymentLog
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Publishing event {EventType} of payment {PaymentId} failed")]
     public static partial void PublishFailed(ILogger logger, Exception exception, string eventType, string paymentId);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Error, Message = "The failure of payment {PaymentId} could not be recorded")]
+    public static partial void FailureNotRecorded(ILogger logger, Exception exception, string paymentId);
 }

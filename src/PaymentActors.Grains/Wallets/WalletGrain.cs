@@ -1,10 +1,13 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using Orleans.Storage;
 using PaymentActors.Events;
 using PaymentActors.Grains.Events;
+using PaymentActors.Grains.Hosting;
 using PaymentActors.Grains.Options;
+using PaymentActors.Grains.Persistence;
 using PaymentActors.Payments;
 using PaymentActors.Wallets;
 
@@ -36,7 +39,7 @@ public sealed class WalletGrain : Grain, IWalletGrain, IRemindable
     public WalletGrain(
         [PersistentState("wallet")] IPersistentState<WalletState> state,
         IOptions<PaymentActorsOptions> options,
-        TimeProvider time,
+        [FromKeyedServices(PaymentClock.ServiceKey)] TimeProvider time,
         ILogger<WalletGrain> logger)
     {
         _state = state;
@@ -95,7 +98,10 @@ public sealed class WalletGrain : Grain, IWalletGrain, IRemindable
         // The expiry reminder must be durable before any reservation is acknowledged, or a crash could strand it.
         await EnsureExpiryReminderAsync();
         var (result, isNew) = await ExecuteAsync(() => Reserve(paymentId, amount));
-        await PublishIfNewAsync(isNew ? result.Event : null);
+
+        // A refusal changes nothing but is news all the same; a replayed reservation is not.
+        var isRefusal = result.Outcome is ReserveOutcome.InsufficientFunds or ReserveOutcome.WalletNotFound or ReserveOutcome.CurrencyMismatch;
+        await PublishIfNewAsync(isNew || isRefusal ? result.Event : null);
         return result;
     }
 

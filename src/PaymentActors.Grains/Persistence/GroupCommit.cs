@@ -1,4 +1,4 @@
-namespace PaymentActors.Grains.Wallets;
+namespace PaymentActors.Grains.Persistence;
 
 /// <summary>
 /// Batches durability: every change applied while a write is in flight is persisted by the next single write,
