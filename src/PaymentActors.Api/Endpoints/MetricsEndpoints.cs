@@ -1,0 +1,28 @@
+using PaymentActors.Api.Contracts;
+using PaymentActors.Api.Http;
+using PaymentActors.Metrics;
+
+namespace PaymentActors.Api.Endpoints;
+
+/// <summary>The service design's metrics as JSON; the Prometheus text of all meters is at <c>/metrics</c>.</summary>
+public static class MetricsEndpoints
+{
+    public static IEndpointRouteBuilder MapMetricsEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/metrics/summary", GetSummaryAsync)
+            .WithTags("Metrics")
+            .WithName("GetMetricsSummary")
+            .WithSummary("Get the payment metrics summary")
+            .WithDescription(
+                "Seed 000's metrics over the whole cluster: EventCount by event type, PaymentAmount by event type and currency, " +
+                "PaymentSuccess, and PaymentFailure by failure type. Prometheus text of every meter is served at `/metrics`.")
+            .Produces<ApiResponse<MetricsSummaryResponse>>();
+        return endpoints;
+    }
+
+    private static async Task<IResult> GetSummaryAsync(IGrainFactory grains)
+    {
+        var summary = await grains.GetGrain<IMetricsSummaryGrain>(0).GetSummaryAsync();
+        return ApiResults.Ok(MetricsSummaryResponse.From(summary));
+    }
+}

@@ -1,0 +1,149 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using PaymentActors.Api.Contracts;
+using PaymentActors.Api.Http;
+using PaymentActors.Api.OpenApi;
+using PaymentActors.Api.Options;
+using PaymentActors.Api.Validation;
+using PaymentActors.Events;
+using PaymentActors.Payments;
+
+namespace PaymentActors.Api.Endpoints;
+
+/// <summary>
+/// Payment routes. The payment grain is the idempotency record: with an Idempotency-Key the payment id is
+/// derived from (user id, key), so a retry reaches the same grain, which tells a replay from a different request.
+/// </summary>
+public static class PaymentEndpoints
+{
+    public const string IdField = "id";
+    public const string WaitField = "wait";
+
+    public static IEndpointRouteBuilder MapPaymentEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var payments = endpoints.MapGroup("/payments").WithTags("Payments");
+
+        payments.MapPost("", CreateAsync)
+            .WithName("CreatePayment")
+            .WithSummary("Create a payment")
+            .WithDescription(
+                "Starts a payment from the user's wallet and answers 202 with the payment (status `pending`) and a `Location` header. " +
+                "`?wait=true` waits (up to `Api:WaitTimeout`, 10 s by default) for `completed` or `failed` and answers 200, or 202 if still in flight. " +
+                "Insufficient funds is not an HTTP error: the payment ends `failed` with `failure_reason` `insufficient_funds`. " +
+                "With an `Idempotency-Key` header a retry returns the same payment with `Idempotent-Replayed: true` and charges once. " +
+                "Errors: 400 `validation_error` (field named), 409 `idempotency_key_in_use` (the first request with this key is still being stored; retry), " +
+                "422 `idempotency_key_reused` (the key was used for a different payment).")
+            .Accepts<CreatePaymentRequest>("application/json")
+            .WithIdempotencyKey()
+            .WithWaitFlag(WaitField, "When true, wait up to `Api:WaitTimeout` (10 s by default) for a final status: 200 if reached, 202 if still in flight.")
+            .Produces<ApiResponse<PaymentResponse>>()
+            .Produces<ApiResponse<PaymentResponse>>(StatusCodes.Status202Accepted)
+            .Produces<ApiErrorResponse>(StatusCodes.Status400BadRequest)
+            .Produces<ApiErrorResponse>(StatusCodes.Status409Conflict)
+            .Produces<ApiErrorResponse>(StatusCodes.Status422UnprocessableEntity);
+
+        payments.MapGet("/{id}", GetAsync)
+            .WithName("GetPayment")
+            .WithSummary("Get a payment")
+            .WithDescription("The payment's current status. Errors: 400 `validation_error`, 404 `payment_not_found`.")
+            .Produces<ApiResponse<PaymentResponse>>()
+            .Produces<ApiErrorResponse>(StatusCodes.Status400BadRequest)
+            .Produces<ApiErrorResponse>(StatusCodes.Status404NotFound);
+
+        payments.MapGet("/{id}/events", GetEventsAsync)
+            .WithName("GetPaymentEvents")
+            .WithSummary("Get a payment's event history")
+            .WithDescription("Every step of the payment, oldest first. Errors: 400 `validation_error`, 404 `payment_not_found`.")
+            .Produces<ApiResponse<IReadOnlyList<PaymentEventResponse>>>()
+            .Produces<ApiErrorResponse>(StatusCodes.Status400BadRequest)
+            .Produces<ApiErrorResponse>(StatusCodes.Status404NotFound);
+
+        return endpoints;
+    }
+
+    public static string LocationOf(string paymentId) => "/payments/" + Uri.EscapeDataString(paymentId);
+
+    private static async Task<IResult> CreateAsync(
+        [FromQuery(Name = WaitField)] string? wait,
+        HttpRequest request,
+        JsonBodyReader bodyReader,
+        IGrainFactory grains,
+        TimeProvider time,
+        IOptions<ApiOptions> options,
+        CancellationToken cancellationToken)
+    {
+        if (InputValidation.CheckFlag(wait, WaitField, out var waitForOutcome) is { } waitError) return ApiResults.Invalid(waitError);
+        if (InputValidation.CheckIdempotencyKey(request, out var key) is { } keyError) return ApiResults.Invalid(keyError);
+
+        var body = await bodyReader.ReadAsync<CreatePaymentRequest>(request, cancellationToken);
+        if (body.Error is { } bodyError) return ApiResults.Invalid(bodyError);
+        var input = body.Value!;
+        if (InputValidation.CheckId(input.UserId, "user_id") is { } userError) return ApiResults.Invalid(userError);
+        if (InputValidation.CheckId(input.ServiceId, "service_id") is { } serviceError) return ApiResults.Invalid(serviceError);
+        if (InputValidation.CheckMoney(input.Amount, input.Currency, out var amount) is { } moneyError) return ApiResults.Invalid(moneyError);
+        if (InputValidation.CheckDescription(input.Description) is { } descriptionError) return ApiResults.Invalid(descriptionError);
+
+        var userId = input.UserId!;
+        var paymentId = key is null ? EventIds.New("pay", time.GetUtcNow()) : EventIds.Derive("pay", userId, key);
+        var grain = grains.GetGrain<IPaymentGrain>(paymentId);
+        var result = await grain.CreateAsync(new PaymentRequest(userId, input.ServiceId!, amount, input.Description));
+
+        switch (result.Outcome)
+        {
+            case CreatePaymentOutcome.RequestMismatch:
+                return ApiResults.Error(
+                    StatusCodes.Status422UnprocessableEntity,
+                    ErrorCodes.IdempotencyKeyReused,
+                    $"This {ApiHeaders.IdempotencyKey} was used for a different payment request.",
+                    ApiHeaders.IdempotencyKey);
+            case CreatePaymentOutcome.InProgress:
+                return ApiResults.Error(
+                    StatusCodes.Status409Conflict,
+                    ErrorCodes.IdempotencyKeyInUse,
+                    $"A request with this {ApiHeaders.IdempotencyKey} is still being processed; retry shortly.",
+                    ApiHeaders.IdempotencyKey);
+            case CreatePaymentOutcome.Created or CreatePaymentOutcome.AlreadyExists:
+                break;
+            default:
+                throw new InvalidOperationException($"Unexpected create outcome {result.Outcome}.");
+        }
+
+        if (result.Outcome == CreatePaymentOutcome.AlreadyExists)
+        {
+            request.HttpContext.Response.Headers[ApiHeaders.IdempotentReplayed] = "true";
+        }
+
+        var payment = result.Payment!;
+        if (waitForOutcome && !payment.Status.IsTerminal())
+        {
+            payment = await grain.WaitForTerminalAsync(options.Value.WaitTimeout) ?? payment;
+        }
+
+        // Without wait the answer is always 202, also when replaying a payment that has since finished.
+        var status = waitForOutcome && payment.Status.IsTerminal() ? StatusCodes.Status200OK : StatusCodes.Status202Accepted;
+        return ApiResults.Located(status, LocationOf(payment.Id), PaymentResponse.From(payment));
+    }
+
+    private static async Task<IResult> GetAsync([FromRoute(Name = IdField)] string id, IGrainFactory grains)
+    {
+        if (InputValidation.CheckId(id, IdField) is { } idError) return ApiResults.Invalid(idError);
+
+        var payment = await grains.GetGrain<IPaymentGrain>(id).GetAsync();
+        return payment is null ? PaymentNotFound(id) : ApiResults.Ok(PaymentResponse.From(payment));
+    }
+
+    private static async Task<IResult> GetEventsAsync([FromRoute(Name = IdField)] string id, IGrainFactory grains)
+    {
+        if (InputValidation.CheckId(id, IdField) is { } idError) return ApiResults.Invalid(idError);
+
+        var grain = grains.GetGrain<IPaymentGrain>(id);
+        if (await grain.GetAsync() is null) return PaymentNotFound(id);
+
+        var history = await grain.GetEventsAsync();
+        IReadOnlyList<PaymentEventResponse> events = history.Select(PaymentEventResponse.From).ToList();
+        return ApiResults.Ok(events);
+    }
+
+    private static IResult PaymentNotFound(string id) =>
+        ApiResults.Error(StatusCodes.Status404NotFound, ErrorCodes.PaymentNotFound, $"No payment has id '{id}'.", IdField);
+}

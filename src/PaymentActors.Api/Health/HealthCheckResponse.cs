@@ -1,0 +1,3 @@
+namespace PaymentActors.Api.Health;
+
+public sealed record HealthCheckResponse(string Status, string? Description);

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Orleans.Dashboard;
+using PaymentActors.Api.Endpoints;
+using PaymentActors.Api.Health;
+using PaymentActors.Api.Http;
+using Scalar.AspNetCore;
+
+namespace PaymentActors.Api.Hosting;
+
+public static class ApiEndpointExtensions
+{
+    public const string DashboardPath = "/dashboard";
+    public const string DocsPath = "/docs";
+    public const string OpenApiPath = "/openapi/{documentName}.json";
+
+    /// <summary>The middleware and every route: API, health, metrics, dashboard and documentation.</summary>
+    public static WebApplication MapPaymentActorsApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(StatusCodeEnvelope.WriteAsync);
+
+        app.MapWalletEndpoints();
+        app.MapPaymentEndpoints();
+        app.MapMetricsEndpoints();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(ApiHostingExtensions.ReadyTag),
+            ResponseWriter = HealthResponseWriter.WriteAsync,
+        });
+
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapOrleansDashboard(routePrefix: DashboardPath);
+        app.MapOpenApi(OpenApiPath);
+        app.MapScalarApiReference(DocsPath, docs => docs.WithTitle("PaymentActors API").WithOpenApiRoutePattern(OpenApiPath));
+        return app;
+    }
+}

@@ -1,0 +1,19 @@
+using PaymentActors.Api.Hosting;
+
+namespace PaymentActors.Api;
+
+/// <summary>Builds the API with its co-hosted silo; <c>Program</c> runs it, tests start it on a loopback port.</summary>
+public static class PaymentActorsApp
+{
+    public static WebApplication Build(string[] args)
+    {
+        // Content root = the binaries, so appsettings.json is found whatever the working directory (run.sh, tests).
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.AddPaymentActorsSilo();
+        builder.AddPaymentActorsApi();
+
+        var app = builder.Build();
+        app.MapPaymentActorsApi();
+        return app;
+    }
+}

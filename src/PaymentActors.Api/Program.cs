@@ -1,0 +1,3 @@
+using PaymentActors.Api;
+
+await PaymentActorsApp.Build(args).RunAsync();

@@ -1,0 +1,12 @@
+namespace PaymentActors.Api.Validation;
+
+/// <summary>The limits of the API contract on free-form input.</summary>
+public static class InputLimits
+{
+    public const int MaxIdLength = 255;
+    public const int MaxDescriptionLength = 1024;
+    public const int MaxIdempotencyKeyLength = 255;
+
+    /// <summary>JSON nesting deeper than this is refused before any binding; valid bodies are flat.</summary>
+    public const int MaxJsonDepth = 16;
+}

@@ -1,0 +1,160 @@
+using System.Text.Json;
+using PaymentActors.Api.Contracts;
+using PaymentActors.Api.Http;
+using PaymentActors.Money;
+
+namespace PaymentActors.Api.Validation;
+
+/// <summary>
+/// The contract's rules on single inputs. Each check returns the error to send, or null when the input is
+/// acceptable; no check has side effects, so a refused request changes nothing.
+/// </summary>
+public static class InputValidation
+{
+    public const string AmountField = "amount";
+    public const string CurrencyField = "currency";
+    public const string DescriptionField = "description";
+
+    /// <summary>Ids: 1–255 characters, no control characters, well-formed Unicode.</summary>
+    public static ApiError? CheckId(string? value, string field)
+    {
+        if (value is null)
+        {
+            return Invalid(field, $"'{field}' is required.");
+        }
+
+        if (value.Length is 0 or > InputLimits.MaxIdLength)
+        {
+            return Invalid(field, $"'{field}' must be 1 to {InputLimits.MaxIdLength} characters long.");
+        }
+
+        if (value.Any(char.IsControl))
+        {
+            return Invalid(field, $"'{field}' must not contain control characters.");
+        }
+
+        return IsWellFormed(value) ? null : Invalid(field, $"'{field}' must be well-formed Unicode text.");
+    }
+
+    /// <summary>Description: optional, at most 1024 characters, no control characters other than line breaks and tabs.</summary>
+    public static ApiError? CheckDescription(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (value.Length > InputLimits.MaxDescriptionLength)
+        {
+            return Invalid(DescriptionField, $"'{DescriptionField}' must be at most {InputLimits.MaxDescriptionLength} characters long.");
+        }
+
+        if (value.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+        {
+            return Invalid(DescriptionField, $"'{DescriptionField}' must not contain control characters other than line breaks and tabs.");
+        }
+
+        return IsWellFormed(value) ? null : Invalid(DescriptionField, $"'{DescriptionField}' must be well-formed Unicode text.");
+    }
+
+    /// <summary>Idempotency-Key header: optional, at most one, 1–255 characters, no control characters.</summary>
+    public static ApiError? CheckIdempotencyKey(HttpRequest request, out string? key)
+    {
+        key = null;
+        if (!request.Headers.TryGetValue(ApiHeaders.IdempotencyKey, out var values))
+        {
+            return null;
+        }
+
+        if (values.Count != 1)
+        {
+            return Invalid(ApiHeaders.IdempotencyKey, $"Send at most one {ApiHeaders.IdempotencyKey} header.");
+        }
+
+        var value = values[0] ?? string.Empty;
+        if (value.Length is 0 or > InputLimits.MaxIdempotencyKeyLength || value.Any(char.IsControl))
+        {
+            return Invalid(
+                ApiHeaders.IdempotencyKey,
+                $"{ApiHeaders.IdempotencyKey} must be 1 to {InputLimits.MaxIdempotencyKeyLength} characters without control characters.");
+        }
+
+        key = value;
+        return null;
+    }
+
+    /// <summary>An optional boolean query flag: absent, "true" or "false".</summary>
+    public static ApiError? CheckFlag(string? value, string field, out bool flag)
+    {
+        flag = false;
+        if (value is null)
+        {
+            return null;
+        }
+
+        return bool.TryParse(value, out flag) ? null : Invalid(field, $"'{field}' must be true or false.");
+    }
+
+    /// <summary>
+    /// Amount and currency: the amount is a JSON number or a string, read exactly as decimal (never through
+    /// double); the currency is an upper-case ISO 4217 code; the pair must satisfy <see cref="Money.Money.TryCreate"/>.
+    /// </summary>
+    public static ApiError? CheckMoney(JsonElement? amount, string? currency, out Money.Money money)
+    {
+        money = default;
+        if (amount is not { } element || element.ValueKind == JsonValueKind.Null)
+        {
+            return Invalid(AmountField, $"'{AmountField}' is required.");
+        }
+
+        if (element.ValueKind is not (JsonValueKind.Number or JsonValueKind.String))
+        {
+            return Invalid(AmountField, $"'{AmountField}' must be a number or a string such as \"100.50\".");
+        }
+
+        var text = element.ValueKind == JsonValueKind.String ? element.GetString()! : element.GetRawText();
+        var status = AmountParser.TryParse(text, out var value);
+        if (status == AmountParseStatus.Malformed)
+        {
+            return Invalid(AmountField, $"'{AmountField}' must be a decimal number such as 100.50.");
+        }
+
+        if (currency is null)
+        {
+            return Invalid(CurrencyField, $"'{CurrencyField}' is required.");
+        }
+
+        if (!CurrencyCatalog.TryGet(currency, out _))
+        {
+            return Invalid(CurrencyField, MoneyError.UnknownCurrency.Describe(currency));
+        }
+
+        var error = status switch
+        {
+            AmountParseStatus.TooLarge => MoneyError.TooLarge,
+            AmountParseStatus.TooManyDecimals => MoneyError.TooManyDecimals,
+            _ => Money.Money.TryCreate(value, currency, out money, out var moneyError) ? MoneyError.None : moneyError,
+        };
+        return error == MoneyError.None ? null : Invalid(AmountField, error.Describe(currency));
+    }
+
+    public static ApiError Invalid(string field, string message) => new(ErrorCodes.ValidationError, message, field);
+
+    /// <summary>False for lone surrogates, which cannot be encoded as UTF-8 and so cannot be stored or echoed back.</summary>
+    private static bool IsWellFormed(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(value[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,47 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+
+namespace PaymentActors.Api.Tests;
+
+/// <summary>The API's routes as raw HTTP calls: bodies are sent as written, so tests control every byte.</summary>
+public static class ApiCalls
+{
+    public static Task<HttpResponseMessage> PostJsonAsync(
+        this HttpClient client, string path, string body, string? idempotencyKey = null, string contentType = "application/json")
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = new StringContent(body, Encoding.UTF8, new MediaTypeHeaderValue(contentType)),
+        };
+        if (idempotencyKey is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Idempotency-Key", idempotencyKey);
+        }
+
+        return client.SendAsync(request);
+    }
+
+    public static Task<HttpResponseMessage> DepositAsync(this HttpClient client, string userId, string amount, string currency = "USD", string? idempotencyKey = null) =>
+        client.PostJsonAsync($"/wallets/{Uri.EscapeDataString(userId)}/deposits", $$"""{"amount": "{{amount}}", "currency": "{{currency}}"}""", idempotencyKey);
+
+    public static Task<HttpResponseMessage> CreatePaymentAsync(
+        this HttpClient client, string userId, string amount, string currency = "USD", bool wait = false, string? idempotencyKey = null, string serviceId = "service-1") =>
+        client.PostJsonAsync(
+            wait ? "/payments?wait=true" : "/payments",
+            JsonSerializer.Serialize(new Dictionary<string, string>
+            {
+                ["user_id"] = userId,
+                ["service_id"] = serviceId,
+                ["amount"] = amount,
+                ["currency"] = currency,
+                ["description"] = "test payment",
+            }),
+            idempotencyKey);
+
+    public static Task<HttpResponseMessage> GetWalletAsync(this HttpClient client, string userId) =>
+        client.GetAsync($"/wallets/{Uri.EscapeDataString(userId)}");
+
+    public static Task<HttpResponseMessage> GetPaymentAsync(this HttpClient client, string paymentId) =>
+        client.GetAsync($"/payments/{Uri.EscapeDataString(paymentId)}");
+}

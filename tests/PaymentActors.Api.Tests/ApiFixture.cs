@@ -1,0 +1,58 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+
+namespace PaymentActors.Api.Tests;
+
+/// <summary>
+/// One API process-in-process per test class: Kestrel on a loopback port chosen by the OS, real HTTP, the silo
+/// co-hosted with in-memory storage and a gateway that never declines, so outcomes depend only on funds.
+/// </summary>
+public class ApiFixture : IAsyncLifetime
+{
+    private WebApplication? _app;
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>Extra command-line settings, later ones winning.</summary>
+    protected virtual IEnumerable<string> Settings => [];
+
+    public async Task InitializeAsync()
+    {
+        _app = PaymentActorsApp.Build(
+        [
+            "--urls=http://127.0.0.1:0",
+            $"--Orleans:SiloPort={FreeLoopbackPort()}",
+            "--Orleans:GatewayPort=0",
+            $"--Orleans:ClusterId=api-tests-{Guid.NewGuid():N}",
+            "--PaymentActors:SimulatedGateway:FailureRate=0",
+            "--PaymentActors:SimulatedGateway:MinLatency=00:00:00",
+            "--PaymentActors:SimulatedGateway:MaxLatency=00:00:00.002",
+            "--Logging:LogLevel:Default=Warning",
+            .. Settings,
+        ]);
+        await _app.StartAsync();
+        BaseAddress = new Uri(_app.Urls.Single());
+        Client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client?.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+
+    /// <summary>Orleans needs a concrete silo port; the OS picks one that is free now.</summary>
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,81 @@
+using System.Net;
+using System.Text.Json;
+
+namespace PaymentActors.Api.Tests;
+
+[Collection(ProcessWideMetricsCollection.Name)]
+public sealed class OperationalRoutesTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    private readonly HttpClient _client = api.Client;
+
+    [Theory]
+    [InlineData("/dashboard", "text/html")]
+    [InlineData("/docs", "text/html")]
+    [InlineData("/openapi/v1.json", "application/json")]
+    [InlineData("/metrics", "text/plain")]
+    [InlineData("/health/live", "application/json")]
+    [InlineData("/health/ready", "application/json")]
+    public async Task Operational_routes_answer_200(string path, string mediaType)
+    {
+        var response = await _client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Readiness_reports_the_cluster_check_healthy()
+    {
+        var report = await ApiAssert.SuccessAsync(await _client.GetAsync("/health/ready"), HttpStatusCode.OK);
+
+        Assert.Equal("healthy", report.Text("status"));
+        Assert.Equal("healthy", report.GetProperty("checks").GetProperty("cluster").Text("status"));
+    }
+
+    [Fact]
+    public async Task Openapi_documents_every_route_with_its_errors()
+    {
+        using var document = JsonDocument.Parse(await _client.GetStringAsync("/openapi/v1.json"));
+        var paths = document.RootElement.GetProperty("paths");
+
+        string[] Responses(string path, string method) =>
+            paths.GetProperty(path).GetProperty(method).GetProperty("responses").EnumerateObject().Select(p => p.Name).ToArray();
+
+        Assert.Equal(["200", "400", "422"], Responses("/wallets/{user_id}/deposits", "post"));
+        Assert.Equal(["200", "400", "404"], Responses("/wallets/{user_id}", "get"));
+        Assert.Equal(["200", "400", "404"], Responses("/wallets/{user_id}/reservations", "get"));
+        Assert.Equal(["200", "202", "400", "409", "422"], Responses("/payments", "post"));
+        Assert.Equal(["200", "400", "404"], Responses("/payments/{id}", "get"));
+        Assert.Equal(["200", "400", "404"], Responses("/payments/{id}/events", "get"));
+        Assert.Equal(["200"], Responses("/metrics/summary", "get"));
+        foreach (var path in new[] { "/health/live", "/health/ready", "/metrics", "/dashboard/", "/docs/" })
+        {
+            Assert.True(paths.TryGetProperty(path, out _), path);
+        }
+
+        Assert.True(paths.GetProperty("/payments").GetProperty("post").TryGetProperty("requestBody", out _));
+        var schemas = document.RootElement.GetProperty("components").GetProperty("schemas");
+        Assert.True(schemas.TryGetProperty("ApiErrorResponse", out _));
+        Assert.True(schemas.GetProperty("CreatePaymentRequest").GetProperty("properties").TryGetProperty("user_id", out _));
+    }
+
+    [Fact]
+    public async Task Prometheus_text_carries_our_meters_and_orleans_meters()
+    {
+        var user = TestIds.User();
+        await _client.DepositAsync(user, "2.00");
+        await ApiAssert.SuccessAsync(await _client.CreatePaymentAsync(user, "1.00", wait: true), HttpStatusCode.OK);
+
+        // Our counters are fed by the event stream's subscribers, which catch up shortly after the payment completes.
+        var text = await Eventually.MatchAsync(
+            () => _client.GetStringAsync("/metrics"),
+            t => t.Contains("paymentactors_payment_success", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(10),
+            "the PaymentActors meter in the Prometheus text");
+
+        Assert.Contains("paymentactors_events_total", text);
+        Assert.Contains("orleans_catalog_activations", text);
+        Assert.Contains("orleans_grains", text);
+        Assert.Contains("http_server_request_duration_seconds", text);
+    }
+}
