@@ -1,4 +1,7 @@
 using Azure.Data.Tables;
+using Orleans.Runtime;
+using Orleans.Serialization;
+using Orleans.Storage;
 using Orleans.TestingHost;
 using PaymentActors.AzureTables.Hosting;
 using PaymentActors.AzureTables.Tests.Azurite;
@@ -18,11 +21,13 @@ public sealed class SiloWiringTests(AzuriteFixture azurite)
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddAzureTableGrainStorageAsDefault(options =>
+            // The OptionsBuilder form, as the README recommends: it also compiles against Orleans's official package.
+            silo.AddAzureTableGrainStorageAsDefault(optionsBuilder => optionsBuilder.Configure<Serializer>((options, serializer) =>
             {
                 options.TableName = grainTable;
                 options.ConfigureTableServiceClient(azurite.ConnectionString);
-            });
+                options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+            }));
             silo.UseAzureTableReminderService(options =>
             {
                 options.TableName = reminderTable;
@@ -51,5 +56,44 @@ public sealed class SiloWiringTests(AzuriteFixture azurite)
             await cluster.StopAllSilosAsync();
             await cluster.DisposeAsync();
         }
+    }
+
+    [Fact]
+    public async Task A_silo_with_a_missing_connection_string_refuses_to_start_and_says_why()
+    {
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSilo((_, silo) => silo.AddAzureTableGrainStorageAsDefault(options => options.ConfigureTableServiceClient(connectionString: null)));
+        var cluster = builder.Build();
+        try
+        {
+            var error = await Record.ExceptionAsync(() => cluster.DeployAsync());
+
+            var configurationError = FindInner<OrleansConfigurationException>(error);
+            Assert.NotNull(configurationError);
+            Assert.Contains("ConnectionStrings:AzureTables", configurationError.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await cluster.DisposeAsync();
+        }
+    }
+
+    private static T? FindInner<T>(Exception? exception)
+        where T : Exception
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is T match)
+            {
+                return match;
+            }
+
+            if (current is AggregateException aggregate && aggregate.InnerExceptions.Select(FindInner<T>).FirstOrDefault(found => found is not null) is { } nested)
+            {
+                return nested;
+            }
+        }
+
+        return null;
     }
 }
