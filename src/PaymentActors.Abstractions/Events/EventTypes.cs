@@ -17,4 +17,5 @@ public static class EventTypes
     public const string PaymentCancelled = "payment.cancelled";
     public const string PaymentRefunded = "payment.refunded";
     public const string FundsCredited = "wallet.funds_credited";
+    public const string PaymentRetried = "payment.retried";
 }

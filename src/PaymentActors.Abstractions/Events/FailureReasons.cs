@@ -9,5 +9,10 @@ public static class FailureReasons
     public const string GatewayRejected = "gateway_rejected";
     public const string GatewayUnavailable = "gateway_unavailable";
     public const string ReservationExpired = "reservation_expired";
-    public const string InternalError = "internal_error";
+    public const string WalletUnavailable = "wallet_unavailable";
+    public const string Cancelled = "cancelled";
+    public const string Refunded = "refunded";
+
+    /// <summary>Technical failures may succeed when re-driven; business outcomes (declines, no funds) never will.</summary>
+    public static bool IsRetryable(string? reason) => reason is GatewayUnavailable or WalletUnavailable;
 }

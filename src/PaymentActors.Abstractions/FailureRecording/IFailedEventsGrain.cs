@@ -9,4 +9,8 @@ public interface IFailedEventsGrain : IGrainWithIntegerKey
 
     [Alias("GetAsync")]
     Task<FailedEvent?> GetAsync(string id);
+
+    /// <summary>Re-drives the failed payment; the failed event becomes retried, then resolved or failed again.</summary>
+    [Alias("RetryAsync")]
+    Task<FailedEventRetryOutcome> RetryAsync(string id);
 }

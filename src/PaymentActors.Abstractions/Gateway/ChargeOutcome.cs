@@ -8,4 +8,6 @@ public enum ChargeOutcome
     Rejected = 1,
     /// <summary>The gateway could not be reached or failed transiently; the charge did not happen.</summary>
     Unavailable = 2,
+    /// <summary>No answer after the request may have reached the gateway: reconcile, never guess.</summary>
+    Unknown = 3,
 }

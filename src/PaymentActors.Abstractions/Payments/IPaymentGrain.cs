@@ -25,6 +25,22 @@ public interface IPaymentGrain : IGrainWithStringKey
     [Alias("WaitForTerminalAsync")]
     Task<PaymentSnapshot?> WaitForTerminalAsync(TimeSpan timeout);
 
+    /// <summary>Voids the payment before the gateway charge (seed 004's void): its reservation is released.</summary>
+    [Alias("CancelAsync")]
+    Task<CancelResult> CancelAsync();
+
+    /// <summary>Returns part or all of a completed payment: refund at the gateway, then credit the wallet.</summary>
+    [Alias("RefundAsync")]
+    Task<RefundResult> RefundAsync(RefundCommand command);
+
+    /// <summary>An operator re-drives a payment that failed for a retryable reason, from its persisted state.</summary>
+    [Alias("RetryAsync")]
+    Task<bool> RetryAsync(string failedEventId);
+
+    /// <summary>Resumes an unfinished saga (after a restart); does nothing for a finished or unknown payment.</summary>
+    [Alias("ResumeAsync")]
+    Task ResumeAsync();
+
     /// <summary>The wallet tells the payment that its reservation expired.</summary>
     [Alias("OnReservationExpiredAsync")]
     Task OnReservationExpiredAsync(PaymentEvent expired);

@@ -1,8 +1,9 @@
 namespace PaymentActors.Payments;
 
 /// <summary>
-/// pending → reserved → processing → completed; any of the first three → failed. Values are ordered
-/// so that a transition only ever moves forward.
+/// pending → reserved → processing → completed; any of the first three → failed; pending or reserved →
+/// cancelled; completed → partially_refunded → refunded. Values are ordered so that a transition only moves
+/// forward. The one sanctioned step back is an operator's retry of a retryable failure (failed → pending).
 /// </summary>
 [GenerateSerializer, Alias("PaymentActors.PaymentStatus")]
 public enum PaymentStatus
@@ -12,4 +13,7 @@ public enum PaymentStatus
     Processing = 2,
     Completed = 3,
     Failed = 4,
+    Cancelled = 5,
+    PartiallyRefunded = 6,
+    Refunded = 7,
 }

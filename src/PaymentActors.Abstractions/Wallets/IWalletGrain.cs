@@ -23,9 +23,9 @@ public interface IWalletGrain : IGrainWithStringKey
     [Alias("ConfirmAsync")]
     Task<ReservationResult> ConfirmAsync(string paymentId);
 
-    /// <summary>Returns a payment's held funds to the available balance.</summary>
+    /// <summary>Returns a payment's held funds to the available balance; the reason travels on the event.</summary>
     [Alias("ReleaseAsync")]
-    Task<ReservationResult> ReleaseAsync(string paymentId);
+    Task<ReservationResult> ReleaseAsync(string paymentId, string reason);
 
     /// <summary>Credits money back for a refund; idempotent by refund id.</summary>
     [Alias("CreditAsync")]

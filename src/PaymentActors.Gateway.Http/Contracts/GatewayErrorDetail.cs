@@ -1,0 +1,3 @@
+namespace PaymentActors.Gateway.Http.Contracts;
+
+internal sealed record GatewayErrorDetail(string? Code, string? Message, string? Field);

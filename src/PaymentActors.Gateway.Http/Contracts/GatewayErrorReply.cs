@@ -1,0 +1,4 @@
+namespace PaymentActors.Gateway.Http.Contracts;
+
+/// <summary><c>{"success":false,"error":{...}}</c>.</summary>
+internal sealed record GatewayErrorReply(GatewayErrorDetail? Error);

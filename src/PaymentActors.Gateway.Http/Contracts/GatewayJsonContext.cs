@@ -1,0 +1,10 @@
+using System.Text.Json.Serialization;
+
+namespace PaymentActors.Gateway.Http.Contracts;
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+[JsonSerializable(typeof(ChargeBody))]
+[JsonSerializable(typeof(RefundBody))]
+[JsonSerializable(typeof(GatewayReply))]
+[JsonSerializable(typeof(GatewayErrorReply))]
+internal sealed partial class GatewayJsonContext : JsonSerializerContext;

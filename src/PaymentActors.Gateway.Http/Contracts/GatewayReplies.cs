@@ -1,0 +1,78 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using PaymentActors.Gateway.Http.Resilience;
+
+namespace PaymentActors.Gateway.Http.Contracts;
+
+/// <summary>Turns the gateway's final HTTP answer into a <see cref="GatewayResponse"/>.</summary>
+internal static class GatewayReplies
+{
+    public static async Task<GatewayResponse> ReadAsync(
+        GatewayOperation operation,
+        HttpResponseMessage response,
+        bool earlierAttemptUnanswered,
+        CancellationToken cancellationToken)
+    {
+        var status = response.StatusCode;
+        switch (status)
+        {
+            case HttpStatusCode.OK:
+                var reply = await TryReadAsync(response, GatewayJsonContext.Default.GatewayReply, cancellationToken);
+                return reply?.Status switch
+                {
+                    "approved" => GatewayResponse.Approved(reply.ChargeId ?? reply.RefundId),
+                    "declined" => GatewayResponse.Declined(reply.Reason ?? "declined"),
+                    _ => NoVerdict(operation, GatewayFailureReasons.UnreadableResponse, mayHaveBeenProcessed: true, earlierAttemptUnanswered),
+                };
+            case HttpStatusCode.NotFound when operation == GatewayOperation.GetCharge:
+                return new GatewayResponse(GatewayStatus.NotFound);
+            case HttpStatusCode.BadRequest or HttpStatusCode.Conflict or HttpStatusCode.UnsupportedMediaType or HttpStatusCode.UnprocessableEntity:
+                // The gateway refused this request as it stands: nothing was charged by it, and repeating it can't help.
+                var error = await TryReadAsync(response, GatewayJsonContext.Default.GatewayErrorReply, cancellationToken);
+                return GatewayResponse.Declined(error?.Error?.Code ?? HttpReason(status));
+            case HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable:
+                return NoVerdict(operation, GatewayFailureReasons.GatewayUnavailable, mayHaveBeenProcessed: false, earlierAttemptUnanswered);
+            default:
+                return NoVerdict(operation, HttpReason(status), GatewayOutcomes.IsAmbiguousStatus(status), earlierAttemptUnanswered);
+        }
+    }
+
+    /// <summary>
+    /// No verdict from the gateway. A read changes nothing, so it is simply Unavailable. A charge or refund that
+    /// this attempt or an earlier one may have got processed is Unknown (reconcile, never guess); otherwise it is
+    /// Unavailable (nothing happened, safe to try again).
+    /// </summary>
+    public static GatewayResponse NoVerdict(GatewayOperation operation, string reason, bool mayHaveBeenProcessed, bool earlierAttemptUnanswered)
+    {
+        if (operation == GatewayOperation.GetCharge)
+        {
+            return new GatewayResponse(GatewayStatus.Unavailable, reason);
+        }
+
+        if (mayHaveBeenProcessed)
+        {
+            return new GatewayResponse(GatewayStatus.Unknown, reason);
+        }
+
+        return earlierAttemptUnanswered
+            ? new GatewayResponse(GatewayStatus.Unknown, GatewayFailureReasons.UnansweredEarlierAttempt)
+            : new GatewayResponse(GatewayStatus.Unavailable, reason);
+    }
+
+    private static string HttpReason(HttpStatusCode status) => $"http_{(int)status}";
+
+    private static async Task<T?> TryReadAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+        where T : class
+    {
+        try
+        {
+            return await response.Content.ReadFromJsonAsync(typeInfo, cancellationToken);
+        }
+        catch (Exception exception) when (exception is JsonException or NotSupportedException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,4 @@
+namespace PaymentActors.Gateway.Http.Contracts;
+
+/// <summary><c>POST /refunds</c>.</summary>
+internal sealed record RefundBody(string RefundId, string PaymentId, string Amount, string Currency);

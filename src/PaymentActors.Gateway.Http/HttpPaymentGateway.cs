@@ -1,0 +1,151 @@
+using System.Net.Http.Json;
+using Microsoft.Extensions.Logging;
+using PaymentActors.Gateway.Http.Circuit;
+using PaymentActors.Gateway.Http.Contracts;
+using PaymentActors.Gateway.Http.Diagnostics;
+using PaymentActors.Gateway.Http.Resilience;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+
+namespace PaymentActors.Gateway.Http;
+
+/// <summary>
+/// <see cref="IPaymentGateway"/> over HTTP, through the resilience pipeline of the named client
+/// <see cref="HttpClientName"/>. Stateless apart from the shared breaker, so one instance serves concurrent calls.
+/// </summary>
+/// <remarks>
+/// A caller's cancellation surfaces as <see cref="OperationCanceledException"/>; if it came after the request was
+/// sent, the caller must treat the charge as unknown and reconcile with <see cref="GetChargeAsync"/>.
+/// </remarks>
+public sealed class HttpPaymentGateway : IPaymentGateway
+{
+    public const string HttpClientName = "PaymentActors.Gateway";
+
+    private readonly IHttpClientFactory httpClientFactory;
+    private readonly GatewayCircuitState circuit;
+    private readonly GatewayMetrics metrics;
+    private readonly TimeProvider timeProvider;
+    private readonly ILogger<HttpPaymentGateway> logger;
+
+    internal HttpPaymentGateway(
+        IHttpClientFactory httpClientFactory,
+        GatewayCircuitState circuit,
+        GatewayMetrics metrics,
+        TimeProvider timeProvider,
+        ILogger<HttpPaymentGateway> logger)
+    {
+        this.httpClientFactory = httpClientFactory;
+        this.circuit = circuit;
+        this.metrics = metrics;
+        this.timeProvider = timeProvider;
+        this.logger = logger;
+    }
+
+    public Task<GatewayResponse> ChargeAsync(ChargeRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var body = new ChargeBody(request.PaymentId, request.UserId, request.Amount.ToString(), request.Amount.Currency);
+        return CallAsync(
+            GatewayOperation.Charge,
+            request.PaymentId,
+            () => new HttpRequestMessage(HttpMethod.Post, "charges") { Content = JsonContent.Create(body, GatewayJsonContext.Default.ChargeBody) },
+            cancellationToken);
+    }
+
+    public Task<GatewayResponse> GetChargeAsync(string paymentId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(paymentId);
+        return CallAsync(
+            GatewayOperation.GetCharge,
+            paymentId,
+            () => new HttpRequestMessage(HttpMethod.Get, "charges/" + Uri.EscapeDataString(paymentId)),
+            cancellationToken);
+    }
+
+    public Task<GatewayResponse> RefundAsync(RefundRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var body = new RefundBody(request.RefundId, request.PaymentId, request.Amount.ToString(), request.Amount.Currency);
+        return CallAsync(
+            GatewayOperation.Refund,
+            request.PaymentId,
+            () => new HttpRequestMessage(HttpMethod.Post, "refunds") { Content = JsonContent.Create(body, GatewayJsonContext.Default.RefundBody) },
+            cancellationToken);
+    }
+
+    private async Task<GatewayResponse> CallAsync(
+        GatewayOperation operation,
+        string paymentId,
+        Func<HttpRequestMessage> createRequest,
+        CancellationToken cancellationToken)
+    {
+        var started = timeProvider.GetTimestamp();
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        GatewayResponse response;
+        try
+        {
+            context.Properties.Set(GatewayResilienceKeys.Operation, GatewayTagValues.Of(operation));
+            using var request = createRequest();
+
+            // Our own context, so the retry can tell us afterwards whether an earlier attempt went unanswered.
+            request.SetResilienceContext(context);
+            response = await ExchangeAsync(operation, request, context, cancellationToken);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+
+        var elapsed = timeProvider.GetElapsedTime(started);
+        metrics.RecordCall(operation, response.Status, elapsed);
+        if (response.Status is GatewayStatus.Unavailable or GatewayStatus.Unknown)
+        {
+            GatewayLog.CallWithoutVerdict(logger, GatewayTagValues.Of(operation), paymentId, response.Status, response.Reason, elapsed);
+        }
+        else
+        {
+            GatewayLog.CallCompleted(logger, GatewayTagValues.Of(operation), paymentId, response.Status, response.Reason, elapsed);
+        }
+
+        return response;
+    }
+
+    private async Task<GatewayResponse> ExchangeAsync(
+        GatewayOperation operation,
+        HttpRequestMessage request,
+        ResilienceContext context,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var reply = await httpClientFactory.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
+            return await GatewayReplies.ReadAsync(operation, reply, EarlierAttemptUnanswered(context), cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (BrokenCircuitException)
+        {
+            circuit.RecordRejected();
+            return GatewayReplies.NoVerdict(operation, GatewayFailureReasons.CircuitOpen, mayHaveBeenProcessed: false, EarlierAttemptUnanswered(context));
+        }
+        catch (TimeoutRejectedException)
+        {
+            return GatewayReplies.NoVerdict(operation, GatewayFailureReasons.Timeout, mayHaveBeenProcessed: true, EarlierAttemptUnanswered(context));
+        }
+        catch (HttpRequestException exception)
+        {
+            var neverSent = GatewayOutcomes.NeverSent(exception);
+            return GatewayReplies.NoVerdict(
+                operation,
+                neverSent ? GatewayFailureReasons.ConnectionFailed : GatewayFailureReasons.ConnectionLost,
+                mayHaveBeenProcessed: !neverSent,
+                EarlierAttemptUnanswered(context));
+        }
+    }
+
+    private static bool EarlierAttemptUnanswered(ResilienceContext context) =>
+        context.Properties.GetValue(GatewayResilienceKeys.EarlierAttemptUnanswered, false);
+}

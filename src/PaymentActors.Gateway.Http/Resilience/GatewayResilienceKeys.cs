@@ -1,0 +1,12 @@
+using Polly;
+
+namespace PaymentActors.Gateway.Http.Resilience;
+
+internal static class GatewayResilienceKeys
+{
+    /// <summary>Set when a retried attempt may have been processed: from then on "not processed" can't be claimed.</summary>
+    public static readonly ResiliencePropertyKey<bool> EarlierAttemptUnanswered = new("PaymentActors.Gateway.EarlierAttemptUnanswered");
+
+    /// <summary>The operation's metric tag, for the retry counter.</summary>
+    public static readonly ResiliencePropertyKey<string> Operation = new("PaymentActors.Gateway.Operation");
+}

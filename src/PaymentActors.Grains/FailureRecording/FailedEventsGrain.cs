@@ -1,0 +1,38 @@
+using Orleans.Concurrency;
+using PaymentActors.FailureRecording;
+using PaymentActors.Payments;
+
+namespace PaymentActors.Grains.FailureRecording;
+
+/// <summary>Lets cluster clients (the front door) read the failed-event store without holding its connection.</summary>
+[StatelessWorker]
+public sealed class FailedEventsGrain(IFailedEventStore store) : Grain, IFailedEventsGrain
+{
+    public Task<IReadOnlyList<FailedEvent>> ListAsync(FailedEventQuery query) => store.ListAsync(query);
+
+    public Task<FailedEvent?> GetAsync(string id) => store.GetAsync(id);
+
+    public async Task<FailedEventRetryOutcome> RetryAsync(string id)
+    {
+        if (await store.GetAsync(id) is not { } failed)
+        {
+            return FailedEventRetryOutcome.NotFound;
+        }
+
+        if (failed.Status != FailedEventStatus.Failed)
+        {
+            return FailedEventRetryOutcome.NotFailed;
+        }
+
+        var retried = failed with { Status = FailedEventStatus.Retried, UpdatedAt = DateTimeOffset.UtcNow };
+        await store.UpdateAsync(retried);
+        if (await GrainFactory.GetGrain<IPaymentGrain>(failed.PaymentId).RetryAsync(id))
+        {
+            return FailedEventRetryOutcome.Retried;
+        }
+
+        // The payment says it cannot be re-driven (a business outcome, or it has moved on): leave the record as it was.
+        await store.UpdateAsync(failed);
+        return FailedEventRetryOutcome.NotRetryable;
+    }
+}

@@ -1,0 +1,37 @@
+using System.Collections.Concurrent;
+using PaymentActors.FailureRecording;
+
+namespace PaymentActors.Grains.FailureRecording;
+
+/// <summary>The dependency-free store, for the in-memory mode and tests. Ids are time-ordered, so newest first is id order descending.</summary>
+public sealed class InMemoryFailedEventStore : IFailedEventStore
+{
+    private readonly ConcurrentDictionary<string, FailedEvent> _events = new(StringComparer.Ordinal);
+
+    public Task<bool> TryAddAsync(FailedEvent failedEvent, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_events.TryAdd(failedEvent.Id, failedEvent));
+
+    public Task<FailedEvent?> GetAsync(string id, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_events.GetValueOrDefault(id));
+
+    public Task<IReadOnlyList<FailedEvent>> ListAsync(FailedEventQuery query, CancellationToken cancellationToken = default)
+    {
+        var page = _events.Values
+            .Where(e => query.Status is null || e.Status == query.Status)
+            .Where(e => query.StartingAfter is null || string.CompareOrdinal(e.Id, query.StartingAfter) < 0)
+            .OrderByDescending(e => e.Id, StringComparer.Ordinal)
+            .Take(query.Limit)
+            .ToList();
+        return Task.FromResult<IReadOnlyList<FailedEvent>>(page);
+    }
+
+    public Task<bool> UpdateAsync(FailedEvent failedEvent, CancellationToken cancellationToken = default)
+    {
+        if (!_events.TryGetValue(failedEvent.Id, out var current))
+        {
+            return Task.FromResult(false);
+        }
+
+        return Task.FromResult(_events.TryUpdate(failedEvent.Id, failedEvent, current));
+    }
+}

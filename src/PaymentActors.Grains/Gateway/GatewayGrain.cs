@@ -1,0 +1,77 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Orleans.Concurrency;
+using PaymentActors.Events;
+using PaymentActors.Gateway;
+using PaymentActors.Grains.Events;
+using PaymentActors.Grains.Hosting;
+
+namespace PaymentActors.Grains.Gateway;
+
+/// <summary>
+/// The gateway of one provider. Reentrant, so charges proceed concurrently; resilience (timeouts, retries,
+/// circuit breaker) lives in the <see cref="IPaymentGateway"/> adapter, which is shared by the whole silo.
+/// </summary>
+[Reentrant]
+public sealed class GatewayGrain(
+    IPaymentGateway gateway,
+    IGatewayHealthSource health,
+    [FromKeyedServices(PaymentClock.ServiceKey)] TimeProvider time,
+    ILogger<GatewayGrain> logger) : Grain, IGatewayGrain
+{
+    public async Task<ChargeResult> ChargeAsync(ChargeRequest request)
+    {
+        var response = await gateway.ChargeAsync(request, CancellationToken.None);
+        return await ToResultAsync(request, response);
+    }
+
+    public async Task<ChargeResult> ReconcileAsync(ChargeRequest request)
+    {
+        var response = await gateway.GetChargeAsync(request.PaymentId, CancellationToken.None);
+        if (response.Status == GatewayStatus.NotFound)
+        {
+            // The gateway never saw the charge, so it did not happen.
+            response = new GatewayResponse(GatewayStatus.Unavailable, "charge never reached the gateway");
+        }
+        else if (response.Status == GatewayStatus.Unavailable)
+        {
+            response = new GatewayResponse(GatewayStatus.Unknown, response.Reason);
+        }
+
+        return await ToResultAsync(request, response);
+    }
+
+    public async Task<bool> RefundAsync(RefundRequest request)
+    {
+        var response = await gateway.RefundAsync(request, CancellationToken.None);
+        GatewayLog.Refund(logger, request.PaymentId, response.Status.ToString());
+        return response.Status switch
+        {
+            GatewayStatus.Approved => true,
+            GatewayStatus.Declined => false,
+            _ => throw new TimeoutException($"Refund {request.RefundId} got no definite answer ({response.Status}: {response.Reason})."),
+        };
+    }
+
+    public Task<GatewayHealth> GetHealthAsync() => Task.FromResult(health.GetHealth(this.GetPrimaryKeyString()));
+
+    private async Task<ChargeResult> ToResultAsync(ChargeRequest request, GatewayResponse response)
+    {
+        var now = time.GetUtcNow();
+        var (outcome, type, reason) = response.Status switch
+        {
+            GatewayStatus.Approved => (ChargeOutcome.Approved, EventTypes.GatewayApproved, (string?)null),
+            GatewayStatus.Declined => (ChargeOutcome.Rejected, EventTypes.GatewayRejected, response.Reason ?? FailureReasons.GatewayRejected),
+            GatewayStatus.Unknown => (ChargeOutcome.Unknown, null, response.Reason),
+            _ => (ChargeOutcome.Unavailable, EventTypes.GatewayRejected, FailureReasons.GatewayUnavailable),
+        };
+        if (type is null)
+        {
+            return new ChargeResult(outcome, reason, null);
+        }
+
+        var paymentEvent = PaymentEvent.Create(type, request.PaymentId, request.UserId, request.Amount, now, reason);
+        await this.PublishAsync(paymentEvent);
+        return new ChargeResult(outcome, reason, paymentEvent);
+    }
+}

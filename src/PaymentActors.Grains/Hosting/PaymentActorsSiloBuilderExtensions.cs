@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Orleans.Hosting;
+using Orleans.Streams;
+using PaymentActors.Events;
+using PaymentActors.FailureRecording;
+using PaymentActors.Gateway;
+using PaymentActors.Grains.FailureRecording;
+using PaymentActors.Grains.Gateway;
+using PaymentActors.Grains.Metrics;
+using PaymentActors.Grains.Options;
+
+namespace PaymentActors.Grains.Hosting;
+
+public static class PaymentActorsSiloBuilderExtensions
+{
+    /// <summary>
+    /// Adds the payment actors to a silo: the event stream, its subscribers, options (section "PaymentActors"),
+    /// and defaults that a host may replace before or after this call: the simulated gateway, the in-memory
+    /// failed-event store and the business clock (<see cref="PaymentClock"/>). Grain storage ("Default") and reminders are the host's choice.
+    /// </summary>
+    public static ISiloBuilder AddPaymentActors(this ISiloBuilder builder, Action<PaymentActorsOptions>? configure = null)
+    {
+        // Implicit subscriptions only: no pub-sub store to write, and subscribers are activated by the events themselves.
+        builder.AddMemoryStreams(EventStreams.ProviderName, streams => streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly));
+
+        var options = builder.Services.AddOptions<PaymentActorsOptions>()
+            .Bind(builder.Configuration.GetSection(PaymentActorsOptions.SectionName))
+            .ValidateOnStart();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        builder.Services.AddSingleton<IValidateOptions<PaymentActorsOptions>, PaymentActorsOptionsValidator>();
+        builder.Services.TryAddKeyedSingleton(PaymentClock.ServiceKey, TimeProvider.System);
+        builder.Services.TryAddSingleton<IPaymentGateway, SimulatedPaymentGateway>();
+        builder.Services.TryAddSingleton<IGatewayHealthSource, SimulatedGatewayHealth>();
+        builder.Services.TryAddSingleton<IFailedEventStore, InMemoryFailedEventStore>();
+        builder.Services.TryAddSingleton<PaymentMetrics>();
+        return builder;
+    }
+}

@@ -1,0 +1,44 @@
+using PaymentActors.Events;
+using PaymentActors.Payments;
+
+namespace PaymentActors.Grains.Payments;
+
+public sealed partial class PaymentGrain
+{
+    public async Task<CancelResult> CancelAsync()
+    {
+        if (!Exists)
+        {
+            return new CancelResult(CancelOutcome.NotFound, null);
+        }
+
+        if (Payment.Status == PaymentStatus.Cancelled)
+        {
+            return new CancelResult(CancelOutcome.AlreadyCancelled, Snapshot());
+        }
+
+        if (Payment.Status is not (PaymentStatus.Pending or PaymentStatus.Reserved))
+        {
+            return new CancelResult(CancelOutcome.NotCancellable, Snapshot());
+        }
+
+        // The release comes first: a crash before the ending is written resumes the saga, which then finds the
+        // reservation released as "cancelled" and ends the payment cancelled.
+        var cancelledAt = Payment.Status;
+        Payment.Status = PaymentStatus.Cancelled;
+        try
+        {
+            var released = await WithRetriesAsync("release", () => Wallet.ReleaseAsync(PaymentId, FailureReasons.Cancelled));
+            Record(released.Event);
+        }
+        catch
+        {
+            Payment.Status = cancelledAt;
+            throw;
+        }
+
+        Payment.Status = cancelledAt;
+        await FinishAsync(PaymentStatus.Cancelled, FailureReasons.Cancelled);
+        return new CancelResult(CancelOutcome.Cancelled, Snapshot());
+    }
+}

@@ -1,0 +1,23 @@
+using PaymentActors.Events;
+using PaymentActors.Payments;
+
+namespace PaymentActors.Grains.Payments;
+
+/// <summary>
+/// A payment. Persisted when it is created (so that it can be resumed), when it ends, and around refunds and
+/// operator retries; the saga steps in between are idempotent and are simply re-run after a restart.
+/// </summary>
+[GenerateSerializer, Alias("PaymentActors.PaymentState")]
+public sealed class PaymentState
+{
+    [Id(0)] public PaymentRequest? Request { get; set; }
+    [Id(1)] public PaymentStatus Status { get; set; }
+    [Id(2)] public string? FailureReason { get; set; }
+    [Id(3)] public DateTimeOffset CreatedAt { get; set; }
+    [Id(4)] public DateTimeOffset UpdatedAt { get; set; }
+    [Id(5)] public List<PaymentEvent> Events { get; set; } = [];
+    [Id(6)] public List<RefundRecord> Refunds { get; set; } = [];
+
+    /// <summary>The failed event an operator is re-driving this payment for, until the retry ends.</summary>
+    [Id(7)] public string? RetryOf { get; set; }
+}

@@ -1,0 +1,15 @@
+using PaymentActors.Payments;
+
+namespace PaymentActors.Grains.Payments;
+
+[GenerateSerializer, Alias("PaymentActors.RefundRecord")]
+public sealed class RefundRecord
+{
+    [Id(0)] public required string Id { get; init; }
+    [Id(1)] public decimal Amount { get; init; }
+    [Id(2)] public string? Reason { get; init; }
+    [Id(3)] public RefundStatus Status { get; set; }
+    [Id(4)] public DateTimeOffset CreatedAt { get; init; }
+
+    public RefundView ToView() => new(Id, Amount, Reason, Status, CreatedAt);
+}

@@ -1,0 +1,144 @@
+using PaymentActors.Wallets;
+
+namespace PaymentActors.Grains.Wallets;
+
+/// <summary>
+/// A wallet's live ledger: the rules of reserve, confirm, release, deposit and credit, applied in arrival order
+/// against memory. It knows nothing of storage; the grain decides when a change is durable.
+/// </summary>
+internal sealed class WalletBook
+{
+    private readonly Dictionary<string, ReservationRecord> _reservations = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ClosedOperation> _closedById = new(StringComparer.Ordinal);
+    private readonly LinkedList<ClosedOperation> _closedInOrder = new();
+
+    public string? Currency { get; private set; }
+    public decimal Balance { get; private set; }
+    public decimal Reserved { get; private set; }
+    public long Version { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public decimal Available => Balance - Reserved;
+    public bool Exists => Currency is not null;
+    public int ActiveReservationCount => _reservations.Count;
+    public IEnumerable<ReservationRecord> Reservations => _reservations.Values;
+
+    public static WalletBook FromState(WalletState state)
+    {
+        var book = new WalletBook
+        {
+            Currency = state.Currency,
+            Balance = state.Balance,
+            Version = state.Version,
+            UpdatedAt = state.UpdatedAt,
+        };
+        foreach (var reservation in state.Reservations)
+        {
+            book._reservations.Add(reservation.PaymentId, reservation);
+            book.Reserved += reservation.Amount;
+        }
+
+        foreach (var closed in state.ClosedOperations)
+        {
+            book.Remember(closed);
+        }
+
+        return book;
+    }
+
+    /// <summary>A copy that later changes to the book do not touch, for writing while operations keep arriving.</summary>
+    public WalletState ToState() => new()
+    {
+        Currency = Currency,
+        Balance = Balance,
+        Version = Version,
+        UpdatedAt = UpdatedAt,
+        Reservations = [.. _reservations.Values],
+        ClosedOperations = [.. _closedInOrder],
+    };
+
+    /// <summary>What callers see of a persisted state; null for a wallet that was never funded.</summary>
+    public static WalletSnapshot? SnapshotOf(string userId, WalletState state) => state.Currency is null
+        ? null
+        : new WalletSnapshot(
+            userId, state.Currency, state.Balance, state.Reservations.Sum(r => r.Amount), state.Version, state.UpdatedAt,
+            [.. state.Reservations
+                .OrderBy(r => r.CreatedAt)
+                .Select(r => new ReservationView(r.ReservationId, r.PaymentId, r.Amount, ReservationStatus.Active, r.CreatedAt, r.ExpiresAt))]);
+
+    public ClosedOperation? FindClosed(string operationId) => _closedById.GetValueOrDefault(operationId);
+
+    public ReservationRecord? FindReservation(string paymentId) => _reservations.GetValueOrDefault(paymentId);
+
+    public ClosedOperation Deposit(string depositId, Money.Money amount, DateTimeOffset now, string eventId)
+    {
+        Currency ??= amount.Currency;
+        Balance += amount.Amount;
+        return Close(new ClosedOperation(depositId, OperationKind.Deposit, ReservationStatus.Confirmed, amount.Amount, now, eventId), now);
+    }
+
+    public ClosedOperation Credit(string refundId, string paymentId, Money.Money amount, DateTimeOffset now, string eventId)
+    {
+        Balance += amount.Amount;
+        return Close(new ClosedOperation(refundId, OperationKind.Credit, ReservationStatus.Confirmed, amount.Amount, now, eventId, paymentId), now);
+    }
+
+    /// <summary>Holds funds when the available balance covers them; false (and no change) when it does not.</summary>
+    public bool TryReserve(string paymentId, decimal amount, DateTimeOffset now, TimeSpan ttl, string eventId, out ReservationRecord reservation)
+    {
+        reservation = new ReservationRecord(paymentId, amount, now, now + ttl, eventId);
+        if (amount > Available)
+        {
+            return false;
+        }
+
+        _reservations.Add(paymentId, reservation);
+        Reserved += amount;
+        Touch(now);
+        return true;
+    }
+
+    /// <summary>Closes an active reservation as confirmed (deducted), released or expired.</summary>
+    public ClosedOperation CloseReservation(ReservationRecord reservation, ReservationStatus status, DateTimeOffset now, string eventId, string? reason = null)
+    {
+        _reservations.Remove(reservation.PaymentId);
+        Reserved -= reservation.Amount;
+        if (status == ReservationStatus.Confirmed)
+        {
+            Balance -= reservation.Amount;
+        }
+
+        return Close(new ClosedOperation(reservation.PaymentId, OperationKind.Reservation, status, reservation.Amount, now, eventId, Reason: reason), now);
+    }
+
+    public IReadOnlyList<ReservationRecord> DueForExpiry(DateTimeOffset now) =>
+        [.. _reservations.Values.Where(r => r.ExpiresAt <= now)];
+
+    /// <summary>Forgets closed operations older than the retention, and the oldest beyond the capacity.</summary>
+    public void Forget(DateTimeOffset now, TimeSpan retention, int capacity)
+    {
+        while (_closedInOrder.First is { } oldest && (oldest.Value.ClosedAt <= now - retention || _closedInOrder.Count > capacity))
+        {
+            _closedInOrder.RemoveFirst();
+            _closedById.Remove(oldest.Value.OperationId);
+        }
+    }
+
+    private ClosedOperation Close(ClosedOperation operation, DateTimeOffset now)
+    {
+        Remember(operation);
+        Touch(now);
+        return operation;
+    }
+
+    private void Remember(ClosedOperation operation)
+    {
+        _closedById[operation.OperationId] = operation;
+        _closedInOrder.AddLast(operation);
+    }
+
+    private void Touch(DateTimeOffset now)
+    {
+        Version++;
+        UpdatedAt = now;
+    }
+}

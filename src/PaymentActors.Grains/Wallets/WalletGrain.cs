@@ -1,0 +1,350 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
+using Orleans.Storage;
+using PaymentActors.Events;
+using PaymentActors.Grains.Events;
+using PaymentActors.Grains.Hosting;
+using PaymentActors.Grains.Options;
+using PaymentActors.Grains.Persistence;
+using PaymentActors.Payments;
+using PaymentActors.Wallets;
+
+namespace PaymentActors.Grains.Wallets;
+
+/// <summary>
+/// A wallet. Operations interleave only at awaits, and every rule is applied synchronously against the
+/// in-memory <see cref="WalletBook"/> in arrival order, so the available balance can never go below zero.
+/// Durability is batched by <see cref="GroupCommit"/> (or one write per operation when group commit is off);
+/// no caller gets an answer before its change is durable, and readers only see durable state.
+/// </summary>
+[Reentrant]
+public sealed class WalletGrain : Grain, IWalletGrain, IRemindable
+{
+    internal const string ExpiryReminderName = "reservation-expiry";
+
+    private readonly IPersistentState<WalletState> _state;
+    private readonly PaymentActorsOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<WalletGrain> _logger;
+    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+    private WalletBook _book = new();
+    private WalletState _durableState = new();
+    private WalletSnapshot? _durableSnapshot;
+    private GroupCommit _commit = null!;
+    private Task _reminderWork = Task.CompletedTask;
+    private bool _reminderWanted;
+
+    public WalletGrain(
+        [PersistentState("wallet")] IPersistentState<WalletState> state,
+        IOptions<PaymentActorsOptions> options,
+        [FromKeyedServices(PaymentClock.ServiceKey)] TimeProvider time,
+        ILogger<WalletGrain> logger)
+    {
+        _state = state;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+    }
+
+    private string UserId => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _commit = new GroupCommit(WriteAsync, OnWriteFailed);
+        RestoreDurable(_state.State);
+        if (_book.ActiveReservationCount > 0)
+        {
+            // Reservations survived a restart: make sure their expiry still runs.
+            await EnsureExpiryReminderAsync();
+        }
+    }
+
+    public Task<WalletSnapshot?> GetAsync() => Task.FromResult(_durableSnapshot);
+
+    public async Task<DepositResult> DepositAsync(string depositId, Money.Money amount)
+    {
+        GrainArguments.RequireId(depositId, nameof(depositId));
+        GrainArguments.RequireValid(amount);
+        var ((outcome, newEvent), _) = await ExecuteAsync<(DepositOutcome, PaymentEvent?)>(() =>
+        {
+            if (_book.FindClosed(depositId) is { } earlier)
+            {
+                var same = earlier.Kind == OperationKind.Deposit && earlier.Amount == amount.Amount && _book.Currency == amount.Currency;
+                return ((same ? DepositOutcome.AlreadyDeposited : DepositOutcome.RequestMismatch, null), false);
+            }
+
+            if (_book.Exists && _book.Currency != amount.Currency)
+            {
+                return ((DepositOutcome.CurrencyMismatch, null), false);
+            }
+
+            var now = _time.GetUtcNow();
+            var deposited = PaymentEvent.Create(EventTypes.FundsDeposited, depositId, UserId, amount, now);
+            _book.Deposit(depositId, amount, now, deposited.Id);
+            return ((DepositOutcome.Deposited, deposited), true);
+        });
+
+        await PublishIfNewAsync(newEvent);
+        return new DepositResult(outcome, _durableSnapshot);
+    }
+
+    public async Task<ReserveResult> ReserveAsync(string paymentId, Money.Money amount)
+    {
+        GrainArguments.RequireId(paymentId, nameof(paymentId));
+        GrainArguments.RequireValid(amount);
+
+        // The expiry reminder must be durable before any reservation is acknowledged, or a crash could strand it.
+        await EnsureExpiryReminderAsync();
+        var (result, isNew) = await ExecuteAsync(() => Reserve(paymentId, amount));
+
+        // A refusal changes nothing but is news all the same; a replayed reservation is not.
+        var isRefusal = result.Outcome is ReserveOutcome.InsufficientFunds or ReserveOutcome.WalletNotFound or ReserveOutcome.CurrencyMismatch;
+        await PublishIfNewAsync(isNew || isRefusal ? result.Event : null);
+        return result;
+    }
+
+    public Task<ReservationResult> ConfirmAsync(string paymentId) => CloseAsync(paymentId, ReservationStatus.Confirmed, null);
+
+    public Task<ReservationResult> ReleaseAsync(string paymentId, string reason) => CloseAsync(paymentId, ReservationStatus.Released, reason);
+
+    public async Task<CreditResult> CreditAsync(string refundId, string paymentId, Money.Money amount)
+    {
+        GrainArguments.RequireId(refundId, nameof(refundId));
+        GrainArguments.RequireValid(amount);
+        var (result, isNew) = await ExecuteAsync(() =>
+        {
+            if (_book.FindClosed(refundId) is { } earlier)
+            {
+                return (new CreditResult(true, RebuildEvent(earlier)), false);
+            }
+
+            if (!_book.Exists || _book.Currency != amount.Currency)
+            {
+                return (new CreditResult(false, null), false);
+            }
+
+            var now = _time.GetUtcNow();
+            var credited = PaymentEvent.Create(EventTypes.FundsCredited, paymentId, UserId, amount, now);
+            _book.Credit(refundId, paymentId, amount, now, credited.Id);
+            return (new CreditResult(true, credited), true);
+        });
+
+        await PublishIfNewAsync(isNew ? result.Event : null);
+        return result;
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != ExpiryReminderName)
+        {
+            return;
+        }
+
+        var (expired, _) = await ExecuteAsync(() =>
+        {
+            var now = _time.GetUtcNow();
+            var due = _book.DueForExpiry(now);
+            var events = new List<PaymentEvent>(due.Count);
+            foreach (var reservation in due)
+            {
+                var expiredEvent = PaymentEvent.Create(
+                    EventTypes.ReservationExpired, reservation.PaymentId, UserId, new Money.Money(reservation.Amount, _book.Currency!), now, FailureReasons.ReservationExpired);
+                _book.CloseReservation(reservation, ReservationStatus.Expired, now, expiredEvent.Id, FailureReasons.ReservationExpired);
+                events.Add(expiredEvent);
+            }
+
+            return (events, events.Count > 0);
+        });
+
+        foreach (var expiredEvent in expired)
+        {
+            WalletLog.ReservationExpired(_logger, UserId, expiredEvent.PaymentId);
+            await this.PublishAsync(expiredEvent);
+        }
+
+        await Task.WhenAll(expired.Select(e => GrainFactory.GetGrain<IPaymentGrain>(e.PaymentId).OnReservationExpiredAsync(e)));
+        if (_book.ActiveReservationCount == 0)
+        {
+            await DropExpiryReminderAsync();
+        }
+    }
+
+    private (ReserveResult Result, bool Changed) Reserve(string paymentId, Money.Money amount)
+    {
+        if (_book.FindReservation(paymentId) is { } active)
+        {
+            return (new ReserveResult(ReserveOutcome.Reserved, RebuildReserved(active), active.ExpiresAt), false);
+        }
+
+        if (_book.FindClosed(paymentId) is { Kind: OperationKind.Reservation } closed)
+        {
+            return (new ReserveResult(ReserveOutcome.AlreadyClosed, RebuildEvent(closed), null, closed.Status), false);
+        }
+
+        if (!_book.Exists)
+        {
+            return (new ReserveResult(ReserveOutcome.WalletNotFound, ReservationFailed(paymentId, amount, FailureReasons.WalletNotFound)), false);
+        }
+
+        if (_book.Currency != amount.Currency)
+        {
+            return (new ReserveResult(ReserveOutcome.CurrencyMismatch, ReservationFailed(paymentId, amount, FailureReasons.CurrencyMismatch)), false);
+        }
+
+        var now = _time.GetUtcNow();
+        var reserved = PaymentEvent.Create(EventTypes.FundsReserved, paymentId, UserId, amount, now);
+        if (!_book.TryReserve(paymentId, amount.Amount, now, _options.ReservationTtl, reserved.Id, out var reservation))
+        {
+            return (new ReserveResult(ReserveOutcome.InsufficientFunds, ReservationFailed(paymentId, amount, FailureReasons.InsufficientFunds)), false);
+        }
+
+        return (new ReserveResult(ReserveOutcome.Reserved, reserved, reservation.ExpiresAt), true);
+    }
+
+    private async Task<ReservationResult> CloseAsync(string paymentId, ReservationStatus target, string? reason)
+    {
+        GrainArguments.RequireId(paymentId, nameof(paymentId));
+        var (result, isNew) = await ExecuteAsync(() =>
+        {
+            if (_book.FindReservation(paymentId) is { } active)
+            {
+                var now = _time.GetUtcNow();
+                var type = target == ReservationStatus.Confirmed ? EventTypes.FundsDeducted : EventTypes.FundsReleased;
+                var closedEvent = PaymentEvent.Create(type, paymentId, UserId, new Money.Money(active.Amount, _book.Currency!), now, reason);
+                _book.CloseReservation(active, target, now, closedEvent.Id, reason);
+                return (new ReservationResult(target, closedEvent), true);
+            }
+
+            return _book.FindClosed(paymentId) is { Kind: OperationKind.Reservation } closed
+                ? (new ReservationResult(closed.Status, RebuildEvent(closed)), false)
+                : (new ReservationResult(ReservationStatus.Unknown, null), false);
+        });
+
+        await PublishIfNewAsync(isNew ? result.Event : null);
+        return result;
+    }
+
+    /// <summary>
+    /// Applies one operation and waits until it is durable. An operation that changed nothing still waits for the
+    /// state it observed to be durable, so that no answer rests on a change that a failed write may undo.
+    /// </summary>
+    private async Task<(T Result, bool Changed)> ExecuteAsync<T>(Func<(T Result, bool Changed)> apply)
+    {
+        if (!_options.GroupCommit)
+        {
+            await _oneAtATime.WaitAsync();
+        }
+
+        try
+        {
+            var applied = apply();
+            await (applied.Changed ? _commit.CommitAsync() : _commit.WhenDurableAsync());
+            return applied;
+        }
+        finally
+        {
+            if (!_options.GroupCommit)
+            {
+                _oneAtATime.Release();
+            }
+        }
+    }
+
+    private async Task WriteAsync()
+    {
+        _book.Forget(_time.GetUtcNow(), _options.ClosedOperationRetention, _options.ClosedOperationCapacity);
+        var state = _book.ToState();
+        _state.State = state;
+        await _state.WriteStateAsync();
+        _durableState = state;
+        _durableSnapshot = WalletBook.SnapshotOf(UserId, state);
+    }
+
+    private void OnWriteFailed(Exception exception)
+    {
+        WalletLog.WriteFailed(_logger, exception, UserId);
+
+        // Undo every change that did not reach storage; on a concurrency conflict, reload from storage instead.
+        RestoreDurable(_durableState);
+        if (exception is InconsistentStateException)
+        {
+            DeactivateOnIdle();
+        }
+    }
+
+    private void RestoreDurable(WalletState state)
+    {
+        _state.State = state;
+        _durableState = state;
+        _book = WalletBook.FromState(state);
+        _durableSnapshot = WalletBook.SnapshotOf(UserId, state);
+    }
+
+    private Task PublishIfNewAsync(PaymentEvent? paymentEvent) =>
+        paymentEvent is null ? Task.CompletedTask : this.PublishAsync(paymentEvent);
+
+    private PaymentEvent ReservationFailed(string paymentId, Money.Money amount, string reason) =>
+        PaymentEvent.Create(EventTypes.ReservationFailed, paymentId, UserId, amount, _time.GetUtcNow(), reason);
+
+    private PaymentEvent RebuildReserved(ReservationRecord reservation) =>
+        new(reservation.EventId, EventTypes.FundsReserved, reservation.PaymentId, UserId, reservation.Amount, _book.Currency!, reservation.CreatedAt);
+
+    private PaymentEvent RebuildEvent(ClosedOperation closed)
+    {
+        var type = (closed.Kind, closed.Status) switch
+        {
+            (OperationKind.Deposit, _) => EventTypes.FundsDeposited,
+            (OperationKind.Credit, _) => EventTypes.FundsCredited,
+            (_, ReservationStatus.Confirmed) => EventTypes.FundsDeducted,
+            (_, ReservationStatus.Expired) => EventTypes.ReservationExpired,
+            _ => EventTypes.FundsReleased,
+        };
+        return new PaymentEvent(closed.EventId, type, closed.PaymentId ?? closed.OperationId, UserId, closed.Amount, _book.Currency!, closed.ClosedAt, closed.Reason);
+    }
+
+    private Task EnsureExpiryReminderAsync()
+    {
+        if (_reminderWanted && !_reminderWork.IsFaulted)
+        {
+            return _reminderWork;
+        }
+
+        _reminderWanted = true;
+        var period = _options.ExpiryCheckPeriod;
+        return _reminderWork = AfterAsync(_reminderWork, () => this.RegisterOrUpdateReminder(ExpiryReminderName, period, period));
+    }
+
+    private Task DropExpiryReminderAsync()
+    {
+        if (!_reminderWanted)
+        {
+            return _reminderWork;
+        }
+
+        _reminderWanted = false;
+        return _reminderWork = AfterAsync(_reminderWork, async () =>
+        {
+            if (await this.GetReminder(ExpiryReminderName) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+        });
+    }
+
+    /// <summary>Reminder registrations run one after another, in the order the grain decided them.</summary>
+    private static async Task AfterAsync(Task previous, Func<Task> next)
+    {
+        try
+        {
+            await previous;
+        }
+        catch (Exception)
+        {
+            // The earlier registration's failure was reported to its own caller; this one stands on its own.
+        }
+
+        await next();
+    }
+}

@@ -1,0 +1,3 @@
+namespace PaymentActors.LoadTest.Api;
+
+internal sealed record PaymentBody(string UserId, string ServiceId, decimal Amount, string Currency, string Description);

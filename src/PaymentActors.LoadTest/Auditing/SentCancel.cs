@@ -1,0 +1,3 @@
+namespace PaymentActors.LoadTest.Auditing;
+
+public sealed record SentCancel(string PaymentId, OperationOutcome Outcome);

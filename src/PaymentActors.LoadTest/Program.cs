@@ -1,0 +1,3 @@
+using PaymentActors.LoadTest.Cli;
+
+return await LoadTestCli.RunAsync(args).ConfigureAwait(false);

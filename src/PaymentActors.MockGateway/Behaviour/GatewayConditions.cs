@@ -1,0 +1,105 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+using PaymentActors.MockGateway.Options;
+
+namespace PaymentActors.MockGateway.Behaviour;
+
+/// <summary>
+/// The behaviour in force and the random decisions drawn from it. Declines are a pure function of
+/// (seed, payment id), so the same seed declines the same payments whatever the order or concurrency of the
+/// calls; latency and held responses come from one seeded sequence, reproducible for sequential runs.
+/// </summary>
+public sealed class GatewayConditions
+{
+    private static readonly string[] DeclineReasons = ["card_declined", "do_not_honor", "risk_rejected"];
+
+    private readonly Lock gate = new();
+    private GatewayBehaviour current;
+    private Random dice;
+
+    public GatewayConditions(IOptions<GatewayBehaviourOptions> options)
+    {
+        var configured = options.Value;
+        current = GatewayBehaviour.FromOptions(configured, configured.Seed ?? Random.Shared.Next());
+        dice = new Random(current.Seed);
+    }
+
+    public GatewayBehaviour Current => Volatile.Read(ref current);
+
+    /// <summary>Applies an update when the result is valid; naming a seed (even the same one) restarts the sequence.</summary>
+    public bool TryUpdate(BehaviourUpdate update, out GatewayBehaviour behaviour, out BehaviourViolation? violation)
+    {
+        lock (gate)
+        {
+            var next = update.ApplyTo(current);
+            violation = next.FindViolation();
+            if (violation is not null)
+            {
+                behaviour = current;
+                return false;
+            }
+
+            if (update.Seed is not null)
+            {
+                dice = new Random(next.Seed);
+            }
+
+            Volatile.Write(ref current, next);
+            behaviour = next;
+            return true;
+        }
+    }
+
+    /// <summary>The decline reason for a new charge, or null when it is approved.</summary>
+    public string? DeclineReasonFor(string paymentId)
+    {
+        var behaviour = Current;
+        if (behaviour.FailRate <= 0)
+        {
+            return null;
+        }
+
+        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{behaviour.Seed}:{paymentId}")), digest);
+
+        // The top 53 bits as a uniform double in [0, 1).
+        var roll = (BinaryPrimitives.ReadUInt64LittleEndian(digest) >> 11) * (1.0 / (1UL << 53));
+        return roll < behaviour.FailRate ? DeclineReasons[digest[8] % DeclineReasons.Length] : null;
+    }
+
+    public TimeSpan NextLatency()
+    {
+        var behaviour = Current;
+        if (behaviour.LatencyMaxMs == 0)
+        {
+            return TimeSpan.Zero;
+        }
+
+        lock (gate)
+        {
+            return TimeSpan.FromMilliseconds(dice.Next(behaviour.LatencyMinMs, behaviour.LatencyMaxMs + 1));
+        }
+    }
+
+    /// <summary>Whether this response is held back (the call "times out" for the client after being recorded).</summary>
+    public bool ShouldHoldResponse(out TimeSpan hold)
+    {
+        var behaviour = Current;
+        hold = TimeSpan.FromMilliseconds(behaviour.TimeoutHoldMs);
+        switch (behaviour.TimeoutRate)
+        {
+            case <= 0:
+                return false;
+            case >= 1:
+                return true;
+        }
+
+        lock (gate)
+        {
+            return dice.NextDouble() < behaviour.TimeoutRate;
+        }
+    }
+}

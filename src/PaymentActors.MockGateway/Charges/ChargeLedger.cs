@@ -1,0 +1,107 @@
+using System.Collections.Concurrent;
+using PaymentActors.MockGateway.Http;
+using PaymentActors.MockGateway.Refunds;
+
+namespace PaymentActors.MockGateway.Charges;
+
+/// <summary>
+/// The gateway's in-memory books. Charges are idempotent by payment id, refunds by refund id; refunds of a
+/// charge never add up to more than the charge (checked and applied under one lock).
+/// </summary>
+public sealed class ChargeLedger
+{
+    private readonly ConcurrentDictionary<string, ChargeRecord> charges = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RefundRecord> refunds = new(StringComparer.Ordinal);
+    private readonly Lock refundGate = new();
+
+    /// <summary>Records a charge unless its payment id is known; <paramref name="declineReason"/> decides a new one.</summary>
+    public (ChargeRecord Record, LedgerWrite Write) Charge(ChargeCommand command, Func<string, string?> declineReason, DateTimeOffset now)
+    {
+        if (charges.TryGetValue(command.PaymentId, out var known))
+        {
+            return (known, Compare(known, command));
+        }
+
+        var candidate = new ChargeRecord(command, "ch_" + Guid.CreateVersion7().ToString("N"), declineReason(command.PaymentId), now);
+        var stored = charges.GetOrAdd(command.PaymentId, candidate);
+        return ReferenceEquals(stored, candidate) ? (stored, LedgerWrite.Created) : (stored, Compare(stored, command));
+    }
+
+    public bool TryGetCharge(string paymentId, out ChargeRecord charge) => charges.TryGetValue(paymentId, out charge!);
+
+    public (RefundRecord Record, LedgerWrite Write) Refund(RefundCommand command, DateTimeOffset now)
+    {
+        lock (refundGate)
+        {
+            if (refunds.TryGetValue(command.RefundId, out var known))
+            {
+                return (known, known.Command == command ? LedgerWrite.Replayed : LedgerWrite.Conflict);
+            }
+
+            string? declineReason;
+            if (!charges.TryGetValue(command.PaymentId, out var charge))
+            {
+                declineReason = RefundDeclineReasons.ChargeNotFound;
+            }
+            else if (!charge.Approved)
+            {
+                declineReason = RefundDeclineReasons.ChargeNotApproved;
+            }
+            else if (charge.Command.Currency != command.Currency)
+            {
+                declineReason = RefundDeclineReasons.CurrencyMismatch;
+            }
+            else if (charge.RefundedAmount + command.Amount > charge.Command.Amount)
+            {
+                declineReason = RefundDeclineReasons.ExceedsRefundableAmount;
+            }
+            else
+            {
+                declineReason = null;
+                charge.RefundedAmount += command.Amount;
+            }
+
+            var record = new RefundRecord(command, declineReason, now);
+            refunds.Add(command.RefundId, record);
+            return (record, LedgerWrite.Created);
+        }
+    }
+
+    public ChargeView Describe(ChargeRecord charge)
+    {
+        decimal refunded;
+        lock (refundGate)
+        {
+            refunded = charge.RefundedAmount;
+        }
+
+        var command = charge.Command;
+        return new ChargeView(
+            command.PaymentId,
+            charge.ChargeId,
+            charge.Approved ? ChargeStatuses.Approved : ChargeStatuses.Declined,
+            charge.DeclineReason,
+            command.UserId,
+            RequestValidation.FormatAmount(command.Amount, command.Amount.Scale),
+            command.Currency,
+            RequestValidation.FormatAmount(refunded, Math.Max(command.Amount.Scale, refunded.Scale)),
+            charge.CreatedAt);
+    }
+
+    public static RefundView Describe(RefundRecord refund)
+    {
+        var command = refund.Command;
+        return new RefundView(
+            command.RefundId,
+            command.PaymentId,
+            refund.Approved ? ChargeStatuses.Approved : ChargeStatuses.Declined,
+            refund.DeclineReason,
+            RequestValidation.FormatAmount(command.Amount, command.Amount.Scale),
+            command.Currency,
+            refund.CreatedAt);
+    }
+
+    // decimal equality ignores scale: 100.5 and 100.50 are the same charge.
+    private static LedgerWrite Compare(ChargeRecord known, ChargeCommand command) =>
+        known.Command == command ? LedgerWrite.Replayed : LedgerWrite.Conflict;
+}

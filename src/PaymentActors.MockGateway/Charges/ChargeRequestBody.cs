@@ -1,0 +1,4 @@
+namespace PaymentActors.MockGateway.Charges;
+
+/// <summary>The body of <c>POST /charges</c>; everything nullable so that a missing field is a clear 400.</summary>
+public sealed record ChargeRequestBody(string? PaymentId, string? UserId, string? Amount, string? Currency);

@@ -1,0 +1,8 @@
+namespace PaymentActors.MockGateway.Charges;
+
+/// <summary>The outcome names of charges and refunds on the wire.</summary>
+public static class ChargeStatuses
+{
+    public const string Approved = "approved";
+    public const string Declined = "declined";
+}

@@ -1,0 +1,3 @@
+namespace PaymentActors.MockGateway.Http;
+
+public sealed record ErrorBody(string Code, string Message, string? Field);

@@ -1,0 +1,11 @@
+namespace PaymentActors.MockGateway.Http;
+
+public static class ErrorCodes
+{
+    public const string InvalidJson = "invalid_json";
+    public const string InvalidField = "invalid_field";
+    public const string UnsupportedMediaType = "unsupported_media_type";
+    public const string IdempotencyConflict = "idempotency_conflict";
+    public const string GatewayUnavailable = "gateway_unavailable";
+    public const string NotFound = "not_found";
+}

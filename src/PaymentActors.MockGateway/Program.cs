@@ -1,0 +1,4 @@
+using PaymentActors.MockGateway;
+
+var app = MockGatewayApp.Create(args);
+await app.RunAsync();

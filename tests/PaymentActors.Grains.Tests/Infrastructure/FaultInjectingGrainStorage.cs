@@ -1,0 +1,40 @@
+using System.Collections.Concurrent;
+using Orleans.Storage;
+
+namespace PaymentActors.Grains.Tests.Infrastructure;
+
+/// <summary>
+/// Wraps a real grain storage: counts writes per grain, remembers the last state each grain made durable,
+/// and fails chosen writes on demand, as a storage outage would.
+/// </summary>
+public sealed class FaultInjectingGrainStorage(IGrainStorage inner) : IGrainStorage
+{
+    private readonly ConcurrentDictionary<GrainId, int> _writes = new();
+    private readonly ConcurrentDictionary<GrainId, object?> _durable = new();
+    private int _writesToFail;
+
+    public int WritesOf(GrainId grainId) => _writes.GetValueOrDefault(grainId);
+
+    public T? DurableStateOf<T>(GrainId grainId) where T : class => _durable.GetValueOrDefault(grainId) as T;
+
+    /// <summary>The next <paramref name="count"/> writes, of any grain, fail before reaching storage.</summary>
+    public void FailNextWrites(int count) => Interlocked.Exchange(ref _writesToFail, count);
+
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        inner.ReadStateAsync(stateName, grainId, grainState);
+
+    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        if (Volatile.Read(ref _writesToFail) > 0 && Interlocked.Decrement(ref _writesToFail) >= 0)
+        {
+            throw new IOException($"Injected storage failure writing {stateName} of {grainId}.");
+        }
+
+        await inner.WriteStateAsync(stateName, grainId, grainState);
+        _durable[grainId] = grainState.State;
+        _writes.AddOrUpdate(grainId, 1, (_, n) => n + 1);
+    }
+
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        inner.ClearStateAsync(stateName, grainId, grainState);
+}

@@ -1,0 +1,45 @@
+using System.Collections.Concurrent;
+using PaymentActors.Gateway;
+
+namespace PaymentActors.Grains.Tests.Infrastructure;
+
+/// <summary>
+/// A gateway whose answer per payment the test decides: approve (default), decline, or never answer.
+/// It counts charges so tests can assert a payment was charged once.
+/// </summary>
+public sealed class ScriptedGateway : IPaymentGateway
+{
+    private readonly ConcurrentDictionary<string, Func<Task<GatewayResponse>>> _scripts = new();
+    private readonly ConcurrentDictionary<string, GatewayResponse> _charged = new();
+    private readonly ConcurrentDictionary<string, int> _chargeCalls = new();
+    private readonly ConcurrentDictionary<string, RefundRequest> _refunds = new();
+
+    public void Decline(string paymentId) => _scripts[paymentId] = () => Task.FromResult(GatewayResponse.Declined("card_declined"));
+
+    public void NeverAnswer(string paymentId) => _scripts[paymentId] = () => new TaskCompletionSource<GatewayResponse>().Task;
+
+    public int ChargeCalls(string paymentId) => _chargeCalls.GetValueOrDefault(paymentId);
+
+    public bool WasRefunded(string paymentId) => _refunds.Values.Any(r => r.PaymentId == paymentId);
+
+    public async Task<GatewayResponse> ChargeAsync(ChargeRequest request, CancellationToken cancellationToken)
+    {
+        _chargeCalls.AddOrUpdate(request.PaymentId, 1, (_, n) => n + 1);
+        if (_charged.TryGetValue(request.PaymentId, out var earlier))
+        {
+            return earlier;
+        }
+
+        var response = _scripts.TryGetValue(request.PaymentId, out var script) ? await script() : GatewayResponse.Approved();
+        return _charged.GetOrAdd(request.PaymentId, response);
+    }
+
+    public Task<GatewayResponse> GetChargeAsync(string paymentId, CancellationToken cancellationToken) =>
+        Task.FromResult(_charged.GetValueOrDefault(paymentId) ?? new GatewayResponse(GatewayStatus.NotFound));
+
+    public Task<GatewayResponse> RefundAsync(RefundRequest request, CancellationToken cancellationToken)
+    {
+        _refunds.TryAdd(request.RefundId, request);
+        return Task.FromResult(GatewayResponse.Approved());
+    }
+}
