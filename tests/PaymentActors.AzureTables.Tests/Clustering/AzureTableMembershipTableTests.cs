@@ -17,8 +17,8 @@ public sealed class AzureTableMembershipTableTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_new_cluster_has_version_zero_and_no_members_however_many_silos_initialize_it()
     {
-        var (table, _) = await NewTableAsync();
-        var (again, _) = await NewTableAsync(tableName: table.TableName, clusterId: table.ClusterId);
+        var table = await NewTableAsync();
+        var again = await NewTableAsync(tableName: table.TableName, clusterId: table.ClusterId);
 
         var data = await again.Membership.ReadAllAsync(CancellationToken.None);
 
@@ -30,7 +30,7 @@ public sealed class AzureTableMembershipTableTests(AzuriteFixture azurite)
     [Fact]
     public async Task An_inserted_row_reads_back_field_for_field_and_moves_the_version()
     {
-        var (table, _) = await NewTableAsync();
+        var table = await NewTableAsync();
         var suspect = Silo(11112);
         var entry = Entry(Silo(11111), SiloStatus.Joining);
         entry.SuspectTimes = [Tuple.Create(suspect, Started.AddSeconds(5))];
@@ -56,7 +56,7 @@ public sealed class AzureTableMembershipTableTests(AzuriteFixture azurite)
     [Fact]
     public async Task Inserts_and_updates_against_a_stale_version_or_row_etag_are_refused()
     {
-        var (table, _) = await NewTableAsync();
+        var table = await NewTableAsync();
         var entry = Entry(Silo(11111), SiloStatus.Joining);
         var initial = (await table.Membership.ReadAllAsync(CancellationToken.None)).Version;
         Assert.True(await table.Membership.InsertRowAsync(entry, initial.Next()));
@@ -79,7 +79,7 @@ public sealed class AzureTableMembershipTableTests(AzuriteFixture azurite)
     [Fact]
     public async Task Of_many_silos_inserting_against_the_same_version_exactly_one_wins()
     {
-        var (table, _) = await NewTableAsync();
+        var table = await NewTableAsync();
         var version = (await table.Membership.ReadAllAsync(CancellationToken.None)).Version;
 
         var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
@@ -94,7 +94,7 @@ public sealed class AzureTableMembershipTableTests(AzuriteFixture azurite)
     [Fact]
     public async Task I_am_alive_updates_only_the_alive_time_and_not_the_version()
     {
-        var (table, _) = await NewTableAsync();
+        var table = await NewTableAsync();
         var entry = Entry(Silo(11111), SiloStatus.Active);
         await table.Membership.InsertRowAsync(entry, (await table.Membership.ReadAllAsync(CancellationToken.None)).Version.Next());
 
@@ -110,8 +110,8 @@ public sealed class AzureTableMembershipTableTests(AzuriteFixture azurite)
     [Fact]
     public async Task Cleanup_removes_dead_silos_last_alive_before_the_date_and_delete_removes_one_cluster_only()
     {
-        var (table, _) = await NewTableAsync();
-        var (neighbour, _) = await NewTableAsync(tableName: table.TableName);
+        var table = await NewTableAsync();
+        var neighbour = await NewTableAsync(tableName: table.TableName);
         var rows = new[]
         {
             Entry(Silo(1), SiloStatus.Dead, aliveAt: Started.AddHours(-2)),
@@ -133,22 +133,23 @@ public sealed class AzureTableMembershipTableTests(AzuriteFixture azurite)
         Assert.Single((await neighbour.Membership.ReadAllAsync(CancellationToken.None)).Members);
     }
 
-    private async Task<(MembershipHarness Harness, IServiceProvider Services)> NewTableAsync(string? tableName = null, string? clusterId = null)
+    private async Task<(IMembershipTable Membership, string TableName, string ClusterId)> NewTableAsync(string? tableName = null, string? clusterId = null)
     {
-        var harness = new MembershipHarness(tableName ?? UniqueNames.Table("silos"), clusterId ?? "cluster/" + Guid.NewGuid().ToString("N")[..6]);
-        var services = new ServiceCollection()
+        var table = tableName ?? UniqueNames.Table("silos");
+        var cluster = clusterId ?? "cluster/" + Guid.NewGuid().ToString("N")[..6];
+        var membership = new ServiceCollection()
             .AddLogging()
-            .Configure<ClusterOptions>(options => options.ClusterId = harness.ClusterId)
+            .Configure<ClusterOptions>(options => options.ClusterId = cluster)
             .Configure<AzureStorageClusteringOptions>(options =>
             {
-                options.TableName = harness.TableName;
+                options.TableName = table;
                 options.ConfigureTableServiceClient(azurite.ConnectionString);
             })
             .AddSingleton<IMembershipTable, AzureTableMembershipTable>()
-            .BuildServiceProvider();
-        harness.Membership = services.GetRequiredService<IMembershipTable>();
-        await harness.Membership.InitializeMembershipTableAsync(tryInitTableVersion: true);
-        return (harness, services);
+            .BuildServiceProvider()
+            .GetRequiredService<IMembershipTable>();
+        await membership.InitializeMembershipTableAsync(tryInitTableVersion: true);
+        return (membership, table, cluster);
     }
 
     private static SiloAddress Silo(int port) => SiloAddress.New(new IPEndPoint(IPAddress.Loopback, port), 7);
@@ -167,13 +168,4 @@ public sealed class AzureTableMembershipTableTests(AzuriteFixture azurite)
         IAmAliveTime = aliveAt ?? Started.AddSeconds(1),
         SuspectTimes = [],
     };
-
-    private sealed class MembershipHarness(string tableName, string clusterId)
-    {
-        public string TableName { get; } = tableName;
-
-        public string ClusterId { get; } = clusterId;
-
-        public IMembershipTable Membership { get; set; } = null!;
-    }
 }

@@ -14,7 +14,7 @@ internal sealed class ManualSiloLifecycle : ISiloLifecycle
     public IDisposable Subscribe(string observerName, int stage, ILifecycleObserver observer)
     {
         _observers.Add((stage, observer));
-        return new Unsubscriber(() => _observers.Remove((stage, observer)));
+        return new ActionDisposable(() => _observers.Remove((stage, observer)));
     }
 
     public async Task StartAsync()
@@ -24,10 +24,5 @@ internal sealed class ManualSiloLifecycle : ISiloLifecycle
             await Task.WhenAll(group.Select(entry => entry.Observer.OnStart(CancellationToken.None)));
             HighestCompletedStage = group.Key;
         }
-    }
-
-    private sealed class Unsubscriber(Action unsubscribe) : IDisposable
-    {
-        public void Dispose() => unsubscribe();
     }
 }
