@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PaymentActors.AzureTables.Diagnostics;
+using PaymentActors.AzureTables.Options;
+using PaymentActors.AzureTables.Tables;
+using PaymentActors.FailureRecording;
+
+namespace PaymentActors.AzureTables.FailedEvents;
+
+/// <summary>
+/// Failed events in one Azure table. Failed events are few, so they share one partition: listing is then one ordered
+/// range query, and <see cref="FailedEventRowKey"/> makes that order newest first, so "StartingAfter" is simply
+/// "RowKey greater than the cursor's key" and a status filter runs on the service.
+/// </summary>
+public sealed class AzureTableFailedEventStore : IFailedEventStore
+{
+    /// <summary>The service returns at most 1,000 entities per page; we never list more in one call.</summary>
+    public const int MaxLimit = 1000;
+
+    private readonly LazyTableClient _table;
+    private readonly StorageInstruments _instruments;
+    private readonly ILogger<AzureTableFailedEventStore> _logger;
+
+    public AzureTableFailedEventStore(
+        IOptions<AzureTableFailedEventStoreOptions> options, StorageInstruments instruments, ILogger<AzureTableFailedEventStore> logger)
+    {
+        var value = options.Value;
+        var createClient = value.CreateClient
+            ?? throw new InvalidOperationException($"{nameof(AzureTableFailedEventStoreOptions)}: {string.Join(" ", value.GetValidationErrors())}");
+        _table = new LazyTableClient(createClient, value.TableName);
+        _instruments = instruments;
+        _logger = logger;
+    }
+
+    public async Task<bool> TryAddAsync(FailedEvent failedEvent, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(failedEvent);
+        var entity = FailedEventEntity.ToEntity(failedEvent);
+        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
+        var startedAt = Stopwatch.GetTimestamp();
+        try
+        {
+            await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException exception) when (exception.Status == 409)
+        {
+            AzureTableFailedEventStoreLog.DuplicateIgnored(_logger, failedEvent.Id);
+            return false;
+        }
+        finally
+        {
+            _instruments.FailedEventOperation("add", startedAt);
+        }
+    }
+
+    public async Task<FailedEvent?> GetAsync(string id, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrEmpty(id))
+        {
+            return null;
+        }
+
+        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
+        var startedAt = Stopwatch.GetTimestamp();
+        try
+        {
+            var response = await table.GetEntityIfExistsAsync<TableEntity>(
+                FailedEventEntity.PartitionKey, FailedEventRowKey.From(id), cancellationToken: cancellationToken).ConfigureAwait(false);
+            return response.HasValue ? FailedEventEntity.FromEntity(response.Value!) : null;
+        }
+        finally
+        {
+            _instruments.FailedEventOperation("get", startedAt);
+        }
+    }
+
+    public async Task<IReadOnlyList<FailedEvent>> ListAsync(FailedEventQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.Limit is < 1 or > MaxLimit)
+        {
+            throw new ArgumentOutOfRangeException(nameof(query), query.Limit, $"Limit must be between 1 and {MaxLimit}.");
+        }
+
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {FailedEventEntity.PartitionKey}");
+        if (!string.IsNullOrEmpty(query.StartingAfter))
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"RowKey gt {FailedEventRowKey.From(query.StartingAfter)}");
+        }
+
+        if (query.Status is { } status)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"status eq {FailedEventEntity.StatusName(status)}");
+        }
+
+        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
+        var startedAt = Stopwatch.GetTimestamp();
+        var page = new List<FailedEvent>(Math.Min(query.Limit, 64));
+        try
+        {
+            await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: query.Limit, cancellationToken: cancellationToken)
+                               .ConfigureAwait(false))
+            {
+                page.Add(FailedEventEntity.FromEntity(entity));
+                if (page.Count == query.Limit)
+                {
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            _instruments.FailedEventOperation("list", startedAt);
+        }
+
+        return page;
+    }
+
+    public async Task<bool> UpdateAsync(FailedEvent failedEvent, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(failedEvent);
+        var entity = FailedEventEntity.ToEntity(failedEvent);
+        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
+        var startedAt = Stopwatch.GetTimestamp();
+        try
+        {
+            // ETag.All: replace only if it exists (an update never creates).
+            await table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException exception) when (exception.Status == 404)
+        {
+            AzureTableFailedEventStoreLog.UpdateOfMissing(_logger, failedEvent.Id);
+            return false;
+        }
+        finally
+        {
+            _instruments.FailedEventOperation("update", startedAt);
+        }
+    }
+}

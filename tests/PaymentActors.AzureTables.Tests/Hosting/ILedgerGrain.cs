@@ -1,0 +1,14 @@
+namespace PaymentActors.AzureTables.Tests.Hosting;
+
+[Alias("Tests.ILedgerGrain")]
+public interface ILedgerGrain : IGrainWithStringKey
+{
+    [Alias("Deposit")]
+    Task<decimal> Deposit(decimal amount);
+
+    [Alias("GetBalance")]
+    Task<decimal> GetBalance();
+
+    [Alias("ScheduleExpiry")]
+    Task ScheduleExpiry();
+}
