@@ -27,6 +27,8 @@ public sealed class FailedEventRoutesTests(ApiFixture api) : IClassFixture<ApiFi
         Assert.Equal(JsonValueKind.Object, original.ValueKind);
         Assert.Equal(paymentId, original.Text("payment_id"));
         Assert.Equal("payment.failed", original.Text("type"));
+        Assert.Equal("2.00", original.Text("amount"));
+        Assert.Equal("USD", original.Text("currency"));
         Assert.True(read.GetProperty("created_at").GetDateTimeOffset() <= read.GetProperty("updated_at").GetDateTimeOffset());
 
         await ApiAssert.ErrorAsync(

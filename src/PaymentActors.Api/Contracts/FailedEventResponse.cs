@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using PaymentActors.FailureRecording;
 
 namespace PaymentActors.Api.Contracts;
@@ -8,7 +9,7 @@ namespace PaymentActors.Api.Contracts;
 public sealed record FailedEventResponse(
     [property: Description("\"fe_\" followed by 32 hex digits; ids sort by creation time.")]
     string Id,
-    [property: Description("The payment.failed event as it was recorded (a JSON object with snake_case fields).")]
+    [property: Description("The payment.failed event as it was recorded: a JSON object with snake_case fields (id, type, payment_id, user_id, amount, currency, occurred_at, reason); its amount is a string like every amount here.")]
     JsonElement OriginalEvent,
     [property: Description("The recorded event's type, e.g. payment.failed.")]
     string EventType,
@@ -44,17 +45,29 @@ public sealed record FailedEventResponse(
         _ => "unknown",
     };
 
-    /// <summary>The store keeps the event as JSON text; it is sent as the object it is, or as the text if it is not JSON.</summary>
+    /// <summary>
+    /// The store keeps the event as JSON text; it is sent as the object it is (or as the text if it is not JSON), with a
+    /// numeric amount turned into the API's string form so that no amount leaves the API as a JSON number.
+    /// </summary>
     private static JsonElement ParseOriginal(string originalEvent)
     {
+        JsonNode? node;
         try
         {
-            using var document = JsonDocument.Parse(originalEvent);
-            return document.RootElement.Clone();
+            node = JsonNode.Parse(originalEvent);
         }
         catch (JsonException)
         {
             return JsonSerializer.SerializeToElement(originalEvent);
         }
+
+        if (node is JsonObject recorded
+            && recorded["amount"] is JsonValue amount && amount.GetValueKind() == JsonValueKind.Number
+            && recorded["currency"] is JsonValue currency && currency.GetValueKind() == JsonValueKind.String)
+        {
+            recorded["amount"] = Money.Money.Format(amount.GetValue<decimal>(), currency.GetValue<string>());
+        }
+
+        return JsonSerializer.SerializeToElement(node);
     }
 }
