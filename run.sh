@@ -21,6 +21,7 @@ STORAGE="${STORAGE:-azure}"
 GATEWAY="${GATEWAY:-http}"
 CONFIGURATION="${CONFIGURATION:-Release}"
 READY_TIMEOUT_SECONDS="${READY_TIMEOUT_SECONDS:-90}"
+STOP_TIMEOUT_SECONDS="${STOP_TIMEOUT_SECONDS:-30}"
 export AZURITE_TABLE_PORT="${AZURITE_TABLE_PORT:-10002}"
 AZURITE_ACCOUNT_KEY="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
 LOG_DIR=".run/logs"
@@ -62,15 +63,26 @@ fi
 PIDS=()
 NAMES=()
 
+# is_running PID: alive and not a zombie waiting to be reaped.
+is_running() { local state; state=$(ps -o stat= -p "$1" 2>/dev/null) && [[ "$state" != Z* ]]; }
+
 cleanup() {
-  trap - EXIT INT TERM
-  local i
+  # Finish the clean-up whatever happens: a second Ctrl-C, or a closed pipe when the output goes through `| tee`.
+  trap '' INT TERM PIPE
+  set +e
+  local i pid deadline
   for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do
-    if kill -0 "${PIDS[i]}" 2>/dev/null; then
-      echo "Stopping ${NAMES[i]} (pid ${PIDS[i]})..."
-      kill -TERM "${PIDS[i]}" 2>/dev/null || true
-      wait "${PIDS[i]}" 2>/dev/null || true
+    pid="${PIDS[i]}"
+    is_running "$pid" || continue
+    echo "Stopping ${NAMES[i]} (pid $pid)..."
+    kill -TERM "$pid" 2>/dev/null
+    deadline=$((SECONDS + STOP_TIMEOUT_SECONDS))
+    while is_running "$pid" && ((SECONDS < deadline)); do sleep 0.2; done
+    if is_running "$pid"; then
+      echo "${NAMES[i]} did not stop within ${STOP_TIMEOUT_SECONDS}s; killing it."
+      kill -KILL "$pid" 2>/dev/null
     fi
+    wait "$pid" 2>/dev/null
   done
 }
 trap cleanup EXIT
@@ -92,7 +104,7 @@ wait_until() {
   shift 2
   for ((i = 0; i < ${#NAMES[@]}; i++)); do [ "${NAMES[i]}" = "$name" ] && pid="${PIDS[i]}"; done
   until "$@"; do
-    if [ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null; then
+    if [ -n "$pid" ] && ! is_running "$pid"; then
       echo "$name exited before it was ready; last lines of $LOG_DIR/$name.log:" >&2
       tail -n 30 "$LOG_DIR/$name.log" >&2
       exit 1
