@@ -12,20 +12,26 @@ public sealed class FaultInjectingGrainStorage(IGrainStorage inner) : IGrainStor
     private readonly ConcurrentDictionary<GrainId, int> _writes = new();
     private readonly ConcurrentDictionary<GrainId, object?> _durable = new();
     private int _writesToFail;
+    private string? _onlyGrainType;
 
     public int WritesOf(GrainId grainId) => _writes.GetValueOrDefault(grainId);
 
     public T? DurableStateOf<T>(GrainId grainId) where T : class => _durable.GetValueOrDefault(grainId) as T;
 
-    /// <summary>The next <paramref name="count"/> writes, of any grain, fail before reaching storage.</summary>
-    public void FailNextWrites(int count) => Interlocked.Exchange(ref _writesToFail, count);
+    /// <summary>The next <paramref name="count"/> writes (of the given grain type, or of any grain) fail before reaching storage.</summary>
+    public void FailNextWrites(int count, string? grainType = null)
+    {
+        _onlyGrainType = grainType;
+        Interlocked.Exchange(ref _writesToFail, count);
+    }
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         inner.ReadStateAsync(stateName, grainId, grainState);
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        if (Volatile.Read(ref _writesToFail) > 0 && Interlocked.Decrement(ref _writesToFail) >= 0)
+        var targeted = _onlyGrainType is null || grainId.Type.ToString() == _onlyGrainType;
+        if (targeted && Volatile.Read(ref _writesToFail) > 0 && Interlocked.Decrement(ref _writesToFail) >= 0)
         {
             throw new IOException($"Injected storage failure writing {stateName} of {grainId}.");
         }

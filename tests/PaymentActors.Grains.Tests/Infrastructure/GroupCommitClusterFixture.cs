@@ -6,7 +6,7 @@ using PaymentActors.Grains.Hosting;
 
 namespace PaymentActors.Grains.Tests.Infrastructure;
 
-/// <summary>A silo whose default grain storage can be made to fail, to test what a wallet does when a batch write fails.</summary>
+/// <summary>A silo whose default grain storage can be made to fail, to test what grains do when storage writes fail.</summary>
 public sealed class GroupCommitClusterFixture : IAsyncLifetime
 {
     private static FaultInjectingGrainStorage? storage;
@@ -38,7 +38,13 @@ public sealed class GroupCommitClusterFixture : IAsyncLifetime
             siloBuilder
                 .AddMemoryGrainStorage("durable")
                 .UseInMemoryReminderService()
-                .AddPaymentActors(o => o.RetryBaseDelay = TimeSpan.Zero);
+                .AddPaymentActors(o =>
+                {
+                    o.RetryBaseDelay = TimeSpan.Zero;
+                    o.SimulatedGateway.FailureRate = 0;
+                    o.SimulatedGateway.MinLatency = TimeSpan.Zero;
+                    o.SimulatedGateway.MaxLatency = TimeSpan.Zero;
+                });
             // Orleans resolves the default grain storage as the unkeyed IGrainStorage.
             siloBuilder.Services.AddSingleton<IGrainStorage>(
                 services => storage = new FaultInjectingGrainStorage(services.GetRequiredKeyedService<IGrainStorage>("durable")));
