@@ -7,31 +7,13 @@ using PaymentActors.Grains.Hosting;
 namespace PaymentActors.Grains.Tests.Infrastructure;
 
 /// <summary>A silo whose default grain storage can be made to fail, to test what grains do when storage writes fail.</summary>
-public sealed class GroupCommitClusterFixture : IAsyncLifetime
+public sealed class GroupCommitClusterFixture : SiloClusterFixture<GroupCommitClusterFixture.SiloConfigurator>
 {
     private static FaultInjectingGrainStorage? storage;
 
-    public TestCluster Cluster { get; private set; } = null!;
-
-    public IGrainFactory Grains => Cluster.GrainFactory;
-
     public FaultInjectingGrainStorage Storage => storage!;
 
-    public async Task InitializeAsync()
-    {
-        var builder = new TestClusterBuilder(1);
-        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
-        Cluster = builder.Build();
-        await Cluster.DeployAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Cluster.StopAllSilosAsync();
-        await Cluster.DisposeAsync();
-    }
-
-    private sealed class SiloConfigurator : ISiloConfigurator
+    public sealed class SiloConfigurator : ISiloConfigurator
     {
         public void Configure(ISiloBuilder siloBuilder)
         {
