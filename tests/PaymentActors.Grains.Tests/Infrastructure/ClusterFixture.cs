@@ -21,6 +21,8 @@ public sealed class ClusterFixture : SiloClusterFixture<ClusterFixture.SiloConfi
 
     public ScriptedGateway ScriptedGateway => Gateway;
 
+    protected override void BeforeStop() => Gateway.ReleaseHungCharges();
+
     public sealed class SiloConfigurator : ISiloConfigurator
     {
         public void Configure(ISiloBuilder siloBuilder)

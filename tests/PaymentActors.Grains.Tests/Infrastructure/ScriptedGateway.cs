@@ -13,10 +13,26 @@ public sealed class ScriptedGateway : IPaymentGateway
     private readonly ConcurrentDictionary<string, GatewayResponse> _charged = new();
     private readonly ConcurrentDictionary<string, int> _chargeCalls = new();
     private readonly ConcurrentDictionary<string, RefundRequest> _refunds = new();
+    private readonly ConcurrentQueue<TaskCompletionSource<GatewayResponse>> _hung = new();
 
     public void Decline(string paymentId) => _scripts[paymentId] = () => Task.FromResult(GatewayResponse.Declined("card_declined"));
 
-    public void NeverAnswer(string paymentId) => _scripts[paymentId] = () => new TaskCompletionSource<GatewayResponse>().Task;
+    /// <summary>The charge hangs until <see cref="ReleaseHungCharges"/>, then its outcome is unknown.</summary>
+    public void NeverAnswer(string paymentId) => _scripts[paymentId] = () =>
+    {
+        var hung = new TaskCompletionSource<GatewayResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _hung.Enqueue(hung);
+        return hung.Task;
+    };
+
+    /// <summary>Lets hung charges end (with an unknown outcome), so that a silo can stop without waiting on them.</summary>
+    public void ReleaseHungCharges()
+    {
+        while (_hung.TryDequeue(out var hung))
+        {
+            hung.TrySetResult(new GatewayResponse(GatewayStatus.Unknown, "released at shutdown"));
+        }
+    }
 
     /// <summary>The charge times out before it reaches the gateway: the outcome is unknown and nothing is recorded.</summary>
     public void LoseInTransit(string paymentId) => _scripts[paymentId] = () => Task.FromResult(new GatewayResponse(GatewayStatus.Unknown, "timeout"));
