@@ -13,6 +13,8 @@ public sealed class FaultInjectingGrainStorage(IGrainStorage inner) : IGrainStor
     private readonly ConcurrentDictionary<GrainId, object?> _durable = new();
     private int _writesToFail;
     private string? _onlyGrainType;
+    private TaskCompletionSource? _gate;
+    private int _writesHeld;
 
     public int WritesOf(GrainId grainId) => _writes.GetValueOrDefault(grainId);
 
@@ -25,6 +27,18 @@ public sealed class FaultInjectingGrainStorage(IGrainStorage inner) : IGrainStor
         Interlocked.Exchange(ref _writesToFail, count);
     }
 
+    /// <summary>Writes wait until <see cref="ReleaseWrites"/>, as they would behind a slow storage.</summary>
+    public void HoldWrites()
+    {
+        _writesHeld = 0;
+        _gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    public void ReleaseWrites() => Interlocked.Exchange(ref _gate, null)?.TrySetResult();
+
+    /// <summary>How many writes are waiting behind <see cref="HoldWrites"/>.</summary>
+    public int WritesHeld => Volatile.Read(ref _writesHeld);
+
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         inner.ReadStateAsync(stateName, grainId, grainState);
 
@@ -34,6 +48,12 @@ public sealed class FaultInjectingGrainStorage(IGrainStorage inner) : IGrainStor
         if (targeted && Volatile.Read(ref _writesToFail) > 0 && Interlocked.Decrement(ref _writesToFail) >= 0)
         {
             throw new IOException($"Injected storage failure writing {stateName} of {grainId}.");
+        }
+
+        if (Volatile.Read(ref _gate) is { } gate)
+        {
+            Interlocked.Increment(ref _writesHeld);
+            await gate.Task;
         }
 
         await inner.WriteStateAsync(stateName, grainId, grainState);

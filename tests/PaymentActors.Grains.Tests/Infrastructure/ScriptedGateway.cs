@@ -37,6 +37,15 @@ public sealed class ScriptedGateway : IPaymentGateway
     /// <summary>The charge times out before it reaches the gateway: the outcome is unknown and nothing is recorded.</summary>
     public void LoseInTransit(string paymentId) => _scripts[paymentId] = () => Task.FromResult(new GatewayResponse(GatewayStatus.Unknown, "timeout"));
 
+    /// <summary>The gateway says it is unavailable (nothing charged) for the first <paramref name="times"/> charges, then approves.</summary>
+    public void UnavailableFor(string paymentId, int times)
+    {
+        var remaining = times;
+        _scripts[paymentId] = () => Task.FromResult(Interlocked.Decrement(ref remaining) >= 0
+            ? new GatewayResponse(GatewayStatus.Unavailable, "503 from the gateway")
+            : GatewayResponse.Approved());
+    }
+
     public int ChargeCalls(string paymentId) => _chargeCalls.GetValueOrDefault(paymentId);
 
     public bool WasRefunded(string paymentId) => _refunds.Values.Any(r => r.PaymentId == paymentId);
@@ -50,7 +59,7 @@ public sealed class ScriptedGateway : IPaymentGateway
         }
 
         var response = _scripts.TryGetValue(request.PaymentId, out var script) ? await script() : GatewayResponse.Approved();
-        return response.Status == GatewayStatus.Unknown ? response : _charged.GetOrAdd(request.PaymentId, response);
+        return response.Status is GatewayStatus.Unknown or GatewayStatus.Unavailable ? response : _charged.GetOrAdd(request.PaymentId, response);
     }
 
     public Task<GatewayResponse> GetChargeAsync(string paymentId, CancellationToken cancellationToken) =>
