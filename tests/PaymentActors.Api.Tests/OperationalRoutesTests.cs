@@ -65,6 +65,8 @@ public sealed class OperationalRoutesTests(ApiFixture api) : IClassFixture<ApiFi
         Assert.True(schemas.GetProperty("CreatePaymentRequest").GetProperty("properties").TryGetProperty("user_id", out _));
         Assert.True(schemas.GetProperty("PaymentResponse").GetProperty("properties").TryGetProperty("refunded_amount", out _));
         Assert.True(schemas.GetProperty("FailedEventPageResponse").GetProperty("properties").TryGetProperty("has_more", out _));
+        Assert.Equal("object", schemas.GetProperty("JsonNode").Text("type"));
+        Assert.Contains("JsonElement", schemas.GetProperty("RefundRequest").GetProperty("properties").GetProperty("amount").ToString());
         var refundBody = paths.GetProperty("/payments/{id}/refunds").GetProperty("post").GetProperty("requestBody");
         Assert.False(refundBody.TryGetProperty("required", out var required) && required.GetBoolean());
         var listParameters = paths.GetProperty("/failed-events").GetProperty("get").GetProperty("parameters").EnumerateArray()

@@ -10,7 +10,7 @@ public sealed record FailedEventResponse(
     [property: Description("\"fe_\" followed by 32 hex digits; ids sort by creation time.")]
     string Id,
     [property: Description("The payment.failed event as it was recorded: a JSON object with snake_case fields (id, type, payment_id, user_id, amount, currency, occurred_at, reason); its amount is a string like every amount here.")]
-    JsonElement OriginalEvent,
+    JsonNode OriginalEvent,
     [property: Description("The recorded event's type, e.g. payment.failed.")]
     string EventType,
     string PaymentId,
@@ -49,7 +49,7 @@ public sealed record FailedEventResponse(
     /// The store keeps the event as JSON text; it is sent as the object it is (or as the text if it is not JSON), with a
     /// numeric amount turned into the API's string form so that no amount leaves the API as a JSON number.
     /// </summary>
-    private static JsonElement ParseOriginal(string originalEvent)
+    private static JsonNode ParseOriginal(string originalEvent)
     {
         JsonNode? node;
         try
@@ -58,7 +58,7 @@ public sealed record FailedEventResponse(
         }
         catch (JsonException)
         {
-            return JsonSerializer.SerializeToElement(originalEvent);
+            return JsonValue.Create(originalEvent);
         }
 
         if (node is JsonObject recorded
@@ -68,6 +68,6 @@ public sealed record FailedEventResponse(
             recorded["amount"] = Money.Money.Format(amount.GetValue<decimal>(), currency.GetValue<string>());
         }
 
-        return JsonSerializer.SerializeToElement(node);
+        return node ?? JsonValue.Create(originalEvent);
     }
 }

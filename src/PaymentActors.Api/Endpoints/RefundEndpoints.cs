@@ -55,7 +55,7 @@ public static class RefundEndpoints
         if (InputValidation.CheckId(id, PaymentEndpoints.IdField) is { } idError) return ApiResults.Invalid(idError);
         if (InputValidation.CheckIdempotencyKey(request, out var key) is { } keyError) return ApiResults.Invalid(keyError);
 
-        var input = new RefundRequest();
+        var input = new RefundRequest(null, null);
         if (HasBody(request))
         {
             var body = await bodyReader.ReadAsync<RefundRequest>(request, cancellationToken);

@@ -54,6 +54,16 @@ public sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
             };
         }
 
+        // Recorded events are passed through as JSON objects.
+        if (document.Components?.Schemas?.ContainsKey(nameof(System.Text.Json.Nodes.JsonNode)) == true)
+        {
+            document.Components.Schemas[nameof(System.Text.Json.Nodes.JsonNode)] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Object,
+                Description = "A JSON object, passed through as it was recorded.",
+            };
+        }
+
         var operations = new OpenApiTagReference(OperationsTag, document);
         document.Tags ??= new HashSet<OpenApiTag>();
         document.Tags.Add(new OpenApiTag { Name = OperationsTag, Description = "Health probes, metrics, dashboard and documentation." });
