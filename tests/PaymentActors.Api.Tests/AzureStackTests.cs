@@ -40,6 +40,15 @@ public sealed class AzureStackTests(AzureStackApiFixture api) : IClassFixture<Az
             Timeout,
             "the failed event in the Azure table");
         Assert.NotEmpty(recorded.GetProperty("items").EnumerateArray());
+
+        // Only this app writes to Azure Tables and calls the HTTP gateway, so their meters are its own at /metrics.
+        var metrics = await Eventually.MatchAsync(
+            () => _client.GetStringAsync("/metrics"),
+            text => text.Contains("paymentactors_storage_writes", StringComparison.Ordinal)
+                && text.Contains("paymentactors_gateway_calls", StringComparison.Ordinal),
+            Timeout,
+            "the storage and gateway meters in the Prometheus text");
+        Assert.Contains("paymentactors_gateway_circuit_state", metrics);
     }
 
     [Fact]
