@@ -6,7 +6,10 @@
 #   ./bench.sh                      all rows
 #   BENCH_DURATION=20s ./bench.sh   longer runs (default 15s)
 #   BENCH_ROWS="hot-gc-on mem" ./bench.sh   only some rows (ids: hot-gc-on hot-gc-off mem spread realistic)
+#   BENCH_GC_SERVER=1 ./bench.sh    the API with server GC (default here: workstation GC, twice the throughput
+#                                   measured on a busy 2-core machine; see BENCHMARKS.md)
 #
+# The last column is the 1-minute load average after the run: numbers from a machine busy with other work are low.
 # Reports (JSON) and logs go to .bench/<utc time>/.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -14,15 +17,16 @@ cd "$(dirname "$0")"
 DURATION="${BENCH_DURATION:-15s}"
 CLIENTS="${BENCH_CLIENTS:-64}"
 ROWS="${BENCH_ROWS:-hot-gc-on hot-gc-off mem spread realistic}"
+GC_SERVER="${BENCH_GC_SERVER:-0}"
 CONFIGURATION=Release
 HOST=127.0.0.1
-API_PORT="${BENCH_API_PORT:-5180}"
-GATEWAY_PORT="${BENCH_GATEWAY_PORT:-5190}"
-SILO_PORT="${BENCH_SILO_PORT:-11211}"
-ORLEANS_GATEWAY_PORT="${BENCH_ORLEANS_GATEWAY_PORT:-30211}"
-AZURITE_BLOB_PORT="${BENCH_AZURITE_BLOB_PORT:-10200}"
-AZURITE_QUEUE_PORT="${BENCH_AZURITE_QUEUE_PORT:-10201}"
-AZURITE_TABLE_PORT="${BENCH_AZURITE_TABLE_PORT:-10202}"
+API_PORT="${BENCH_API_PORT:-15180}"
+GATEWAY_PORT="${BENCH_GATEWAY_PORT:-15190}"
+SILO_PORT="${BENCH_SILO_PORT:-21211}"
+ORLEANS_GATEWAY_PORT="${BENCH_ORLEANS_GATEWAY_PORT:-31211}"
+AZURITE_BLOB_PORT="${BENCH_AZURITE_BLOB_PORT:-20200}"
+AZURITE_QUEUE_PORT="${BENCH_AZURITE_QUEUE_PORT:-20201}"
+AZURITE_TABLE_PORT="${BENCH_AZURITE_TABLE_PORT:-20202}"
 READY_TIMEOUT_SECONDS=90
 OUT=".bench/$(date -u +%Y%m%dT%H%M%SZ)"
 API_URL="http://$HOST:$API_PORT"
@@ -65,25 +69,33 @@ start_process() {
   NAMES+=("$name")
 }
 
-# wait_ready NAME PID CHECK...: waits until CHECK succeeds, failing early if PID died.
+# wait_ready NAME PID CHECK...: waits until CHECK succeeds; fails (returns 1) early if PID died, or on timeout.
 wait_ready() {
   local name="$1" pid="$2"; shift 2
   local deadline=$((SECONDS + READY_TIMEOUT_SECONDS))
   until "$@" >/dev/null 2>&1; do
     if ! kill -0 "$pid" 2>/dev/null; then
       echo "$name exited before it was ready; last lines of $OUT/$name.log:" >&2
-      tail -n 30 "$OUT/$name.log" >&2
-      exit 1
+      tail -n 5 "$OUT/$name.log" >&2
+      return 1
     fi
     if ((SECONDS > deadline)); then
       echo "$name was not ready after ${READY_TIMEOUT_SECONDS}s; see $OUT/$name.log" >&2
-      exit 1
+      return 1
     fi
     sleep 0.2
   done
 }
 
 tcp_open() { (exec 3<>"/dev/tcp/$HOST/$1") 2>/dev/null; }
+
+# Refuses to start when a port is taken: the load must reach the processes this script started, nothing else.
+for port in "$API_PORT" "$GATEWAY_PORT" "$SILO_PORT" "$ORLEANS_GATEWAY_PORT" "$AZURITE_BLOB_PORT" "$AZURITE_QUEUE_PORT" "$AZURITE_TABLE_PORT"; do
+  if tcp_open "$port"; then
+    echo "Port $port on $HOST is already in use; choose others with the BENCH_*_PORT variables." >&2
+    exit 1
+  fi
+done
 
 # --- build -------------------------------------------------------------------
 echo "Building ($CONFIGURATION)..."
@@ -106,11 +118,11 @@ start_process azurite azurite/node_modules/.bin/azurite \
   --queueHost "$HOST" --queuePort "$AZURITE_QUEUE_PORT" \
   --tableHost "$HOST" --tablePort "$AZURITE_TABLE_PORT" \
   --location "$AZURITE_DATA" --skipApiVersionCheck --loose --disableTelemetry --silent
-wait_ready azurite "$LAST_PID" tcp_open "$AZURITE_TABLE_PORT"
+wait_ready azurite "$LAST_PID" tcp_open "$AZURITE_TABLE_PORT" || exit 1
 
 echo "Starting the mock gateway on $GATEWAY_URL..."
 start_process mock-gateway dotnet "$GATEWAY_DLL" --urls "$GATEWAY_URL" --Logging:LogLevel:Default=Warning
-wait_ready mock-gateway "$LAST_PID" curl -fs "$GATEWAY_URL/health"
+wait_ready mock-gateway "$LAST_PID" curl -fs "$GATEWAY_URL/health" || exit 1
 
 # gateway_behaviour FAIL_RATE MIN_MS MAX_MS: what the mock gateway does for the next run.
 gateway_behaviour() {
@@ -129,10 +141,14 @@ run_row() {
   echo "[$id] $label"
   gateway_behaviour "$fail_rate" "$min_ms" "$max_ms"
 
+  if tcp_open "$API_PORT" || tcp_open "$SILO_PORT"; then
+    TABLE_ROWS+=("$label|-|-|-|-|-|port $API_PORT or $SILO_PORT taken by another process|-")
+    return 0
+  fi
   local storage_args=("--Storage:Provider=$storage")
   if [ "$storage" = AzureTables ]; then storage_args+=("--ConnectionStrings:AzureTables=$AZURE_CONNECTION"); fi
   # The simulated gateway is configured like the mock, so a build without Gateway:Mode=Http measures the same profile.
-  start_process "api-$id" dotnet "$API_DLL" \
+  start_process "api-$id" env DOTNET_gcServer="$GC_SERVER" dotnet "$API_DLL" \
     --urls "$API_URL" \
     --Orleans:SiloPort="$SILO_PORT" --Orleans:GatewayPort="$ORLEANS_GATEWAY_PORT" \
     --Orleans:ClusterId="bench-$id" --Orleans:ServiceId="bench-$id-$RANDOM" \
@@ -144,26 +160,32 @@ run_row() {
     --PaymentActors:SimulatedGateway:MaxLatency="00:00:00.$(printf '%03d' "$max_ms")" \
     --Logging:LogLevel:Default=Warning
   local api_pid="$LAST_PID"
-  wait_ready "api-$id" "$api_pid" curl -fs "$API_URL/health/ready"
+  if ! wait_ready "api-$id" "$api_pid" curl -fs "$API_URL/health/ready"; then
+    stop_pid "$api_pid"
+    TABLE_ROWS+=("$label|-|-|-|-|-|API did not start (see $OUT/api-$id.log)|-")
+    return 0
+  fi
 
   local report="$OUT/$id.json" status=0
   dotnet "$LOADTEST_DLL" "$scenario" --url "$API_URL" -c "$CLIENTS" -d "$DURATION" --drain-timeout 60s \
     --seed 42 --report "$report" "$@" >"$OUT/loadtest-$id.log" 2>&1 || status=$?
+  local load
+  load="$(cut -d ' ' -f 1 /proc/loadavg)"
   stop_pid "$api_pid"
 
   if [ ! -s "$report" ]; then
     echo "  no report (exit $status); see $OUT/loadtest-$id.log" >&2
-    TABLE_ROWS+=("$label|-|-|-|-|-|no report (exit $status)")
+    TABLE_ROWS+=("$label|-|-|-|-|-|no report (exit $status)|$load")
     return 0
   fi
-  TABLE_ROWS+=("$(jq -r --arg label "$label" '
+  TABLE_ROWS+=("$(jq -r --arg name "$label" '
       def ms: if . == null then "-" else (. * 10 | round / 10 | tostring) end;
-      [ $label,
+      [ $name,
         (.throughput.completed_per_second | round | tostring),
         (.settle_latency.p50_ms | ms), (.settle_latency.p99_ms | ms), (.settle_latency.p999_ms | ms),
         (if .server.storage_writes_per_completed_payment == null then "n/a" else (.server.storage_writes_per_completed_payment * 100 | round / 100 | tostring) end),
         (if .audit.violations | length == 0 then "PASS" else "FAIL (\(.audit.violations | length))" end)
-      ] | join("|")' "$report")")
+      ] | join("|")' "$report")|$load")
   echo "  ${TABLE_ROWS[-1]}"
 }
 
@@ -178,6 +200,6 @@ run_row realistic  "hot-wallet, Azurite, fail 0.1, 10-50 ms" AzureTables true 0.
 echo
 echo "PaymentActors bench: $CLIENTS clients, $DURATION of load per row, $(nproc) cores, reports in $OUT/"
 {
-  echo "configuration|completed/s|p50 ms|p99 ms|p99.9 ms|writes/completed|audit"
+  echo "configuration|completed/s|p50 ms|p99 ms|p99.9 ms|writes/completed|audit|load1"
   printf '%s\n' "${TABLE_ROWS[@]}"
 } | column -t -s '|' -o ' | '
