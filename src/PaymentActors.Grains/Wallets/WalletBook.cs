@@ -33,7 +33,7 @@ internal sealed class WalletBook
         };
         foreach (var reservation in state.Reservations)
         {
-            book._reservations.Add(reservation.PaymentId, reservation);
+            book._reservations.Add(reservation.Key, reservation);
             book.Reserved += reservation.Amount;
         }
 
@@ -67,7 +67,7 @@ internal sealed class WalletBook
 
     public ClosedOperation? FindClosed(string operationId) => _closedById.GetValueOrDefault(operationId)?.Value;
 
-    public ReservationRecord? FindReservation(string paymentId) => _reservations.GetValueOrDefault(paymentId);
+    public ReservationRecord? FindReservation(string key) => _reservations.GetValueOrDefault(key);
 
     public ClosedOperation Deposit(string depositId, Money.Money amount, DateTimeOffset now, string eventId)
     {
@@ -83,15 +83,15 @@ internal sealed class WalletBook
     }
 
     /// <summary>Holds funds when the available balance covers them; false (and no change) when it does not.</summary>
-    public bool TryReserve(string paymentId, decimal amount, DateTimeOffset now, TimeSpan ttl, string eventId, out ReservationRecord reservation)
+    public bool TryReserve(string paymentId, int attempt, decimal amount, DateTimeOffset now, TimeSpan ttl, string eventId, out ReservationRecord reservation)
     {
-        reservation = new ReservationRecord(paymentId, amount, now, now + ttl, eventId);
+        reservation = new ReservationRecord(paymentId, amount, now, now + ttl, eventId, attempt);
         if (amount > Available)
         {
             return false;
         }
 
-        _reservations.Add(paymentId, reservation);
+        _reservations.Add(reservation.Key, reservation);
         Reserved += amount;
         Touch(now);
         return true;
@@ -100,14 +100,14 @@ internal sealed class WalletBook
     /// <summary>Closes an active reservation as confirmed (deducted), released or expired.</summary>
     public ClosedOperation CloseReservation(ReservationRecord reservation, ReservationStatus status, DateTimeOffset now, string eventId, string? reason = null)
     {
-        _reservations.Remove(reservation.PaymentId);
+        _reservations.Remove(reservation.Key);
         Reserved -= reservation.Amount;
         if (status == ReservationStatus.Confirmed)
         {
             Balance -= reservation.Amount;
         }
 
-        return Close(new ClosedOperation(reservation.PaymentId, OperationKind.Reservation, status, reservation.Amount, now, eventId, Reason: reason), now);
+        return Close(new ClosedOperation(reservation.Key, OperationKind.Reservation, status, reservation.Amount, now, eventId, reservation.PaymentId, reason), now);
     }
 
     public IReadOnlyList<ReservationRecord> DueForExpiry(DateTimeOffset now) =>
