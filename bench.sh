@@ -171,6 +171,8 @@ run_row() {
     --seed 42 --report "$report" "$@" >"$OUT/loadtest-$id.log" 2>&1 || status=$?
   local load
   load="$(cut -d ' ' -f 1 /proc/loadavg)"
+  # The API's counters after the run (storage writes by state, events by type), for BENCHMARKS.md's breakdowns.
+  curl -fs "$API_URL/metrics" >"$OUT/metrics-$id.txt" 2>/dev/null || true
   stop_pid "$api_pid"
 
   if [ ! -s "$report" ]; then
