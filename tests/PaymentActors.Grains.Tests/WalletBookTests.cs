@@ -17,7 +17,7 @@ public sealed class WalletBookTests
     {
         var book = new WalletBook();
         book.Deposit("dep-1", Ten, Now, "evt-dep");
-        Assert.True(book.TryReserve("pay-1", 4.00m, Now, TimeSpan.FromMinutes(15), "evt-res", out var reservation));
+        Assert.True(book.TryReserve("pay-1", 0, 4.00m, Now, TimeSpan.FromMinutes(15), "evt-res", out var reservation));
         book.CloseReservation(reservation, ReservationStatus.Confirmed, Now, "evt-ded");
 
         Assert.True(book.ForgetSettledReservation("pay-1"));
@@ -32,7 +32,7 @@ public sealed class WalletBookTests
     {
         var book = new WalletBook();
         book.Deposit("dep-1", Ten, Now, "evt-dep");
-        Assert.True(book.TryReserve("pay-1", 4.00m, Now, TimeSpan.FromMinutes(15), "evt-res", out _));
+        Assert.True(book.TryReserve("pay-1", 0, 4.00m, Now, TimeSpan.FromMinutes(15), "evt-res", out _));
 
         Assert.False(book.ForgetSettledReservation("dep-1"));
         Assert.False(book.ForgetSettledReservation("pay-1"));
@@ -46,7 +46,7 @@ public sealed class WalletBookTests
     {
         var book = new WalletBook();
         book.Deposit("dep-1", Ten, Now, "evt-1");
-        Assert.True(book.TryReserve("pay-1", 1.00m, Now, TimeSpan.FromMinutes(15), "evt-2", out var reservation));
+        Assert.True(book.TryReserve("pay-1", 0, 1.00m, Now, TimeSpan.FromMinutes(15), "evt-2", out var reservation));
         book.CloseReservation(reservation, ReservationStatus.Released, Now.AddSeconds(1), "evt-3");
         book.Deposit("dep-2", Ten, Now.AddSeconds(2), "evt-4");
         book.Deposit("dep-3", Ten, Now.AddSeconds(3), "evt-5");

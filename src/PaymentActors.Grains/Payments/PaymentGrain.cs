@@ -222,10 +222,11 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain
         await TryPublishAsync(finished);
         await Recovery.ForgetAsync(PaymentId);
 
-        // Only an operator retry (of a retryable failure) ever asks the wallet about this reservation again.
+        // Only an operator retry (of a retryable failure) may still look back at this attempt's reservation.
         if (!(status == PaymentStatus.Failed && FailureReasons.IsRetryable(reason)))
         {
-            await GrainFactory.GetGrain<IWalletSettlementGrain>(Request.UserId).ForgetSettledReservationAsync(PaymentId);
+            await GrainFactory.GetGrain<IWalletSettlementGrain>(Request.UserId)
+                .ForgetSettledReservationAsync(ReservationRecord.KeyOf(PaymentId, Payment.Attempt));
         }
     }
 

@@ -10,10 +10,10 @@ namespace PaymentActors.Grains.Wallets;
 public interface IWalletSettlementGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// The payment has ended for good (durably, and it can never be retried), so the saga will never ask about its
+    /// The payment attempt that holds this reservation (see <see cref="ReservationRecord.KeyOf"/>) has ended for good (durably, and it can never be retried), so the saga will never ask about its
     /// reservation again: the wallet may stop remembering it. Persisted with the wallet's next write; one-way,
     /// since a lost notice only leaves the entry to the retention window.
     /// </summary>
     [OneWay, Alias("ForgetSettledReservationAsync")]
-    Task ForgetSettledReservationAsync(string paymentId);
+    Task ForgetSettledReservationAsync(string reservationKey);
 }

@@ -128,14 +128,14 @@ internal sealed class WalletBook
     /// its unsettled operations only, not thousands of finished ones. Deposits and credits are kept: their callers
     /// may retry until the retention ends. False when there was nothing to forget.
     /// </summary>
-    public bool ForgetSettledReservation(string paymentId)
+    public bool ForgetSettledReservation(string reservationKey)
     {
-        if (!_closedById.TryGetValue(paymentId, out var node) || node.Value.Kind != OperationKind.Reservation)
+        if (!_closedById.TryGetValue(reservationKey, out var node) || node.Value.Kind != OperationKind.Reservation)
         {
             return false;
         }
 
-        _closedById.Remove(paymentId);
+        _closedById.Remove(reservationKey);
         _closedInOrder.Remove(node);
         return true;
     }

@@ -135,10 +135,10 @@ public sealed class WalletGrain : Grain, IWalletGrain, IWalletSettlementGrain, I
         return result;
     }
 
-    public Task ForgetSettledReservationAsync(string paymentId)
+    public Task ForgetSettledReservationAsync(string reservationKey)
     {
         // No write of its own: the next batch carries it, and if that batch fails the entry merely comes back.
-        _book.ForgetSettledReservation(paymentId);
+        _book.ForgetSettledReservation(reservationKey);
         return Task.CompletedTask;
     }
 
