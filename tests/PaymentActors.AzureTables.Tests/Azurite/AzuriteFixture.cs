@@ -1,3 +1,5 @@
+using PaymentActors.Testing.Azurite;
+
 namespace PaymentActors.AzureTables.Tests.Azurite;
 
 /// <summary>One Azurite for the whole test run, on free ports with a temporary data folder that is deleted afterwards.</summary>

@@ -3,13 +3,13 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace PaymentActors.AzureTables.Tests.Azurite;
+namespace PaymentActors.Testing.Azurite;
 
 /// <summary>
 /// One Azurite started from the repository's azurite/node_modules on free loopback ports. Ready means Azurite printed
 /// that its Table service listens; stopping kills its whole process tree.
 /// </summary>
-internal sealed class AzuriteProcess : IAsyncDisposable
+public sealed class AzuriteProcess : IAsyncDisposable
 {
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
