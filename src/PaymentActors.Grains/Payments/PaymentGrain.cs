@@ -9,6 +9,7 @@ using PaymentActors.Grains.Events;
 using PaymentActors.Grains.Hosting;
 using PaymentActors.Grains.Options;
 using PaymentActors.Grains.Recovery;
+using PaymentActors.Grains.Wallets;
 using PaymentActors.Payments;
 using PaymentActors.Wallets;
 
@@ -220,6 +221,13 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain
 
         await TryPublishAsync(finished);
         await Recovery.ForgetAsync(PaymentId);
+
+        // Only an operator retry (of a retryable failure) may still look back at this attempt's reservation.
+        if (!(status == PaymentStatus.Failed && FailureReasons.IsRetryable(reason)))
+        {
+            await GrainFactory.GetGrain<IWalletSettlementGrain>(Request.UserId)
+                .ForgetSettledReservationAsync(ReservationRecord.KeyOf(PaymentId, Payment.Attempt));
+        }
     }
 
     /// <summary>Writes the state; retried until it succeeds, since the steps before it are done and idempotent.</summary>

@@ -9,7 +9,7 @@ namespace PaymentActors.Grains.Wallets;
 internal sealed class WalletBook
 {
     private readonly Dictionary<string, ReservationRecord> _reservations = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, ClosedOperation> _closedById = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LinkedListNode<ClosedOperation>> _closedById = new(StringComparer.Ordinal);
     private readonly LinkedList<ClosedOperation> _closedInOrder = new();
 
     public string? Currency { get; private set; }
@@ -65,7 +65,7 @@ internal sealed class WalletBook
                 .OrderBy(r => r.CreatedAt)
                 .Select(r => new ReservationView(r.ReservationId, r.PaymentId, r.Amount, ReservationStatus.Active, r.CreatedAt, r.ExpiresAt))]);
 
-    public ClosedOperation? FindClosed(string operationId) => _closedById.GetValueOrDefault(operationId);
+    public ClosedOperation? FindClosed(string operationId) => _closedById.GetValueOrDefault(operationId)?.Value;
 
     public ReservationRecord? FindReservation(string key) => _reservations.GetValueOrDefault(key);
 
@@ -123,6 +123,23 @@ internal sealed class WalletBook
         }
     }
 
+    /// <summary>
+    /// Forgets the closed reservation of a payment that can never ask about it again, so that a hot wallet remembers
+    /// its unsettled operations only, not thousands of finished ones. Deposits and credits are kept: their callers
+    /// may retry until the retention ends. False when there was nothing to forget.
+    /// </summary>
+    public bool ForgetSettledReservation(string reservationKey)
+    {
+        if (!_closedById.TryGetValue(reservationKey, out var node) || node.Value.Kind != OperationKind.Reservation)
+        {
+            return false;
+        }
+
+        _closedById.Remove(reservationKey);
+        _closedInOrder.Remove(node);
+        return true;
+    }
+
     private ClosedOperation Close(ClosedOperation operation, DateTimeOffset now)
     {
         Remember(operation);
@@ -132,8 +149,12 @@ internal sealed class WalletBook
 
     private void Remember(ClosedOperation operation)
     {
-        _closedById[operation.OperationId] = operation;
-        _closedInOrder.AddLast(operation);
+        if (_closedById.Remove(operation.OperationId, out var earlier))
+        {
+            _closedInOrder.Remove(earlier);
+        }
+
+        _closedById[operation.OperationId] = _closedInOrder.AddLast(operation);
     }
 
     private void Touch(DateTimeOffset now)

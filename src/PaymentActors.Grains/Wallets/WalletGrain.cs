@@ -20,7 +20,7 @@ namespace PaymentActors.Grains.Wallets;
 /// no caller gets an answer before its change is durable, and readers only see durable state.
 /// </summary>
 [Reentrant]
-public sealed class WalletGrain : Grain, IWalletGrain, IRemindable
+public sealed class WalletGrain : Grain, IWalletGrain, IWalletSettlementGrain, IRemindable
 {
     internal const string ExpiryReminderName = "reservation-expiry";
 
@@ -133,6 +133,13 @@ public sealed class WalletGrain : Grain, IWalletGrain, IRemindable
 
         await PublishIfNewAsync(isNew ? result.Event : null);
         return result;
+    }
+
+    public Task ForgetSettledReservationAsync(string reservationKey)
+    {
+        // No write of its own: the next batch carries it, and if that batch fails the entry merely comes back.
+        _book.ForgetSettledReservation(reservationKey);
+        return Task.CompletedTask;
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
