@@ -1,4 +1,6 @@
-namespace PaymentActors.AzureTables.Tests.Azurite;
+using Xunit;
+
+namespace PaymentActors.Testing.Azurite;
 
 /// <summary>One Azurite for the whole test run, on free ports with a temporary data folder that is deleted afterwards.</summary>
 public sealed class AzuriteFixture : IAsyncLifetime

@@ -1,4 +1,4 @@
-namespace PaymentActors.AzureTables.Tests.Azurite;
+namespace PaymentActors.Testing.Azurite;
 
 /// <summary>The folder holding PaymentActors.sln, found by walking up from the test binaries.</summary>
 internal static class RepositoryRoot

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace PaymentActors.AzureTables.Tests.Azurite;
+namespace PaymentActors.Testing.Azurite;
 
 /// <summary>
 /// One Azurite started from the repository's azurite/node_modules on free loopback ports. Ready means Azurite printed
