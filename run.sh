@@ -1,51 +1,88 @@
 #!/usr/bin/env bash
-# Builds and starts PaymentActors on this machine: the HTTP API with its co-hosted Orleans silo.
+# Builds and starts PaymentActors on this machine: Azurite (Azure Table storage), the mock payment gateway and the
+# HTTP API with its co-hosted Orleans silo, in that order, each once the one before answers.
 # Ctrl-C stops everything this script started. Logs go to .run/logs/.
 #
-#   ./run.sh                          API on http://127.0.0.1:5080 (or $API_URL)
-#   ./run.sh --api-url http://127.0.0.1:8080
-#   ./run.sh -- --PaymentActors:SimulatedGateway:FailureRate=0    (anything after -- goes to the API)
+#   ./run.sh                          Azurite + mock gateway + API on http://127.0.0.1:5080 (or $API_URL)
+#   ./run.sh --storage memory         in-memory storage instead of Azurite (nothing survives a restart)
+#   ./run.sh --gateway simulated      the in-process simulated gateway instead of the mock gateway process
+#   ./run.sh --storage memory --gateway simulated    the API alone, no other process and no Node.js needed
+#   ./run.sh --api-url http://127.0.0.1:8080 --gateway-url http://127.0.0.1:5091
+#   ./run.sh -- --PaymentGateway:BreakerBreakDuration=00:00:05    (anything after -- goes to the API)
+#
+# Azurite's ports: AZURITE_TABLE_PORT (10002), AZURITE_QUEUE_PORT (10001), AZURITE_BLOB_PORT (10000); data in azurite/data/.
+# A gateway or Azurite that already answers at its address is used as it is, and left running on exit.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 API_URL="${API_URL:-http://127.0.0.1:5080}"
+GATEWAY_URL="${GATEWAY_URL:-http://127.0.0.1:5090}"
+STORAGE="${STORAGE:-azure}"
+GATEWAY="${GATEWAY:-http}"
 CONFIGURATION="${CONFIGURATION:-Release}"
 READY_TIMEOUT_SECONDS="${READY_TIMEOUT_SECONDS:-90}"
+STOP_TIMEOUT_SECONDS="${STOP_TIMEOUT_SECONDS:-30}"
+export AZURITE_TABLE_PORT="${AZURITE_TABLE_PORT:-10002}"
+AZURITE_ACCOUNT_KEY="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
 LOG_DIR=".run/logs"
 API_ARGS=()
 
-usage() { sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; }
 
 while [ $# -gt 0 ]; do
   case "$1" in
+    --storage) STORAGE="${2:?--storage needs azure or memory}"; shift 2 ;;
+    --storage=*) STORAGE="${1#*=}"; shift ;;
+    --gateway) GATEWAY="${2:?--gateway needs http or simulated}"; shift 2 ;;
+    --gateway=*) GATEWAY="${1#*=}"; shift ;;
     --api-url) API_URL="${2:?--api-url needs a value}"; shift 2 ;;
     --api-url=*) API_URL="${1#*=}"; shift ;;
+    --gateway-url) GATEWAY_URL="${2:?--gateway-url needs a value}"; shift 2 ;;
+    --gateway-url=*) GATEWAY_URL="${1#*=}"; shift ;;
     -h|--help) usage; exit 0 ;;
     --) shift; API_ARGS=("$@"); break ;;
     *) echo "Unknown option: $1" >&2; usage >&2; exit 2 ;;
   esac
 done
 API_URL="${API_URL%/}"
+GATEWAY_URL="${GATEWAY_URL%/}"
+case "$STORAGE" in azure|azuretables|AzureTables) STORAGE=azure ;; memory|Memory) STORAGE=memory ;;
+  *) echo "--storage must be azure or memory, not '$STORAGE'." >&2; exit 2 ;; esac
+case "$GATEWAY" in http|Http) GATEWAY=http ;; simulated|Simulated) GATEWAY=simulated ;;
+  *) echo "--gateway must be http or simulated, not '$GATEWAY'." >&2; exit 2 ;; esac
 
 command -v dotnet >/dev/null || { echo "dotnet (SDK 10) is required." >&2; exit 1; }
 command -v curl >/dev/null || { echo "curl is required (to wait for readiness)." >&2; exit 1; }
+if [ "$STORAGE" = azure ] && ! command -v npm >/dev/null; then
+  echo "Node.js and npm are required for Azurite (apt-get install nodejs npm), or run with --storage memory." >&2
+  exit 1
+fi
 
 # --- processes ---------------------------------------------------------------
-# Every process is started through start_process, so cleanup stops all of them, newest first.
+# Every process is started through start_process, so cleanup stops exactly those, newest first, by pid.
 PIDS=()
 NAMES=()
 
+# is_running PID: alive and not a zombie waiting to be reaped.
+is_running() { local state; state=$(ps -o stat= -p "$1" 2>/dev/null) && [[ "$state" != Z* ]]; }
+
 cleanup() {
-  trap - EXIT INT TERM
-  local i
+  # Finish the clean-up whatever happens: a second Ctrl-C, or a closed pipe when the output goes through `| tee`.
+  trap '' INT TERM PIPE
+  set +e
+  local i pid deadline
   for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do
-    if kill -0 "${PIDS[i]}" 2>/dev/null; then
-      echo "Stopping ${NAMES[i]} (pid ${PIDS[i]})..."
-      kill -TERM "${PIDS[i]}" 2>/dev/null || true
+    pid="${PIDS[i]}"
+    is_running "$pid" || continue
+    echo "Stopping ${NAMES[i]} (pid $pid)..."
+    kill -TERM "$pid" 2>/dev/null
+    deadline=$((SECONDS + STOP_TIMEOUT_SECONDS))
+    while is_running "$pid" && ((SECONDS < deadline)); do sleep 0.2; done
+    if is_running "$pid"; then
+      echo "${NAMES[i]} did not stop within ${STOP_TIMEOUT_SECONDS}s; killing it."
+      kill -KILL "$pid" 2>/dev/null
     fi
-  done
-  for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do
-    wait "${PIDS[i]}" 2>/dev/null || true
+    wait "$pid" 2>/dev/null
   done
 }
 trap cleanup EXIT
@@ -61,32 +98,79 @@ start_process() {
   echo "Started $name (pid $!), log: $LOG_DIR/$name.log"
 }
 
-# wait_http NAME URL: waits until URL answers 200, failing early if the process NAME died.
-wait_http() {
-  local name="$1" url="$2" pid="${PIDS[${#PIDS[@]} - 1]}" deadline=$((SECONDS + READY_TIMEOUT_SECONDS))
+# wait_until NAME WHAT COMMAND...: runs COMMAND until it succeeds, failing early if the process NAME died.
+wait_until() {
+  local name="$1" what="$2" pid="" deadline=$((SECONDS + READY_TIMEOUT_SECONDS)) i
+  shift 2
   for ((i = 0; i < ${#NAMES[@]}; i++)); do [ "${NAMES[i]}" = "$name" ] && pid="${PIDS[i]}"; done
-  until curl -fs -o /dev/null "$url"; do
-    if ! kill -0 "$pid" 2>/dev/null; then
+  until "$@"; do
+    if [ -n "$pid" ] && ! is_running "$pid"; then
       echo "$name exited before it was ready; last lines of $LOG_DIR/$name.log:" >&2
       tail -n 30 "$LOG_DIR/$name.log" >&2
       exit 1
     fi
     if ((SECONDS > deadline)); then
-      echo "$name was not ready at $url after ${READY_TIMEOUT_SECONDS}s; see $LOG_DIR/$name.log" >&2
+      echo "$name was not ready ($what) after ${READY_TIMEOUT_SECONDS}s; see $LOG_DIR/$name.log" >&2
       exit 1
     fi
     sleep 0.5
   done
 }
 
+answers_200() { curl -fs -o /dev/null --max-time 2 "$1"; }
+answers_http() { curl -s -o /dev/null --max-time 2 "$1"; }
+
 # --- build -------------------------------------------------------------------
 echo "Building PaymentActors.Api ($CONFIGURATION)..."
 dotnet build src/PaymentActors.Api/PaymentActors.Api.csproj -c "$CONFIGURATION" -nologo -v quiet
 API_DLL="src/PaymentActors.Api/bin/$CONFIGURATION/net10.0/PaymentActors.Api.dll"
+if [ "$GATEWAY" = http ]; then
+  echo "Building PaymentActors.MockGateway ($CONFIGURATION)..."
+  dotnet build src/PaymentActors.MockGateway/PaymentActors.MockGateway.csproj -c "$CONFIGURATION" -nologo -v quiet
+fi
+GATEWAY_DLL="src/PaymentActors.MockGateway/bin/$CONFIGURATION/net10.0/PaymentActors.MockGateway.dll"
 
-# --- start -------------------------------------------------------------------
+# --- Azurite -------------------------------------------------------------------
+AZURITE_TABLE_URL="http://127.0.0.1:$AZURITE_TABLE_PORT/devstoreaccount1"
+if [ "$STORAGE" = azure ]; then
+  API_ARGS=("--Storage:Provider=AzureTables"
+    "--ConnectionStrings:AzureTables=DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$AZURITE_ACCOUNT_KEY;TableEndpoint=$AZURITE_TABLE_URL;"
+    "${API_ARGS[@]}")
+  if answers_http "$AZURITE_TABLE_URL"; then
+    echo "Azurite already answers at $AZURITE_TABLE_URL; using it."
+  else
+    if [ ! -x azurite/node_modules/.bin/azurite ]; then
+      echo "Installing Azurite (npm ci --prefix azurite)..."
+      npm ci --prefix azurite --no-audit --no-fund --loglevel=error
+    fi
+    start_process azurite azurite/start.sh
+    wait_until azurite "$AZURITE_TABLE_URL" answers_http "$AZURITE_TABLE_URL"
+  fi
+else
+  API_ARGS=("--Storage:Provider=Memory" "${API_ARGS[@]}")
+fi
+
+# --- mock gateway -------------------------------------------------------------
+if [ "$GATEWAY" = http ]; then
+  API_ARGS=("--Gateway:Mode=Http" "--PaymentGateway:BaseUrl=$GATEWAY_URL" "${API_ARGS[@]}")
+  if answers_200 "$GATEWAY_URL/health"; then
+    echo "A gateway already answers at $GATEWAY_URL; using it."
+  else
+    start_process gateway dotnet "$GATEWAY_DLL" --urls "$GATEWAY_URL"
+    wait_until gateway "$GATEWAY_URL/health" answers_200 "$GATEWAY_URL/health"
+  fi
+else
+  API_ARGS=("--Gateway:Mode=Simulated" "${API_ARGS[@]}")
+fi
+
+# --- API ---------------------------------------------------------------------
 start_process api dotnet "$API_DLL" --urls "$API_URL" "${API_ARGS[@]}"
-wait_http api "$API_URL/health/ready"
+wait_until api "$API_URL/health/ready" answers_200 "$API_URL/health/ready"
+
+storage_line="in memory (--storage memory): nothing survives a restart"
+[ "$STORAGE" = azure ] && storage_line="Azurite tables at $AZURITE_TABLE_URL (data in azurite/data/)"
+gateway_line="simulated in process (--gateway simulated)"
+[ "$GATEWAY" = http ] && gateway_line="$GATEWAY_URL   admin: $GATEWAY_URL/admin/behaviour, $GATEWAY_URL/admin/stats"
 
 cat <<INFO
 
@@ -97,6 +181,14 @@ PaymentActors is ready.
   Dashboard  $API_URL/dashboard
   Metrics    $API_URL/metrics   (summary: $API_URL/metrics/summary)
   Health     $API_URL/health/ready
+  Breaker    $API_URL/gateway
+  Gateway    $gateway_line
+  Storage    $storage_line
+
+Try:
+  curl -s -X POST $API_URL/wallets/alice/deposits -H 'Content-Type: application/json' -d '{"amount":"100.00","currency":"USD"}'
+  curl -s -X POST '$API_URL/payments?wait=true' -H 'Content-Type: application/json' \\
+       -d '{"user_id":"alice","service_id":"svc-1","amount":"25.50","currency":"USD"}'
 
 Press Ctrl-C to stop.
 INFO

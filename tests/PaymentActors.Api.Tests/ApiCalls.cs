@@ -44,4 +44,35 @@ public static class ApiCalls
 
     public static Task<HttpResponseMessage> GetPaymentAsync(this HttpClient client, string paymentId) =>
         client.GetAsync($"/payments/{Uri.EscapeDataString(paymentId)}");
+
+    /// <summary>POST /payments/{id}/refunds; a null body sends no body at all (a full refund).</summary>
+    public static Task<HttpResponseMessage> RefundAsync(this HttpClient client, string paymentId, string? body = null, string? idempotencyKey = null)
+    {
+        var path = $"/payments/{Uri.EscapeDataString(paymentId)}/refunds";
+        if (body is not null)
+        {
+            return client.PostJsonAsync(path, body, idempotencyKey);
+        }
+
+        var request = new HttpRequestMessage(HttpMethod.Post, path);
+        if (idempotencyKey is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Idempotency-Key", idempotencyKey);
+        }
+
+        return client.SendAsync(request);
+    }
+
+    public static Task<HttpResponseMessage> CancelAsync(this HttpClient client, string paymentId) =>
+        client.PostAsync($"/payments/{Uri.EscapeDataString(paymentId)}/cancel", content: null);
+
+    /// <summary>A fresh user with <paramref name="deposit"/> and a completed payment of <paramref name="amount"/>; returns both ids.</summary>
+    public static async Task<(string UserId, string PaymentId)> CompletedPaymentAsync(this HttpClient client, string deposit, string amount)
+    {
+        var user = TestIds.User();
+        await ApiAssert.SuccessAsync(await client.DepositAsync(user, deposit), System.Net.HttpStatusCode.OK);
+        var payment = await ApiAssert.SuccessAsync(await client.CreatePaymentAsync(user, amount, wait: true), System.Net.HttpStatusCode.OK);
+        Assert.Equal("completed", payment.Text("status"));
+        return (user, payment.Text("id"));
+    }
 }

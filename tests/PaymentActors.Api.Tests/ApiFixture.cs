@@ -21,6 +21,7 @@ public class ApiFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        await StartDependenciesAsync();
         _app = PaymentActorsApp.Build(
         [
             "--urls=http://127.0.0.1:0",
@@ -32,7 +33,8 @@ public class ApiFixture : IAsyncLifetime
             "--PaymentActors:SimulatedGateway:MaxLatency=00:00:00.002",
             "--Logging:LogLevel:Default=Warning",
             .. Settings,
-        ]);
+        ],
+        ConfigureServices);
         await _app.StartAsync();
         BaseAddress = new Uri(_app.Urls.Single());
         Client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
@@ -46,10 +48,22 @@ public class ApiFixture : IAsyncLifetime
             await _app.StopAsync();
             await _app.DisposeAsync();
         }
+
+        await StopDependenciesAsync();
+    }
+
+    /// <summary>Processes the API needs before it starts (Azurite, a gateway); none by default.</summary>
+    protected virtual Task StartDependenciesAsync() => Task.CompletedTask;
+
+    protected virtual Task StopDependenciesAsync() => Task.CompletedTask;
+
+    /// <summary>Services added to the app after its own (grain call filters, say).</summary>
+    protected virtual void ConfigureServices(WebApplicationBuilder builder)
+    {
     }
 
     /// <summary>Orleans needs a concrete silo port; the OS picks one that is free now.</summary>
-    private static int FreeLoopbackPort()
+    protected static int FreeLoopbackPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

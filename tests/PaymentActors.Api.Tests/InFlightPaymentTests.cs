@@ -61,4 +61,25 @@ public sealed class InFlightPaymentTests(SlowGatewayApiFixture api) : IClassFixt
         Assert.Equal("6.00", wallet.Text("balance"));
         Assert.Equal("0.00", wallet.Text("reserved"));
     }
+
+    [Fact]
+    public async Task A_payment_being_charged_can_be_neither_cancelled_nor_refunded()
+    {
+        var user = TestIds.User();
+        await _client.DepositAsync(user, "10.00");
+        var created = await ApiAssert.SuccessAsync(await _client.CreatePaymentAsync(user, "3.00"), HttpStatusCode.Accepted);
+        var paymentId = created.Text("id");
+        await Eventually.MatchAsync(
+            async () => await ApiAssert.SuccessAsync(await _client.GetPaymentAsync(paymentId), HttpStatusCode.OK),
+            p => p.Text("status") == "processing",
+            SlowGatewayApiFixture.GatewayLatency,
+            "the payment to reach the gateway");
+
+        var error = await ApiAssert.ErrorAsync(await _client.CancelAsync(paymentId), HttpStatusCode.Conflict, "payment_not_cancellable");
+        await ApiAssert.ErrorAsync(await _client.RefundAsync(paymentId), HttpStatusCode.Conflict, "payment_not_refundable");
+
+        Assert.Contains("processing", error.Text("message"));
+        var payment = await ApiAssert.SuccessAsync(await _client.GetPaymentAsync(paymentId), HttpStatusCode.OK);
+        Assert.Equal(0, payment.GetProperty("refunds").GetArrayLength());
+    }
 }

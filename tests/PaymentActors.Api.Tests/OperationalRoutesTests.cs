@@ -47,6 +47,12 @@ public sealed class OperationalRoutesTests(ApiFixture api) : IClassFixture<ApiFi
         Assert.Equal(["200", "202", "400", "409", "422"], Responses("/payments", "post"));
         Assert.Equal(["200", "400", "404"], Responses("/payments/{id}", "get"));
         Assert.Equal(["200", "400", "404"], Responses("/payments/{id}/events", "get"));
+        Assert.Equal(["200", "201", "400", "404", "409", "422"], Responses("/payments/{id}/refunds", "post"));
+        Assert.Equal(["200", "400", "404", "409"], Responses("/payments/{id}/cancel", "post"));
+        Assert.Equal(["200"], Responses("/gateway", "get"));
+        Assert.Equal(["200", "400"], Responses("/failed-events", "get"));
+        Assert.Equal(["200", "400", "404"], Responses("/failed-events/{id}", "get"));
+        Assert.Equal(["202", "400", "404", "409"], Responses("/failed-events/{id}/retry", "post"));
         Assert.Equal(["200"], Responses("/metrics/summary", "get"));
         foreach (var path in new[] { "/health/live", "/health/ready", "/metrics", "/dashboard/", "/docs/" })
         {
@@ -57,6 +63,16 @@ public sealed class OperationalRoutesTests(ApiFixture api) : IClassFixture<ApiFi
         var schemas = document.RootElement.GetProperty("components").GetProperty("schemas");
         Assert.True(schemas.TryGetProperty("ApiErrorResponse", out _));
         Assert.True(schemas.GetProperty("CreatePaymentRequest").GetProperty("properties").TryGetProperty("user_id", out _));
+        Assert.True(schemas.GetProperty("PaymentResponse").GetProperty("properties").TryGetProperty("refunded_amount", out _));
+        Assert.True(schemas.GetProperty("FailedEventPageResponse").GetProperty("properties").TryGetProperty("has_more", out _));
+        Assert.Equal("object", schemas.GetProperty("JsonNode").Text("type"));
+        Assert.Contains("JsonElement", schemas.GetProperty("RefundRequest").GetProperty("properties").GetProperty("amount").ToString());
+        var refundBody = paths.GetProperty("/payments/{id}/refunds").GetProperty("post").GetProperty("requestBody");
+        Assert.False(refundBody.TryGetProperty("required", out var required) && required.GetBoolean());
+        var listParameters = paths.GetProperty("/failed-events").GetProperty("get").GetProperty("parameters").EnumerateArray()
+            .ToDictionary(p => p.Text("name"), p => p.GetProperty("schema"));
+        Assert.Equal("integer", listParameters["limit"].Text("type"));
+        Assert.Equal(3, listParameters["status"].GetProperty("enum").GetArrayLength());
     }
 
     [Fact]

@@ -17,7 +17,12 @@ public sealed class GroupCommitTests(GroupCommitClusterFixture fixture)
         await wallet.DepositAsync("dep-1", TestMoney.Usd("120.00"));
         var writesBefore = fixture.Storage.WritesOf(wallet.GetGrainId());
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => wallet.ReserveAsync($"pay-{i}", TestMoney.Usd("1.00"))));
+        // The first write is held open, as a slow storage would: the others arrive meanwhile and must share writes.
+        fixture.Storage.HoldWrites();
+        var reserving = Task.WhenAll(Enumerable.Range(0, 200).Select(i => wallet.ReserveAsync($"pay-{i}", TestMoney.Usd("1.00"))));
+        await Eventually.UntilAsync(() => Task.FromResult(fixture.Storage.WritesHeld), held => held >= 1, "the first write to reach storage");
+        fixture.Storage.ReleaseWrites();
+        var results = await reserving;
 
         Assert.Equal(120, results.Count(r => r.Outcome == ReserveOutcome.Reserved));
         Assert.Equal(80, results.Count(r => r.Outcome == ReserveOutcome.InsufficientFunds));

@@ -2,7 +2,8 @@ namespace PaymentActors.Wallets;
 
 /// <summary>
 /// A user's wallet, keyed by user id. Every balance change is serialized by this grain and is
-/// idempotent by its operation id (payment id or deposit id), also after the reservation is closed.
+/// idempotent by its operation id (payment id and attempt, or deposit id), also after the reservation is closed.
+/// A payment's attempt is 0, and grows only when an operator re-drives a failed payment: each attempt holds its own reservation.
 /// </summary>
 [Alias("PaymentActors.IWalletGrain")]
 public interface IWalletGrain : IGrainWithStringKey
@@ -17,15 +18,15 @@ public interface IWalletGrain : IGrainWithStringKey
 
     /// <summary>Holds funds for a payment until confirmed, released or expired.</summary>
     [Alias("ReserveAsync")]
-    Task<ReserveResult> ReserveAsync(string paymentId, Money.Money amount);
+    Task<ReserveResult> ReserveAsync(string paymentId, Money.Money amount, int attempt = 0);
 
     /// <summary>Deducts a payment's held funds.</summary>
     [Alias("ConfirmAsync")]
-    Task<ReservationResult> ConfirmAsync(string paymentId);
+    Task<ReservationResult> ConfirmAsync(string paymentId, int attempt = 0);
 
     /// <summary>Returns a payment's held funds to the available balance; the reason travels on the event.</summary>
     [Alias("ReleaseAsync")]
-    Task<ReservationResult> ReleaseAsync(string paymentId, string reason);
+    Task<ReservationResult> ReleaseAsync(string paymentId, string reason, int attempt = 0);
 
     /// <summary>Credits money back for a refund; idempotent by refund id.</summary>
     [Alias("CreditAsync")]

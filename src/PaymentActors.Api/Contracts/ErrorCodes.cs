@@ -12,6 +12,9 @@ public static class ErrorCodes
     /// <summary>404: this user has never deposited, so there is no wallet.</summary>
     public const string WalletNotFound = "wallet_not_found";
 
+    /// <summary>404: no failed event has this id.</summary>
+    public const string FailedEventNotFound = "failed_event_not_found";
+
     /// <summary>404: no route matches the path.</summary>
     public const string NotFound = "not_found";
 
@@ -26,6 +29,24 @@ public static class ErrorCodes
 
     /// <summary>422: this Idempotency-Key was used before with a different request.</summary>
     public const string IdempotencyKeyReused = "idempotency_key_reused";
+
+    /// <summary>409: only a payment that has not reached the gateway (pending or reserved) can be cancelled.</summary>
+    public const string PaymentNotCancellable = "payment_not_cancellable";
+
+    /// <summary>409: only a completed (or partly refunded) payment can be refunded.</summary>
+    public const string PaymentNotRefundable = "payment_not_refundable";
+
+    /// <summary>409: the failure was a business outcome (no funds, a decline); retrying cannot change it.</summary>
+    public const string FailedEventNotRetryable = "failed_event_not_retryable";
+
+    /// <summary>409: the failed event is already being retried or was resolved.</summary>
+    public const string FailedEventNotFailed = "failed_event_not_failed";
+
+    /// <summary>422: the refunds would add up to more than the payment.</summary>
+    public const string RefundExceedsPayment = "refund_exceeds_payment";
+
+    /// <summary>422: the gateway declined the refund; nothing was credited.</summary>
+    public const string RefundDeclined = "refund_declined";
 
     /// <summary>422: the wallet holds another currency than the deposit.</summary>
     public const string CurrencyMismatch = "currency_mismatch";

@@ -8,25 +8,37 @@ public sealed record PaymentResponse(
     string Id,
     string UserId,
     string ServiceId,
-    [property: Description("pending, reserved, processing, completed or failed; completed and failed are final.")]
+    [property: Description(
+        "pending, reserved, processing, completed, failed, cancelled, partially_refunded or refunded. " +
+        "completed, failed and cancelled end the payment; a completed one may still be refunded (partially_refunded, refunded).")]
     string Status,
     string Amount,
     string Currency,
     string? Description,
-    [property: Description("Why the payment failed (e.g. insufficient_funds, gateway_rejected), or null.")]
+    [property: Description("Why the payment failed (e.g. insufficient_funds, gateway_rejected, gateway_unavailable), or null.")]
     string? FailureReason,
+    [property: Description("The sum of the succeeded refunds, with the currency's decimals.")]
+    string RefundedAmount,
+    [property: Description("Every refund asked for, oldest first, including pending and declined ones.")]
+    IReadOnlyList<RefundResponse> Refunds,
     DateTime CreatedAt,
     DateTime UpdatedAt)
 {
-    public static PaymentResponse From(PaymentSnapshot payment) => new(
-        payment.Id,
-        payment.Request.UserId,
-        payment.Request.ServiceId,
-        payment.Status.ToWireName(),
-        payment.Request.Amount.ToString(),
-        payment.Request.Amount.Currency,
-        payment.Request.Description,
-        payment.FailureReason,
-        payment.CreatedAt.UtcDateTime,
-        payment.UpdatedAt.UtcDateTime);
+    public static PaymentResponse From(PaymentSnapshot payment)
+    {
+        var currency = payment.Request.Amount.Currency;
+        return new PaymentResponse(
+            payment.Id,
+            payment.Request.UserId,
+            payment.Request.ServiceId,
+            payment.Status.ToWireName(),
+            payment.Request.Amount.ToString(),
+            currency,
+            payment.Request.Description,
+            payment.FailureReason,
+            Money.Money.Format(payment.RefundedAmount, currency),
+            (payment.Refunds ?? []).Select(refund => RefundResponse.From(refund, payment.Id, currency)).ToList(),
+            payment.CreatedAt.UtcDateTime,
+            payment.UpdatedAt.UtcDateTime);
+    }
 }

@@ -45,7 +45,9 @@ public static class PaymentEndpoints
         payments.MapGet("/{id}", GetAsync)
             .WithName("GetPayment")
             .WithSummary("Get a payment")
-            .WithDescription("The payment's current status. Errors: 400 `validation_error`, 404 `payment_not_found`.")
+            .WithDescription(
+                "The payment's current status, with `refunded_amount` and its `refunds`. " +
+                "Errors: 400 `validation_error`, 404 `payment_not_found`.")
             .Produces<ApiResponse<PaymentResponse>>()
             .Produces<ApiErrorResponse>(StatusCodes.Status400BadRequest)
             .Produces<ApiErrorResponse>(StatusCodes.Status404NotFound);
@@ -57,6 +59,19 @@ public static class PaymentEndpoints
             .Produces<ApiResponse<IReadOnlyList<PaymentEventResponse>>>()
             .Produces<ApiErrorResponse>(StatusCodes.Status400BadRequest)
             .Produces<ApiErrorResponse>(StatusCodes.Status404NotFound);
+
+        payments.MapPost("/{id}/cancel", CancelAsync)
+            .WithName("CancelPayment")
+            .WithSummary("Cancel a payment before it is charged")
+            .WithDescription(
+                "Voids a payment that has not reached the gateway yet (`pending` or `reserved`): its reservation is released and it ends " +
+                "`cancelled`. Cancelling a cancelled payment answers 200 with it again. No body. " +
+                "Errors: 400 `validation_error`, 404 `payment_not_found`, 409 `payment_not_cancellable` (the charge has started or the " +
+                "payment has ended otherwise; refund a completed payment instead).")
+            .Produces<ApiResponse<PaymentResponse>>()
+            .Produces<ApiErrorResponse>(StatusCodes.Status400BadRequest)
+            .Produces<ApiErrorResponse>(StatusCodes.Status404NotFound)
+            .Produces<ApiErrorResponse>(StatusCodes.Status409Conflict);
 
         return endpoints;
     }
@@ -144,6 +159,23 @@ public static class PaymentEndpoints
         return ApiResults.Ok(events);
     }
 
-    private static IResult PaymentNotFound(string id) =>
+    private static async Task<IResult> CancelAsync([FromRoute(Name = IdField)] string id, IGrainFactory grains)
+    {
+        if (InputValidation.CheckId(id, IdField) is { } idError) return ApiResults.Invalid(idError);
+
+        var result = await grains.GetGrain<IPaymentGrain>(id).CancelAsync();
+        return result.Outcome switch
+        {
+            CancelOutcome.Cancelled or CancelOutcome.AlreadyCancelled => ApiResults.Ok(PaymentResponse.From(result.Payment!)),
+            CancelOutcome.NotCancellable => ApiResults.Error(
+                StatusCodes.Status409Conflict,
+                ErrorCodes.PaymentNotCancellable,
+                $"Payment '{id}' is {result.Payment!.Status.ToWireName()}; only a pending or reserved payment can be cancelled."),
+            CancelOutcome.NotFound => PaymentNotFound(id),
+            _ => throw new InvalidOperationException($"Unexpected cancel outcome {result.Outcome}."),
+        };
+    }
+
+    internal static IResult PaymentNotFound(string id) =>
         ApiResults.Error(StatusCodes.Status404NotFound, ErrorCodes.PaymentNotFound, $"No payment has id '{id}'.", IdField);
 }

@@ -21,6 +21,9 @@ public static class ApiEndpointExtensions
 
         app.MapWalletEndpoints();
         app.MapPaymentEndpoints();
+        app.MapRefundEndpoints();
+        app.MapGatewayEndpoints();
+        app.MapFailedEventEndpoints();
         app.MapMetricsEndpoints();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync });

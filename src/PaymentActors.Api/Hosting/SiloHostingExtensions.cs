@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Options;
 using Orleans.Dashboard;
 using PaymentActors.Api.Options;
+using PaymentActors.AzureTables.Hosting;
+using PaymentActors.Gateway.Http.Hosting;
 using PaymentActors.Grains.Hosting;
 
 namespace PaymentActors.Api.Hosting;
@@ -10,52 +12,74 @@ public static class SiloHostingExtensions
 {
     /// <summary>
     /// Adds a silo listening on loopback (section "Orleans"), with the payment actors, the storage chosen by
-    /// <c>Storage:Provider</c> and the Orleans Dashboard. Endpoints only use <see cref="IGrainFactory"/>, so the same
-    /// API can later run as a pure cluster client instead.
+    /// <c>Storage:Provider</c>, the gateway chosen by <c>Gateway:Mode</c> and the Orleans Dashboard. Endpoints only
+    /// use <see cref="IGrainFactory"/>, so the same API can later run as a pure cluster client instead.
     /// </summary>
     public static WebApplicationBuilder AddPaymentActorsSilo(this WebApplicationBuilder builder)
     {
         // The silo is configured before the container exists, so its options are bound and validated here.
         var silo = BindValidated(builder.Configuration, SiloOptions.SectionName, new SiloOptionsValidator());
         var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        var gateway = builder.Configuration.GetSection(GatewayOptions.SectionName).Get<GatewayOptions>() ?? new GatewayOptions();
 
         builder.UseOrleans(siloBuilder =>
         {
             siloBuilder.UseLocalhostClustering(silo.SiloPort, silo.GatewayPort, serviceId: silo.ServiceId, clusterId: silo.ClusterId);
             siloBuilder.AddPaymentActorsStorage(storage.Provider, builder.Configuration);
+
+            // Before AddPaymentActors, whose in-process defaults (simulated gateway, in-memory failed events) only fill gaps.
+            siloBuilder.AddPaymentGateway(gateway.Mode, builder.Configuration);
             siloBuilder.AddPaymentActors();
             siloBuilder.AddDashboard();
         });
         return builder;
     }
 
-    private static ISiloBuilder AddPaymentActorsStorage(this ISiloBuilder siloBuilder, StorageProvider provider, IConfiguration configuration)
+    /// <summary>The connection string for Azure Tables: <c>ConnectionStrings:AzureTables</c>, or the local Azurite when it is empty.</summary>
+    public static string AzureTablesConnectionString(IConfiguration configuration)
+    {
+        var configured = configuration.GetConnectionString(StorageOptions.AzureTablesConnectionStringName);
+        return string.IsNullOrWhiteSpace(configured) ? StorageOptions.LocalAzuriteConnectionString : configured;
+    }
+
+    private static void AddPaymentActorsStorage(this ISiloBuilder siloBuilder, StorageProvider provider, IConfiguration configuration)
     {
         switch (provider)
         {
             case StorageProvider.Memory:
                 siloBuilder.AddMemoryGrainStorageAsDefault();
                 siloBuilder.UseInMemoryReminderService();
-                return siloBuilder;
+                return;
             case StorageProvider.AzureTables:
-                // Validated now so that a misconfigured deployment fails at start-up, not on the first write.
-                if (string.IsNullOrWhiteSpace(configuration.GetConnectionString(StorageOptions.AzureTablesConnectionStringName)))
-                {
-                    throw new OptionsValidationException(
-                        StorageOptions.SectionName,
-                        typeof(StorageOptions),
-                        [$"Storage:Provider=AzureTables needs ConnectionStrings:{StorageOptions.AzureTablesConnectionStringName}."]);
-                }
-
-                throw new OptionsValidationException(
-                    StorageOptions.SectionName,
-                    typeof(StorageOptions),
-                    ["Storage:Provider=AzureTables is not available in this build; use Memory."]);
+                // Grain state, reminders and failed events share one account, each in its own table.
+                var connectionString = AzureTablesConnectionString(configuration);
+                siloBuilder.AddAzureTableGrainStorageAsDefault(options => options.ConfigureTableServiceClient(connectionString));
+                siloBuilder.UseAzureTableReminderService(connectionString);
+                siloBuilder.Services.AddAzureTableFailedEventStore(connectionString);
+                return;
             default:
                 throw new OptionsValidationException(
                     StorageOptions.SectionName,
                     typeof(StorageOptions),
                     [$"Storage:Provider must be {nameof(StorageProvider.Memory)} or {nameof(StorageProvider.AzureTables)}."]);
+        }
+    }
+
+    private static void AddPaymentGateway(this ISiloBuilder siloBuilder, GatewayMode mode, IConfiguration configuration)
+    {
+        switch (mode)
+        {
+            case GatewayMode.Simulated:
+                // AddPaymentActors registers the simulated gateway, configured by PaymentActors:SimulatedGateway.
+                return;
+            case GatewayMode.Http:
+                siloBuilder.Services.AddHttpPaymentGateway(configuration.GetSection(GatewayOptions.HttpSectionName));
+                return;
+            default:
+                throw new OptionsValidationException(
+                    GatewayOptions.SectionName,
+                    typeof(GatewayOptions),
+                    [$"Gateway:Mode must be {nameof(GatewayMode.Simulated)} or {nameof(GatewayMode.Http)}."]);
         }
     }
 

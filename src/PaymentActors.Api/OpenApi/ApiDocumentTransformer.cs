@@ -21,8 +21,10 @@ public sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
                 "`{\"success\": true, \"data\": ...}` or `{\"success\": false, \"error\": {\"code\", \"message\", \"field\"}}`. " +
                 "Amounts are strings with the currency's decimals (\"100.50\"); inputs accept a JSON number or a string and are read " +
                 "exactly as decimals. Error statuses: 400 `validation_error` (malformed JSON, wrong type, missing field, value out of limits; " +
-                "`field` names it), 404 `payment_not_found` / `wallet_not_found`, 409 `idempotency_key_in_use`, " +
-                "422 `idempotency_key_reused` / `currency_mismatch`, 503 `service_unavailable`. Bad input changes nothing. " +
+                "`field` names it), 404 `payment_not_found` / `wallet_not_found` / `failed_event_not_found`, " +
+                "409 `idempotency_key_in_use` / `payment_not_cancellable` / `payment_not_refundable` / `failed_event_not_retryable` / " +
+                "`failed_event_not_failed`, 422 `idempotency_key_reused` / `currency_mismatch` / `refund_exceeds_payment` / `refund_declined`, " +
+                "503 `service_unavailable`. Bad input changes nothing. " +
                 "POSTs accept an `Idempotency-Key` header (1–255 characters): a retry with the same key and body returns the first " +
                 "result with `Idempotent-Replayed: true`. Limits: ids 1–255 characters without control characters; description at most 1024.",
         };
@@ -49,6 +51,16 @@ public sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
             {
                 Type = JsonSchemaType.Number | JsonSchemaType.String,
                 Description = "A decimal amount as a JSON number (100.5) or string (\"100.50\"), read exactly, never through floating point.",
+            };
+        }
+
+        // Recorded events are passed through as JSON objects.
+        if (document.Components?.Schemas?.ContainsKey(nameof(System.Text.Json.Nodes.JsonNode)) == true)
+        {
+            document.Components.Schemas[nameof(System.Text.Json.Nodes.JsonNode)] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Object,
+                Description = "A JSON object, passed through as it was recorded.",
             };
         }
 

@@ -57,6 +57,19 @@ public static class OperationConventions
         return Task.CompletedTask;
     });
 
+    /// <summary>Describes a query parameter that is bound as text and validated by hand, with the schema of what it accepts.</summary>
+    public static TBuilder WithQueryParameter<TBuilder>(this TBuilder builder, string name, string description, Func<OpenApiSchema> schema)
+        where TBuilder : IEndpointConventionBuilder => builder.AddOpenApiOperationTransformer((operation, _, _) =>
+    {
+        if (operation.Parameters?.OfType<OpenApiParameter>().FirstOrDefault(p => p.Name == name && p.In == ParameterLocation.Query) is { } parameter)
+        {
+            parameter.Description = description;
+            parameter.Schema = schema();
+        }
+
+        return Task.CompletedTask;
+    });
+
     private static IEnumerable<OpenApiResponse> SuccessResponses(OpenApiOperation operation) =>
         (operation.Responses ?? [])
             .Where(r => r.Key.StartsWith('2'))

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using PaymentActors.Api.Contracts;
 using PaymentActors.Api.Http;
@@ -37,7 +38,10 @@ public static class InputValidation
     }
 
     /// <summary>Description: optional, at most 1024 characters, no control characters other than line breaks and tabs.</summary>
-    public static ApiError? CheckDescription(string? value)
+    public static ApiError? CheckDescription(string? value) => CheckFreeText(value, DescriptionField);
+
+    /// <summary>Optional free text (a description, a refund reason): at most 1024 characters, no control characters other than line breaks and tabs.</summary>
+    public static ApiError? CheckFreeText(string? value, string field)
     {
         if (value is null)
         {
@@ -46,15 +50,15 @@ public static class InputValidation
 
         if (value.Length > InputLimits.MaxDescriptionLength)
         {
-            return Invalid(DescriptionField, $"'{DescriptionField}' must be at most {InputLimits.MaxDescriptionLength} characters long.");
+            return Invalid(field, $"'{field}' must be at most {InputLimits.MaxDescriptionLength} characters long.");
         }
 
         if (value.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
         {
-            return Invalid(DescriptionField, $"'{DescriptionField}' must not contain control characters other than line breaks and tabs.");
+            return Invalid(field, $"'{field}' must not contain control characters other than line breaks and tabs.");
         }
 
-        return IsWellFormed(value) ? null : Invalid(DescriptionField, $"'{DescriptionField}' must be well-formed Unicode text.");
+        return IsWellFormed(value) ? null : Invalid(field, $"'{field}' must be well-formed Unicode text.");
     }
 
     /// <summary>Idempotency-Key header: optional, at most one, 1–255 characters, no control characters.</summary>
@@ -95,6 +99,20 @@ public static class InputValidation
         return bool.TryParse(value, out flag) ? null : Invalid(field, $"'{field}' must be true or false.");
     }
 
+    /// <summary>An optional whole-number query parameter within [min, max]; absent gives <paramref name="fallback"/>.</summary>
+    public static ApiError? CheckIntegerRange(string? value, string field, int min, int max, int fallback, out int number)
+    {
+        number = fallback;
+        if (value is null)
+        {
+            return null;
+        }
+
+        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out number) && number >= min && number <= max
+            ? null
+            : Invalid(field, $"'{field}' must be a whole number from {min} to {max}.");
+    }
+
     /// <summary>
     /// Amount and currency: the amount is a JSON number or a string, read exactly as decimal (never through
     /// double); the currency is an upper-case ISO 4217 code; the pair must satisfy <see cref="Money.Money.TryCreate"/>.
@@ -107,16 +125,9 @@ public static class InputValidation
             return Invalid(AmountField, $"'{AmountField}' is required.");
         }
 
-        if (element.ValueKind is not (JsonValueKind.Number or JsonValueKind.String))
+        if (ParseAmount(element, out var value, out var status) is { } parseError)
         {
-            return Invalid(AmountField, $"'{AmountField}' must be a number or a string such as \"100.50\".");
-        }
-
-        var text = element.ValueKind == JsonValueKind.String ? element.GetString()! : element.GetRawText();
-        var status = AmountParser.TryParse(text, out var value);
-        if (status == AmountParseStatus.Malformed)
-        {
-            return Invalid(AmountField, $"'{AmountField}' must be a decimal number such as 100.50.");
+            return parseError;
         }
 
         if (currency is null)
@@ -129,6 +140,52 @@ public static class InputValidation
             return Invalid(CurrencyField, MoneyError.UnknownCurrency.Describe(currency));
         }
 
+        return CheckAmountIn(value, status, currency, out money);
+    }
+
+    /// <summary>
+    /// An optional amount in a currency the server already knows (a refund of a payment): absent or null gives
+    /// null; otherwise the same rules as <see cref="CheckMoney"/>.
+    /// </summary>
+    public static ApiError? CheckOptionalAmount(JsonElement? amount, string currency, out Money.Money? money)
+    {
+        money = null;
+        if (amount is not { } element || element.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (ParseAmount(element, out var value, out var status) is { } parseError)
+        {
+            return parseError;
+        }
+
+        var error = CheckAmountIn(value, status, currency, out var parsed);
+        money = error is null ? parsed : null;
+        return error;
+    }
+
+    public static ApiError Invalid(string field, string message) => new(ErrorCodes.ValidationError, message, field);
+
+    private static ApiError? ParseAmount(JsonElement element, out decimal value, out AmountParseStatus status)
+    {
+        value = 0m;
+        status = AmountParseStatus.Malformed;
+        if (element.ValueKind is not (JsonValueKind.Number or JsonValueKind.String))
+        {
+            return Invalid(AmountField, $"'{AmountField}' must be a number or a string such as \"100.50\".");
+        }
+
+        var text = element.ValueKind == JsonValueKind.String ? element.GetString()! : element.GetRawText();
+        status = AmountParser.TryParse(text, out value);
+        return status == AmountParseStatus.Malformed
+            ? Invalid(AmountField, $"'{AmountField}' must be a decimal number such as 100.50.")
+            : null;
+    }
+
+    private static ApiError? CheckAmountIn(decimal value, AmountParseStatus status, string currency, out Money.Money money)
+    {
+        money = default;
         var error = status switch
         {
             AmountParseStatus.TooLarge => MoneyError.TooLarge,
@@ -137,8 +194,6 @@ public static class InputValidation
         };
         return error == MoneyError.None ? null : Invalid(AmountField, error.Describe(currency));
     }
-
-    public static ApiError Invalid(string field, string message) => new(ErrorCodes.ValidationError, message, field);
 
     /// <summary>False for lone surrogates, which cannot be encoded as UTF-8 and so cannot be stored or echoed back.</summary>
     private static bool IsWellFormed(string value)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Hosting;
+using Orleans.Storage;
 using Orleans.Streams;
 using PaymentActors.Events;
 using PaymentActors.FailureRecording;
@@ -40,6 +41,10 @@ public static class PaymentActorsSiloBuilderExtensions
         builder.Services.TryAddSingleton<IGatewayHealthSource, SimulatedGatewayHealth>();
         builder.Services.TryAddSingleton<IFailedEventStore, InMemoryFailedEventStore>();
         builder.Services.TryAddSingleton<PaymentMetrics>();
+
+        // Every state type is [GenerateSerializer]: Orleans's binary format writes a hot wallet's state (thousands of
+        // remembered operations, written on every batch) several times faster than the default JSON, in fewer bytes.
+        builder.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
         return builder;
     }
 }

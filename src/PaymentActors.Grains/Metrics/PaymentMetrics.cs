@@ -18,7 +18,7 @@ public sealed class PaymentMetrics
     {
         var meter = meterFactory.Create(MeterName);
         _events = meter.CreateCounter<long>("paymentactors.events", "{event}", "EventCount: events seen, by event type.");
-        // Exporters take no decimals, and money never goes through double: amounts are counted exactly, in minor units (cents).
+        // Exporters carry no decimal type and money must stay exact: it is counted in minor units (cents).
         _amount = meter.CreateCounter<long>("paymentactors.payment.amount", "{minor_unit}", "PaymentAmount: amounts carried by events in the currency's minor units, by event type and currency.");
         _success = meter.CreateCounter<long>("paymentactors.payment.success", "{payment}", "PaymentSuccess: completed payments.");
         _failure = meter.CreateCounter<long>("paymentactors.payment.failure", "{payment}", "PaymentFailure: failed payments, by failure type.");

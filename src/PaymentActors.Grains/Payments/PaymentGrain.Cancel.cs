@@ -28,7 +28,7 @@ public sealed partial class PaymentGrain
         Payment.Status = PaymentStatus.Cancelled;
         try
         {
-            var released = await WithRetriesAsync("release", () => Wallet.ReleaseAsync(PaymentId, FailureReasons.Cancelled));
+            var released = await WithRetriesAsync("release", () => Wallet.ReleaseAsync(PaymentId, FailureReasons.Cancelled, Payment.Attempt));
             Record(released.Event);
         }
         catch

@@ -21,6 +21,7 @@ public sealed partial class PaymentGrain
         Payment.FailureReason = null;
         Payment.UpdatedAt = now;
         Payment.RetryOf = failedEventId;
+        Payment.Attempt++;
         _charged = false;
         await Recovery.TrackAsync(PaymentId);
         await PersistAsync();

@@ -51,14 +51,14 @@ public sealed partial class PaymentGrain
 
     private async Task ReserveAsync()
     {
-        var result = await WithRetriesAsync("reserve", () => Wallet.ReserveAsync(PaymentId, Request.Amount));
+        var result = await WithRetriesAsync("reserve", () => Wallet.ReserveAsync(PaymentId, Request.Amount, Payment.Attempt));
         if (Payment.Status.IsTerminal())
         {
             // Cancelled or expired while the wallet answered: hand back what it may have just reserved.
             if (result.Outcome == ReserveOutcome.Reserved)
             {
                 Record(result.Event);
-                Record((await WithRetriesAsync("release", () => Wallet.ReleaseAsync(PaymentId, Payment.FailureReason ?? FailureReasons.Cancelled))).Event);
+                Record((await WithRetriesAsync("release", () => Wallet.ReleaseAsync(PaymentId, Payment.FailureReason ?? FailureReasons.Cancelled, Payment.Attempt))).Event);
                 await PersistAsync();
             }
 
@@ -112,7 +112,7 @@ public sealed partial class PaymentGrain
         Record(charge.Event);
         if (charged)
         {
-            var confirmed = await WithRetriesAsync("confirm", () => Wallet.ConfirmAsync(PaymentId));
+            var confirmed = await WithRetriesAsync("confirm", () => Wallet.ConfirmAsync(PaymentId, Payment.Attempt));
             Record(confirmed.Event);
             if (confirmed.Status == ReservationStatus.Confirmed)
             {
@@ -126,7 +126,7 @@ public sealed partial class PaymentGrain
         }
 
         var reason = charge.Outcome == ChargeOutcome.Rejected ? FailureReasons.GatewayRejected : FailureReasons.GatewayUnavailable;
-        var released = await WithRetriesAsync("release", () => Wallet.ReleaseAsync(PaymentId, reason));
+        var released = await WithRetriesAsync("release", () => Wallet.ReleaseAsync(PaymentId, reason, Payment.Attempt));
         Record(released.Event);
         var failure = charge.Outcome == ChargeOutcome.Unavailable
             ? new StepFailedException("charge", _options.MaxRetries + 1, new InvalidOperationException(charge.Reason ?? "gateway unavailable"))
@@ -186,7 +186,7 @@ public sealed partial class PaymentGrain
     {
         try
         {
-            var released = await WithRetriesAsync("release", () => Wallet.ReleaseAsync(PaymentId, reason));
+            var released = await WithRetriesAsync("release", () => Wallet.ReleaseAsync(PaymentId, reason, Payment.Attempt));
             if (released.Status == ReservationStatus.Confirmed)
             {
                 // The deduction did happen before the fault: the payment is complete.

@@ -9,6 +9,7 @@ using PaymentActors.Grains.Events;
 using PaymentActors.Grains.Hosting;
 using PaymentActors.Grains.Options;
 using PaymentActors.Grains.Recovery;
+using PaymentActors.Grains.Wallets;
 using PaymentActors.Payments;
 using PaymentActors.Wallets;
 
@@ -230,6 +231,13 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain
         if (recorded)
         {
             await Recovery.ForgetAsync(PaymentId);
+        }
+
+        // Only an operator retry (of a retryable failure) may still look back at this attempt's reservation.
+        if (!(status == PaymentStatus.Failed && FailureReasons.IsRetryable(reason)))
+        {
+            await GrainFactory.GetGrain<IWalletSettlementGrain>(Request.UserId)
+                .ForgetSettledReservationAsync(ReservationRecord.KeyOf(PaymentId, Payment.Attempt));
         }
     }
 

@@ -20,4 +20,7 @@ public sealed class PaymentState
 
     /// <summary>The failed event an operator is re-driving this payment for, until the retry ends.</summary>
     [Id(7)] public string? RetryOf { get; set; }
+
+    /// <summary>0, then one more for each operator retry: each attempt holds its own reservation at the wallet.</summary>
+    [Id(8)] public int Attempt { get; set; }
 }

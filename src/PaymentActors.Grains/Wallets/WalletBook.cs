@@ -9,7 +9,7 @@ namespace PaymentActors.Grains.Wallets;
 internal sealed class WalletBook
 {
     private readonly Dictionary<string, ReservationRecord> _reservations = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, ClosedOperation> _closedById = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LinkedListNode<ClosedOperation>> _closedById = new(StringComparer.Ordinal);
     private readonly LinkedList<ClosedOperation> _closedInOrder = new();
 
     public string? Currency { get; private set; }
@@ -33,7 +33,7 @@ internal sealed class WalletBook
         };
         foreach (var reservation in state.Reservations)
         {
-            book._reservations.Add(reservation.PaymentId, reservation);
+            book._reservations.Add(reservation.Key, reservation);
             book.Reserved += reservation.Amount;
         }
 
@@ -65,9 +65,9 @@ internal sealed class WalletBook
                 .OrderBy(r => r.CreatedAt)
                 .Select(r => new ReservationView(r.ReservationId, r.PaymentId, r.Amount, ReservationStatus.Active, r.CreatedAt, r.ExpiresAt))]);
 
-    public ClosedOperation? FindClosed(string operationId) => _closedById.GetValueOrDefault(operationId);
+    public ClosedOperation? FindClosed(string operationId) => _closedById.GetValueOrDefault(operationId)?.Value;
 
-    public ReservationRecord? FindReservation(string paymentId) => _reservations.GetValueOrDefault(paymentId);
+    public ReservationRecord? FindReservation(string key) => _reservations.GetValueOrDefault(key);
 
     public ClosedOperation Deposit(string depositId, Money.Money amount, DateTimeOffset now, string eventId)
     {
@@ -83,15 +83,15 @@ internal sealed class WalletBook
     }
 
     /// <summary>Holds funds when the available balance covers them; false (and no change) when it does not.</summary>
-    public bool TryReserve(string paymentId, decimal amount, DateTimeOffset now, TimeSpan ttl, string eventId, out ReservationRecord reservation)
+    public bool TryReserve(string paymentId, int attempt, decimal amount, DateTimeOffset now, TimeSpan ttl, string eventId, out ReservationRecord reservation)
     {
-        reservation = new ReservationRecord(paymentId, amount, now, now + ttl, eventId);
+        reservation = new ReservationRecord(paymentId, amount, now, now + ttl, eventId, attempt);
         if (amount > Available)
         {
             return false;
         }
 
-        _reservations.Add(paymentId, reservation);
+        _reservations.Add(reservation.Key, reservation);
         Reserved += amount;
         Touch(now);
         return true;
@@ -100,14 +100,14 @@ internal sealed class WalletBook
     /// <summary>Closes an active reservation as confirmed (deducted), released or expired.</summary>
     public ClosedOperation CloseReservation(ReservationRecord reservation, ReservationStatus status, DateTimeOffset now, string eventId, string? reason = null)
     {
-        _reservations.Remove(reservation.PaymentId);
+        _reservations.Remove(reservation.Key);
         Reserved -= reservation.Amount;
         if (status == ReservationStatus.Confirmed)
         {
             Balance -= reservation.Amount;
         }
 
-        return Close(new ClosedOperation(reservation.PaymentId, OperationKind.Reservation, status, reservation.Amount, now, eventId, Reason: reason), now);
+        return Close(new ClosedOperation(reservation.Key, OperationKind.Reservation, status, reservation.Amount, now, eventId, reservation.PaymentId, reason), now);
     }
 
     public IReadOnlyList<ReservationRecord> DueForExpiry(DateTimeOffset now) =>
@@ -123,6 +123,23 @@ internal sealed class WalletBook
         }
     }
 
+    /// <summary>
+    /// Forgets the closed reservation of a payment that can never ask about it again, so that a hot wallet remembers
+    /// its unsettled operations only, not thousands of finished ones. Deposits and credits are kept: their callers
+    /// may retry until the retention ends. False when there was nothing to forget.
+    /// </summary>
+    public bool ForgetSettledReservation(string reservationKey)
+    {
+        if (!_closedById.TryGetValue(reservationKey, out var node) || node.Value.Kind != OperationKind.Reservation)
+        {
+            return false;
+        }
+
+        _closedById.Remove(reservationKey);
+        _closedInOrder.Remove(node);
+        return true;
+    }
+
     private ClosedOperation Close(ClosedOperation operation, DateTimeOffset now)
     {
         Remember(operation);
@@ -132,8 +149,12 @@ internal sealed class WalletBook
 
     private void Remember(ClosedOperation operation)
     {
-        _closedById[operation.OperationId] = operation;
-        _closedInOrder.AddLast(operation);
+        if (_closedById.Remove(operation.OperationId, out var earlier))
+        {
+            _closedInOrder.Remove(earlier);
+        }
+
+        _closedById[operation.OperationId] = _closedInOrder.AddLast(operation);
     }
 
     private void Touch(DateTimeOffset now)

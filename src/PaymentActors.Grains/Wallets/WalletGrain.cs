@@ -20,7 +20,7 @@ namespace PaymentActors.Grains.Wallets;
 /// no caller gets an answer before its change is durable, and readers only see durable state.
 /// </summary>
 [Reentrant]
-public sealed class WalletGrain : Grain, IWalletGrain, IRemindable
+public sealed class WalletGrain : Grain, IWalletGrain, IWalletSettlementGrain, IRemindable
 {
     internal const string ExpiryReminderName = "reservation-expiry";
 
@@ -90,14 +90,14 @@ public sealed class WalletGrain : Grain, IWalletGrain, IRemindable
         return new DepositResult(outcome, _durableSnapshot);
     }
 
-    public async Task<ReserveResult> ReserveAsync(string paymentId, Money.Money amount)
+    public async Task<ReserveResult> ReserveAsync(string paymentId, Money.Money amount, int attempt = 0)
     {
         GrainArguments.RequireId(paymentId, nameof(paymentId));
         GrainArguments.RequireValid(amount);
 
         // The expiry reminder must be durable before any reservation is acknowledged, or a crash could strand it.
         await EnsureExpiryReminderAsync();
-        var (result, isNew) = await ExecuteAsync(() => Reserve(paymentId, amount));
+        var (result, isNew) = await ExecuteAsync(() => Reserve(paymentId, attempt, amount));
 
         // A refusal changes nothing but is news all the same; a replayed reservation is not.
         var isRefusal = result.Outcome is ReserveOutcome.InsufficientFunds or ReserveOutcome.WalletNotFound or ReserveOutcome.CurrencyMismatch;
@@ -105,9 +105,9 @@ public sealed class WalletGrain : Grain, IWalletGrain, IRemindable
         return result;
     }
 
-    public Task<ReservationResult> ConfirmAsync(string paymentId) => CloseAsync(paymentId, ReservationStatus.Confirmed, null);
+    public Task<ReservationResult> ConfirmAsync(string paymentId, int attempt = 0) => CloseAsync(paymentId, attempt, ReservationStatus.Confirmed, null);
 
-    public Task<ReservationResult> ReleaseAsync(string paymentId, string reason) => CloseAsync(paymentId, ReservationStatus.Released, reason);
+    public Task<ReservationResult> ReleaseAsync(string paymentId, string reason, int attempt = 0) => CloseAsync(paymentId, attempt, ReservationStatus.Released, reason);
 
     public async Task<CreditResult> CreditAsync(string refundId, string paymentId, Money.Money amount)
     {
@@ -133,6 +133,13 @@ public sealed class WalletGrain : Grain, IWalletGrain, IRemindable
 
         await PublishIfNewAsync(isNew ? result.Event : null);
         return result;
+    }
+
+    public Task ForgetSettledReservationAsync(string reservationKey)
+    {
+        // No write of its own: the next batch carries it, and if that batch fails the entry merely comes back.
+        _book.ForgetSettledReservation(reservationKey);
+        return Task.CompletedTask;
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
@@ -171,14 +178,15 @@ public sealed class WalletGrain : Grain, IWalletGrain, IRemindable
         }
     }
 
-    private (ReserveResult Result, bool Changed) Reserve(string paymentId, Money.Money amount)
+    private (ReserveResult Result, bool Changed) Reserve(string paymentId, int attempt, Money.Money amount)
     {
-        if (_book.FindReservation(paymentId) is { } active)
+        var key = ReservationRecord.KeyOf(paymentId, attempt);
+        if (_book.FindReservation(key) is { } active)
         {
             return (new ReserveResult(ReserveOutcome.Reserved, RebuildReserved(active), active.ExpiresAt), false);
         }
 
-        if (_book.FindClosed(paymentId) is { Kind: OperationKind.Reservation } closed)
+        if (_book.FindClosed(key) is { Kind: OperationKind.Reservation } closed)
         {
             return (new ReserveResult(ReserveOutcome.AlreadyClosed, RebuildEvent(closed), null, closed.Status), false);
         }
@@ -195,7 +203,7 @@ public sealed class WalletGrain : Grain, IWalletGrain, IRemindable
 
         var now = _time.GetUtcNow();
         var reserved = PaymentEvent.Create(EventTypes.FundsReserved, paymentId, UserId, amount, now);
-        if (!_book.TryReserve(paymentId, amount.Amount, now, _options.ReservationTtl, reserved.Id, out var reservation))
+        if (!_book.TryReserve(paymentId, attempt, amount.Amount, now, _options.ReservationTtl, reserved.Id, out var reservation))
         {
             return (new ReserveResult(ReserveOutcome.InsufficientFunds, ReservationFailed(paymentId, amount, FailureReasons.InsufficientFunds)), false);
         }
@@ -203,12 +211,13 @@ public sealed class WalletGrain : Grain, IWalletGrain, IRemindable
         return (new ReserveResult(ReserveOutcome.Reserved, reserved, reservation.ExpiresAt), true);
     }
 
-    private async Task<ReservationResult> CloseAsync(string paymentId, ReservationStatus target, string? reason)
+    private async Task<ReservationResult> CloseAsync(string paymentId, int attempt, ReservationStatus target, string? reason)
     {
         GrainArguments.RequireId(paymentId, nameof(paymentId));
+        var key = ReservationRecord.KeyOf(paymentId, attempt);
         var (result, isNew) = await ExecuteAsync(() =>
         {
-            if (_book.FindReservation(paymentId) is { } active)
+            if (_book.FindReservation(key) is { } active)
             {
                 var now = _time.GetUtcNow();
                 var type = target == ReservationStatus.Confirmed ? EventTypes.FundsDeducted : EventTypes.FundsReleased;
@@ -217,7 +226,7 @@ public sealed class WalletGrain : Grain, IWalletGrain, IRemindable
                 return (new ReservationResult(target, closedEvent), true);
             }
 
-            return _book.FindClosed(paymentId) is { Kind: OperationKind.Reservation } closed
+            return _book.FindClosed(key) is { Kind: OperationKind.Reservation } closed
                 ? (new ReservationResult(closed.Status, RebuildEvent(closed)), false)
                 : (new ReservationResult(ReservationStatus.Unknown, null), false);
         });

@@ -55,9 +55,9 @@ internal static class CliValueParsers
         foreach (var (suffix, make) in units)
         {
             if (text.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)
-                && double.TryParse(text[..^suffix.Length], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
+                && double.TryParse(text[..^suffix.Length], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var quantity))
             {
-                duration = make(amount);
+                duration = make(quantity);
                 return true;
             }
         }

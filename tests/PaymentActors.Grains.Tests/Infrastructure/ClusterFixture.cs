@@ -11,35 +11,19 @@ namespace PaymentActors.Grains.Tests.Infrastructure;
 /// One in-process silo with in-memory storage and reminders, a scripted gateway and a fake clock that the
 /// tests move by hand (reminders still tick in real time, every 200 ms, to look for expired reservations).
 /// </summary>
-public sealed class ClusterFixture : IAsyncLifetime
+public sealed class ClusterFixture : SiloClusterFixture<ClusterFixture.SiloConfigurator>
 {
     // Silos are built by TestCluster from a configurator type, so the shared doubles are reached statically.
     internal static readonly FakeTimeProvider Clock = new(new DateTimeOffset(2026, 1, 15, 10, 0, 0, TimeSpan.Zero));
     internal static readonly ScriptedGateway Gateway = new();
 
-    public TestCluster Cluster { get; private set; } = null!;
-
-    public IGrainFactory Grains => Cluster.GrainFactory;
-
     public FakeTimeProvider Time => Clock;
 
     public ScriptedGateway ScriptedGateway => Gateway;
 
-    public async Task InitializeAsync()
-    {
-        var builder = new TestClusterBuilder(1);
-        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
-        Cluster = builder.Build();
-        await Cluster.DeployAsync();
-    }
+    protected override void BeforeStop() => Gateway.ReleaseHungCharges();
 
-    public async Task DisposeAsync()
-    {
-        await Cluster.StopAllSilosAsync();
-        await Cluster.DisposeAsync();
-    }
-
-    private sealed class SiloConfigurator : ISiloConfigurator
+    public sealed class SiloConfigurator : ISiloConfigurator
     {
         public void Configure(ISiloBuilder siloBuilder)
         {

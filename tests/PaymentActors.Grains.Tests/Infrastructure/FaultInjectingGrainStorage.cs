@@ -12,22 +12,48 @@ public sealed class FaultInjectingGrainStorage(IGrainStorage inner) : IGrainStor
     private readonly ConcurrentDictionary<GrainId, int> _writes = new();
     private readonly ConcurrentDictionary<GrainId, object?> _durable = new();
     private int _writesToFail;
+    private string? _onlyGrainType;
+    private TaskCompletionSource? _gate;
+    private int _writesHeld;
 
     public int WritesOf(GrainId grainId) => _writes.GetValueOrDefault(grainId);
 
     public T? DurableStateOf<T>(GrainId grainId) where T : class => _durable.GetValueOrDefault(grainId) as T;
 
-    /// <summary>The next <paramref name="count"/> writes, of any grain, fail before reaching storage.</summary>
-    public void FailNextWrites(int count) => Interlocked.Exchange(ref _writesToFail, count);
+    /// <summary>The next <paramref name="count"/> writes (of the given grain type, or of any grain) fail before reaching storage.</summary>
+    public void FailNextWrites(int count, string? grainType = null)
+    {
+        _onlyGrainType = grainType;
+        Interlocked.Exchange(ref _writesToFail, count);
+    }
+
+    /// <summary>Writes wait until <see cref="ReleaseWrites"/>, as they would behind a slow storage.</summary>
+    public void HoldWrites()
+    {
+        _writesHeld = 0;
+        _gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    public void ReleaseWrites() => Interlocked.Exchange(ref _gate, null)?.TrySetResult();
+
+    /// <summary>How many writes are waiting behind <see cref="HoldWrites"/>.</summary>
+    public int WritesHeld => Volatile.Read(ref _writesHeld);
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         inner.ReadStateAsync(stateName, grainId, grainState);
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        if (Volatile.Read(ref _writesToFail) > 0 && Interlocked.Decrement(ref _writesToFail) >= 0)
+        var targeted = _onlyGrainType is null || grainId.Type.ToString() == _onlyGrainType;
+        if (targeted && Volatile.Read(ref _writesToFail) > 0 && Interlocked.Decrement(ref _writesToFail) >= 0)
         {
             throw new IOException($"Injected storage failure writing {stateName} of {grainId}.");
+        }
+
+        if (Volatile.Read(ref _gate) is { } gate)
+        {
+            Interlocked.Increment(ref _writesHeld);
+            await gate.Task;
         }
 
         await inner.WriteStateAsync(stateName, grainId, grainState);

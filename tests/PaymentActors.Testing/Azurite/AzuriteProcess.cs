@@ -9,7 +9,7 @@ namespace PaymentActors.Testing.Azurite;
 /// One Azurite started from the repository's azurite/node_modules on free loopback ports. Ready means Azurite printed
 /// that its Table service listens; stopping kills its whole process tree.
 /// </summary>
-internal sealed class AzuriteProcess : IAsyncDisposable
+public sealed class AzuriteProcess : IAsyncDisposable
 {
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);

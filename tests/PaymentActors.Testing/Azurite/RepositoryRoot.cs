@@ -1,7 +1,7 @@
 namespace PaymentActors.Testing.Azurite;
 
 /// <summary>The folder holding PaymentActors.sln, found by walking up from the test binaries.</summary>
-internal static class RepositoryRoot
+public static class RepositoryRoot
 {
     public static string Find()
     {

@@ -1,0 +1,134 @@
+using System.Net;
+using System.Text.Json;
+
+namespace PaymentActors.Api.Tests;
+
+/// <summary>The production set-up end to end: Azure Table storage on a real Azurite and the HTTP mock gateway.</summary>
+public sealed class AzureStackTests(AzureStackApiFixture api) : IClassFixture<AzureStackApiFixture>
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+    private readonly HttpClient _client = api.Client;
+
+    [Fact]
+    public async Task Deposit_pay_refund_and_failure_records_go_through_azure_tables_and_the_http_gateway()
+    {
+        var user = TestIds.User();
+        await ApiAssert.SuccessAsync(await _client.DepositAsync(user, "50.00"), HttpStatusCode.OK);
+
+        var payment = await ApiAssert.SuccessAsync(await _client.CreatePaymentAsync(user, "20.00", wait: true), HttpStatusCode.OK);
+        Assert.Equal("completed", payment.Text("status"));
+        var refund = await ApiAssert.SuccessAsync(await _client.RefundAsync(payment.Text("id"), """{"amount": "5.00"}"""), HttpStatusCode.Created);
+        Assert.Equal("succeeded", refund.Text("status"));
+        var wallet = await ApiAssert.SuccessAsync(await _client.GetWalletAsync(user), HttpStatusCode.OK);
+        Assert.Equal("35.00", wallet.Text("balance"));
+
+        // The mock gateway saw the charge and the refund: the answers came over HTTP, not from the in-process simulation.
+        var stats = JsonDocument.Parse(await api.Gateway.GetStringAsync("/admin/stats")).RootElement;
+        Assert.True(stats.GetProperty("charges_approved").GetInt64() >= 1, stats.ToString());
+        Assert.True(stats.GetProperty("refunds_approved").GetInt64() >= 1, stats.ToString());
+        var health = await ApiAssert.SuccessAsync(await _client.GetAsync("/gateway"), HttpStatusCode.OK);
+        Assert.True(health.GetProperty("total_successes").GetInt64() >= 2, health.ToString());
+        Assert.True(health.GetProperty("window_seconds").GetDouble() > 0);
+
+        var poor = TestIds.User();
+        await _client.DepositAsync(poor, "1.00");
+        var failed = await ApiAssert.SuccessAsync(await _client.CreatePaymentAsync(poor, "2.00", wait: true), HttpStatusCode.OK);
+        Assert.Equal("insufficient_funds", failed.Text("failure_reason"));
+        var recorded = await Eventually.MatchAsync(
+            async () => await ApiAssert.SuccessAsync(await _client.GetAsync("/failed-events?limit=100"), HttpStatusCode.OK),
+            page => page.GetProperty("items").EnumerateArray().Any(e => e.Text("payment_id") == failed.Text("id")),
+            Timeout,
+            "the failed event in the Azure table");
+        Assert.NotEmpty(recorded.GetProperty("items").EnumerateArray());
+
+        // Only this app writes to Azure Tables and calls the HTTP gateway, so their meters are its own at /metrics.
+        var metrics = await Eventually.MatchAsync(
+            () => _client.GetStringAsync("/metrics"),
+            text => text.Contains("paymentactors_storage_writes", StringComparison.Ordinal)
+                && text.Contains("paymentactors_gateway_calls", StringComparison.Ordinal),
+            Timeout,
+            "the storage and gateway meters in the Prometheus text");
+        Assert.Contains("paymentactors_gateway_circuit_state", metrics);
+    }
+
+    [Fact]
+    public async Task A_gateway_outage_opens_the_breaker_and_after_the_pause_a_probe_closes_it_and_a_retry_completes_the_failed_payment()
+    {
+        var user = TestIds.User();
+        await _client.DepositAsync(user, "30.00");
+        await SetOutageAsync(true);
+        string paymentId;
+        try
+        {
+            var failed = await ApiAssert.SuccessAsync(await _client.CreatePaymentAsync(user, "10.00", wait: true), HttpStatusCode.OK);
+            Assert.Equal("failed", failed.Text("status"));
+            Assert.Equal("gateway_unavailable", failed.Text("failure_reason"));
+            paymentId = failed.Text("id");
+            var open = await ApiAssert.SuccessAsync(await _client.GetAsync("/gateway"), HttpStatusCode.OK);
+            Assert.Equal("open", open.Text("state"));
+            Assert.True(open.GetProperty("times_opened").GetInt32() >= 1);
+            Assert.True(open.GetProperty("total_failures").GetInt64() >= 1);
+            Assert.Equal(JsonValueKind.String, open.GetProperty("open_until").ValueKind);
+        }
+        finally
+        {
+            await SetOutageAsync(false);
+        }
+
+        var wallet = await ApiAssert.SuccessAsync(await _client.GetWalletAsync(user), HttpStatusCode.OK);
+        Assert.Equal("30.00", wallet.Text("balance"));
+        Assert.Equal("0.00", wallet.Text("reserved"));
+        var failedEvent = await Eventually.MatchAsync(
+            async () =>
+            {
+                var page = await ApiAssert.SuccessAsync(await _client.GetAsync("/failed-events?status=failed&limit=100"), HttpStatusCode.OK);
+                return page.GetProperty("items").EnumerateArray().FirstOrDefault(e => e.Text("payment_id") == paymentId);
+            },
+            e => e.ValueKind == JsonValueKind.Object,
+            Timeout,
+            "the failed event of the outage");
+
+        Assert.Equal("gateway_unavailable", failedEvent.GetProperty("original_event").Text("reason"));
+
+        // After its pause the breaker lets one probe through; a new payment is that probe, succeeds and closes the breaker.
+        await Eventually.MatchAsync(
+            async () => await ApiAssert.SuccessAsync(await _client.GetAsync("/gateway"), HttpStatusCode.OK),
+            h => h.GetProperty("open_until").ValueKind != JsonValueKind.String || h.GetProperty("open_until").GetDateTimeOffset() < DateTimeOffset.UtcNow,
+            Timeout,
+            "the breaker's pause to end");
+        var after = await ApiAssert.SuccessAsync(await _client.CreatePaymentAsync(user, "10.00", wait: true), HttpStatusCode.OK);
+        Assert.Equal("completed", after.Text("status"));
+        var closed = await ApiAssert.SuccessAsync(await _client.GetAsync("/gateway"), HttpStatusCode.OK);
+        Assert.Equal("closed", closed.Text("state"));
+        Assert.Equal(JsonValueKind.String, closed.GetProperty("last_closed_at").ValueKind);
+        var charged = await ApiAssert.SuccessAsync(await _client.GetWalletAsync(user), HttpStatusCode.OK);
+        Assert.Equal("20.00", charged.Text("balance"));
+
+        // The outage was a technical failure: the operator's retry re-drives the payment, which now completes.
+        var retry = await _client.PostAsync($"/failed-events/{failedEvent.Text("id")}/retry", content: null);
+        var retried = await ApiAssert.SuccessAsync(retry, HttpStatusCode.Accepted);
+        Assert.Equal(failedEvent.Text("id"), retried.Text("id"));
+        var completed = await Eventually.MatchAsync(
+            async () => await ApiAssert.SuccessAsync(await _client.GetPaymentAsync(paymentId), HttpStatusCode.OK),
+            p => p.Text("status") is "completed" or "failed",
+            Timeout,
+            "the retried payment to end");
+        Assert.Equal("completed", completed.Text("status"));
+        var resolved = await Eventually.MatchAsync(
+            async () => await ApiAssert.SuccessAsync(await _client.GetAsync($"/failed-events/{failedEvent.Text("id")}"), HttpStatusCode.OK),
+            e => e.Text("status") != "retried",
+            Timeout,
+            "the failed event to be settled");
+        Assert.Equal("resolved", resolved.Text("status"));
+        var paid = await ApiAssert.SuccessAsync(await _client.GetWalletAsync(user), HttpStatusCode.OK);
+        Assert.Equal("10.00", paid.Text("balance"));
+        Assert.Equal("0.00", paid.Text("reserved"));
+    }
+
+    private async Task SetOutageAsync(bool outage)
+    {
+        using var content = new StringContent($$"""{"outage": {{(outage ? "true" : "false")}}}""", System.Text.Encoding.UTF8, "application/json");
+        var response = await api.Gateway.PostAsync("/admin/behaviour", content);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}

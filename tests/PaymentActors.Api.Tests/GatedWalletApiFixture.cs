@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace PaymentActors.Api.Tests;
+
+/// <summary>
+/// The API with a <see cref="WalletCallGate"/> in its silo and short saga retry delays, so that tests can keep a
+/// payment pending (to cancel it) or let its wallet look unreachable (to fail it retryably and retry it).
+/// </summary>
+public sealed class GatedWalletApiFixture : ApiFixture
+{
+    public WalletCallGate Gate { get; } = new();
+
+    protected override IEnumerable<string> Settings =>
+    [
+        "--PaymentActors:RetryBaseDelay=00:00:00.001",
+        "--PaymentActors:MaxRetries=2",
+    ];
+
+    protected override void ConfigureServices(WebApplicationBuilder builder) =>
+        builder.Services.AddSingleton<IIncomingGrainCallFilter>(Gate);
+}

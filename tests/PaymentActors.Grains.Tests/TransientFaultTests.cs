@@ -1,0 +1,80 @@
+using PaymentActors.Events;
+using PaymentActors.FailureRecording;
+using PaymentActors.Grains.Tests.Infrastructure;
+using PaymentActors.Payments;
+using PaymentActors.Testing;
+
+namespace PaymentActors.Grains.Tests;
+
+/// <summary>Wallet writes that fail transiently: retried up to MaxRetries (3), then recorded, then replayed by an operator.</summary>
+[Collection(GroupCommitCollection.Name)]
+public sealed class TransientFaultTests(GroupCommitClusterFixture fixture)
+{
+    [Fact]
+    public async Task Faults_under_the_retry_limit_are_absorbed_and_the_payment_completes()
+    {
+        var scenario = new PaymentScenario(fixture.Grains);
+        await scenario.FundAsync("100.00");
+
+        fixture.Storage.FailNextWrites(3, "wallet");
+        var payment = await scenario.PayAsync("10.00");
+
+        Assert.Equal(PaymentStatus.Completed, payment.Status);
+        Assert.Equal(90.00m, (await scenario.WalletAsync()).Balance);
+    }
+
+    [Fact]
+    public async Task Faults_over_the_retry_limit_are_recorded_with_their_retry_count_and_a_replay_completes_the_payment()
+    {
+        var scenario = new PaymentScenario(fixture.Grains);
+        await scenario.FundAsync("100.00");
+
+        // The reservation's write fails on the first try and on all three retries.
+        fixture.Storage.FailNextWrites(4, "wallet");
+        var failed = await scenario.PayAsync("10.00");
+
+        Assert.Equal(PaymentStatus.Failed, failed.Status);
+        Assert.Equal(FailureReasons.WalletUnavailable, failed.FailureReason);
+        var wallet = await scenario.WalletAsync();
+        Assert.Equal(100.00m, wallet.Balance);
+        Assert.Equal(0m, wallet.Reserved);
+        var failedEvents = fixture.Grains.GetGrain<IFailedEventsGrain>(0);
+        var record = await Eventually.UntilAsync(
+            async () => (await failedEvents.ListAsync(new FailedEventQuery(Limit: 100))).SingleOrDefault(e => e.PaymentId == failed.Id),
+            r => r is not null,
+            "the failure to be recorded");
+        Assert.Equal(3, record!.RetryCount);
+        Assert.Equal(FailedEventStatus.Failed, record.Status);
+        Assert.Equal("reserve", record.Source);
+
+        Assert.Equal(FailedEventRetryOutcome.Retried, await failedEvents.RetryAsync(record.Id));
+        var replayed = await scenario.WaitForEndAsync(failed.Id);
+
+        Assert.Equal(PaymentStatus.Completed, replayed.Status);
+        Assert.Equal(90.00m, (await scenario.WalletAsync()).Balance);
+        var resolved = await Eventually.UntilAsync(() => failedEvents.GetAsync(record.Id), r => r!.Status == FailedEventStatus.Resolved, "the failed event to be resolved");
+        Assert.Equal(4, resolved!.RetryCount);
+        Assert.Equal(FailedEventRetryOutcome.NotFailed, await failedEvents.RetryAsync(record.Id));
+        var events = await fixture.Grains.GetGrain<IPaymentGrain>(failed.Id).GetEventsAsync();
+        Assert.Equal(
+            [EventTypes.PaymentInitiated, EventTypes.PaymentFailed, EventTypes.PaymentRetried, EventTypes.FundsReserved, EventTypes.GatewayApproved, EventTypes.FundsDeducted, EventTypes.PaymentCompleted],
+            events.Select(e => e.Type));
+    }
+
+    [Fact]
+    public async Task A_business_failure_is_recorded_but_never_retried()
+    {
+        var scenario = new PaymentScenario(fixture.Grains);
+        await scenario.FundAsync("5.00");
+        var failed = await scenario.PayAsync("10.00");
+        var failedEvents = fixture.Grains.GetGrain<IFailedEventsGrain>(0);
+        var record = await Eventually.UntilAsync(
+            async () => (await failedEvents.ListAsync(new FailedEventQuery(Limit: 100))).SingleOrDefault(e => e.PaymentId == failed.Id),
+            r => r is not null,
+            "the failure to be recorded");
+
+        Assert.Equal(FailedEventRetryOutcome.NotRetryable, await failedEvents.RetryAsync(record!.Id));
+        Assert.Equal(FailedEventStatus.Failed, (await failedEvents.GetAsync(record.Id))!.Status);
+        Assert.Equal(FailureReasons.InsufficientFunds, (await scenario.WaitForEndAsync(failed.Id)).FailureReason);
+    }
+}
