@@ -31,29 +31,42 @@ public sealed partial class PaymentGrain
     }
 
     /// <summary>
-    /// Stores a failure with its retry count. The failure recorder also sees the payment.failed event; both derive the
-    /// record's id from the event's id, so it is stored once, with the count when the saga knew it.
+    /// Stores a failure, with its retry count when a step ran out of retries, before the ending is announced: the
+    /// event stream is in memory, so the failure recorder that also sees payment.failed cannot be the only copy.
+    /// Both derive the record's id from the event's id, so it is stored once. False when it could not be stored.
     /// </summary>
-    private async Task RecordFailureAsync(PaymentEvent failed, StepFailedException? failure, string? retryOf)
+    private async Task<bool> RecordFailureAsync(PaymentEvent failed, StepFailedException? failure, string? retryOf)
     {
+        if (retryOf is not null)
+        {
+            // Which record a retry settles is not durable, so a later recovery check could not do better than this.
+            await SettleFailedEventAsync(retryOf, FailedEventStatus.Failed, failure);
+            return true;
+        }
+
         try
         {
-            if (retryOf is not null)
-            {
-                await SettleFailedEventAsync(retryOf, FailedEventStatus.Failed, failure);
-                return;
-            }
-
-            if (failure is not null)
-            {
-                await _failedEvents.TryAddAsync(FailedEvents.From(failed, failure.Message, failure.Step, failure.Attempts - 1));
-            }
+            await _failedEvents.TryAddAsync(failure is null
+                ? FailedEvents.From(failed, failed.Reason ?? "unknown", FailureRecorderGrain.Source, 0)
+                : FailedEvents.From(failed, failure.Message, failure.Step, failure.Attempts - 1));
+            return true;
         }
         catch (Exception exception)
         {
             PaymentLog.FailureNotRecorded(_logger, exception, PaymentId);
+            return false;
         }
     }
+
+    /// <summary>
+    /// Records the failure of a payment that ended before a restart, in case the restart came first; a no-op when it is
+    /// stored. A failure that settled an operator's retry is left alone: which record it settled was not kept.
+    /// </summary>
+    private Task<bool> RecordEndedFailureAsync() =>
+        Exists && Payment.Status == PaymentStatus.Failed && Payment.Events.All(e => e.Type != EventTypes.PaymentRetried) &&
+        Payment.Events.LastOrDefault(e => e.Type == EventTypes.PaymentFailed) is { } failed
+            ? RecordFailureAsync(failed, null, null)
+            : Task.FromResult(true);
 
     private async Task SettleFailedEventAsync(string failedEventId, FailedEventStatus status, StepFailedException? failure)
     {

@@ -147,7 +147,12 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain
         var unfinished = Exists && (!Payment.Status.IsTerminal() || Payment.Refunds.Any(r => r.Status == RefundStatus.Pending));
         if (!unfinished)
         {
-            await Recovery.ForgetAsync(PaymentId);
+            // The ending is durable, but the previous activation may have died before its failed event was.
+            if (await RecordEndedFailureAsync())
+            {
+                await Recovery.ForgetAsync(PaymentId);
+            }
+
             return;
         }
 
@@ -210,9 +215,10 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain
         await PersistAsync();
         _terminal.TrySetResult();
 
+        var recorded = true;
         if (status == PaymentStatus.Failed)
         {
-            await RecordFailureAsync(finished, failure, retryOf);
+            recorded = await RecordFailureAsync(finished, failure, retryOf);
         }
         else if (retryOf is not null)
         {
@@ -220,7 +226,12 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain
         }
 
         await TryPublishAsync(finished);
-        await Recovery.ForgetAsync(PaymentId);
+
+        // A failure not yet in the failed-event store stays tracked, so that the recovery check records it later.
+        if (recorded)
+        {
+            await Recovery.ForgetAsync(PaymentId);
+        }
 
         // Only an operator retry (of a retryable failure) may still look back at this attempt's reservation.
         if (!(status == PaymentStatus.Failed && FailureReasons.IsRetryable(reason)))

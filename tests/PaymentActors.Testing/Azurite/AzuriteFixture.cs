@@ -1,6 +1,6 @@
-using PaymentActors.Testing.Azurite;
+using Xunit;
 
-namespace PaymentActors.AzureTables.Tests.Azurite;
+namespace PaymentActors.Testing.Azurite;
 
 /// <summary>One Azurite for the whole test run, on free ports with a temporary data folder that is deleted afterwards.</summary>
 public sealed class AzuriteFixture : IAsyncLifetime

@@ -1,0 +1,152 @@
+using System.Collections.Concurrent;
+using Azure.Core;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+using Orleans.Hosting;
+using Orleans.TestingHost;
+using PaymentActors.AzureTables.Clustering;
+using PaymentActors.AzureTables.Hosting;
+using PaymentActors.Gateway;
+using PaymentActors.Grains.Hosting;
+using PaymentActors.Grains.Options;
+
+namespace PaymentActors.Durability.Tests.Infrastructure;
+
+/// <summary>
+/// What survives a cluster: the Azure tables (grain state, reminders, failed events, membership) under one service id
+/// and cluster id, the business clock and the gateway. Every <see cref="StartClusterAsync"/> is a new incarnation of
+/// the same deployment on the same tables; nothing but those tables carries over from one incarnation to the next.
+/// </summary>
+public sealed class Deployment(
+    string connectionString, TimeProvider businessClock, CountingGateway gateway, ITestOutputHelper output,
+    Action<PaymentActorsOptions>? configure = null)
+{
+    private const string IdKey = "Durability:Deployment";
+
+    // TestCluster builds silos and clients from configurator types, so they find their deployment by the id in configuration.
+    private static readonly ConcurrentDictionary<string, Deployment> Deployments = new(StringComparer.Ordinal);
+
+    private readonly string _id = Guid.NewGuid().ToString("N")[..12];
+
+    public string ServiceId => "durability-" + _id;
+
+    public string ClusterId => "cluster-" + _id;
+
+    public string GrainTable => "grains" + _id;
+
+    public string ReminderTable => "reminders" + _id;
+
+    public string FailedEventTable => "failed" + _id;
+
+    public string SiloTable => "silos" + _id;
+
+    /// <summary>Starts a new incarnation of the cluster on the deployment's tables, with one silo unless told otherwise.</summary>
+    public async Task<DeploymentCluster> StartClusterAsync(short silos = 1)
+    {
+        Deployments[_id] = this;
+        var builder = new TestClusterBuilder(silos);
+        builder.Options.ServiceId = ServiceId;
+        builder.Options.ClusterId = ClusterId;
+        builder.Options.ConfigureFileLogging = false;
+
+        // Membership lives in Azure Tables like everything else, so that a silo started after a crash joins the same cluster.
+        builder.Options.UseTestClusterMembership = false;
+        builder.Properties[IdKey] = _id;
+        builder.AddSiloBuilderConfigurator<DeploymentSiloConfigurator>();
+        builder.AddClientBuilderConfigurator<DeploymentClientConfigurator>();
+
+        var cluster = builder.Build();
+        try
+        {
+            await cluster.DeployAsync();
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
+
+        return new DeploymentCluster(cluster);
+    }
+
+    internal static Deployment Of(IConfiguration configuration) =>
+        Deployments[configuration[IdKey] ?? throw new InvalidOperationException($"No {IdKey} in the test cluster's configuration.")];
+
+    internal void ConfigureSilo(ISiloBuilder silo)
+    {
+        var power = new SiloPower();
+        silo.Services.AddSingleton(power);
+        silo.AddAzureTableGrainStorageAsDefault(o =>
+        {
+            o.TableName = GrainTable;
+            o.ClientOptions = PoweredBy(power);
+            o.ConfigureTableServiceClient(connectionString);
+        });
+        silo.UseAzureTableReminderService(o =>
+        {
+            o.TableName = ReminderTable;
+            o.ClientOptions = PoweredBy(power);
+            o.ConfigureTableServiceClient(connectionString);
+        });
+        silo.Services.AddAzureTableFailedEventStore(o =>
+        {
+            o.TableName = FailedEventTable;
+            o.ClientOptions = PoweredBy(power);
+            o.ConfigureTableServiceClient(connectionString);
+        });
+        silo.UseAzureStorageClustering(o =>
+        {
+            o.TableName = SiloTable;
+            o.ConfigureTableServiceClient(connectionString);
+        });
+        silo.Services.AddSingleton<IMembershipTable>(services =>
+            new PoweredMembershipTable(ActivatorUtilities.CreateInstance<AzureTableMembershipTable>(services), power));
+
+        // Reminders as short as the tests need; a dead silo is noticed in seconds rather than minutes.
+        silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromMilliseconds(100));
+        silo.Configure<ClusterMembershipOptions>(o =>
+        {
+            o.ProbeTimeout = TimeSpan.FromSeconds(1);
+            o.NumMissedProbesLimit = 2;
+            o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(1);
+            o.NumMissedTableIAmAliveLimit = 2;
+            o.TableRefreshTimeout = TimeSpan.FromSeconds(1);
+        });
+
+        // After a crash the directory keeps the dead silo's grains from activating elsewhere for this long (30 s by
+        // default), in case the silo is only cut off; a test only needs it to outlast the failure detection above.
+        silo.Configure<GrainDirectoryOptions>(o => o.RangeLeaseDuration = TimeSpan.FromSeconds(6));
+
+        silo.AddPaymentActors(o =>
+        {
+            o.ExpiryCheckPeriod = TimeSpan.FromMilliseconds(200);
+            o.RecoveryCheckPeriod = TimeSpan.FromMilliseconds(500);
+            o.RecoveryGracePeriod = TimeSpan.FromSeconds(1);
+            o.RetryBaseDelay = TimeSpan.FromMilliseconds(20);
+            configure?.Invoke(o);
+        });
+
+        // Business time only; Orleans keeps the system clock for its own timers.
+        silo.Services.AddKeyedSingleton(PaymentClock.ServiceKey, businessClock);
+        silo.Services.AddSingleton<IPaymentGateway>(gateway);
+        silo.Services.AddLogging(logging => logging.AddProvider(new TestOutputLoggerProvider(output, power)));
+    }
+
+    private static TableClientOptions PoweredBy(SiloPower power)
+    {
+        var options = new TableClientOptions();
+        options.AddPolicy(new PowerCutPolicy(power), HttpPipelinePosition.PerCall);
+        return options;
+    }
+
+    internal void ConfigureClient(IClientBuilder client) => client
+        .UseAzureStorageClustering(o =>
+        {
+            o.TableName = SiloTable;
+            o.ConfigureTableServiceClient(connectionString);
+        })
+        .Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromMilliseconds(500));
+}
