@@ -5,9 +5,7 @@ namespace PaymentActors.Events;
 /// <summary>Identifiers that sort by creation time (Unix milliseconds, then randomness), like UUID v7.</summary>
 public static class EventIds
 {
-    public static string New(DateTimeOffset at) => "evt_" + Guid.CreateVersion7(at).ToString("N");
-
-    /// <summary>A time-ordered id with a prefix, for payments, failed events and refunds.</summary>
+    /// <summary>A time-ordered id with a prefix ("evt", "pay", "dep", "rf"…).</summary>
     public static string New(string prefix, DateTimeOffset at) => prefix + "_" + Guid.CreateVersion7(at).ToString("N");
 
     /// <summary>A deterministic id derived from a scope and a client key (idempotency keys).</summary>

@@ -17,5 +17,5 @@ public sealed record PaymentEvent(
 {
     public static PaymentEvent Create(
         string type, string paymentId, string userId, Money.Money amount, DateTimeOffset at, string? reason = null) =>
-        new(EventIds.New(at), type, paymentId, userId, amount.Amount, amount.Currency, at, reason);
+        new(EventIds.New("evt", at), type, paymentId, userId, amount.Amount, amount.Currency, at, reason);
 }

@@ -17,8 +17,6 @@ public static class CurrencyCatalog
         new("KWD", 3), new("BHD", 3), new("JOD", 3), new("OMR", 3), new("TND", 3),
     }.ToFrozenDictionary(c => c.Code, StringComparer.Ordinal);
 
-    public static IEnumerable<Currency> All => Currencies.Values;
-
     /// <summary>Looks a currency up by its upper-case ISO code (lower case is not accepted: "usd" is a typo, not USD).</summary>
     public static bool TryGet(string? code, out Currency currency)
     {

@@ -45,12 +45,6 @@ public readonly record struct Money([property: Id(0)] decimal Amount, [property:
         return true;
     }
 
-    /// <summary>Zero in a currency, for balances.</summary>
-    public static Money Zero(string currencyCode) =>
-        CurrencyCatalog.TryGet(currencyCode, out var currency)
-            ? new Money(Normalize(0m, currency), currency.Code)
-            : throw new ArgumentException($"Unknown currency '{currencyCode}'.", nameof(currencyCode));
-
     /// <summary>The amount with exactly the currency's minor units, as the API shows it: "100.50".</summary>
     public override string ToString() => Format(Amount, Currency);
 

@@ -11,6 +11,9 @@ internal static class FailedEvents
 
     public static string IdOf(PaymentEvent failed) => "fe_" + failed.Id["evt_".Length..];
 
+    /// <summary>A failure as the event tells it: its reason, no retries.</summary>
+    public static FailedEvent From(PaymentEvent failed) => From(failed, failed.Reason ?? "unknown", FailureRecorderGrain.Source, 0);
+
     public static FailedEvent From(PaymentEvent failed, string errorMessage, string source, int retryCount) => new(
         Id: IdOf(failed),
         OriginalEvent: JsonSerializer.Serialize(failed, EventJson),

@@ -18,7 +18,7 @@ public sealed class FailureRecorderGrain(IFailedEventStore store) : Grain, IGrai
         var stream = this.GetStreamProvider(EventStreams.ProviderName)
             .GetStream<PaymentEvent>(StreamId.Create(EventStreams.Namespace, this.GetPrimaryKeyString()));
         await stream.SubscribeAsync((paymentEvent, _) => paymentEvent.Type == EventTypes.PaymentFailed
-            ? store.TryAddAsync(FailedEvents.From(paymentEvent, paymentEvent.Reason ?? "unknown", Source, 0))
+            ? store.TryAddAsync(FailedEvents.From(paymentEvent))
             : Task.CompletedTask);
     }
 }

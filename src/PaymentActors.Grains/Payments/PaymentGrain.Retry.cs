@@ -47,7 +47,7 @@ public sealed partial class PaymentGrain
         try
         {
             await _failedEvents.TryAddAsync(failure is null
-                ? FailedEvents.From(failed, failed.Reason ?? "unknown", FailureRecorderGrain.Source, 0)
+                ? FailedEvents.From(failed)
                 : FailedEvents.From(failed, failure.Message, failure.Step, failure.Attempts - 1));
             return true;
         }

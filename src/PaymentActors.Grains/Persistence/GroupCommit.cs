@@ -12,9 +12,6 @@ internal sealed class GroupCommit(Func<Task> writeAsync, Action<Exception> onWri
     private TaskCompletionSource? _inFlight;
     private bool _flushing;
 
-    /// <summary>Number of writes issued, for tests and metrics.</summary>
-    public long WriteCount { get; private set; }
-
     /// <summary>Completes when a write that starts after this call has completed.</summary>
     public Task CommitAsync()
     {
@@ -39,7 +36,6 @@ internal sealed class GroupCommit(Func<Task> writeAsync, Action<Exception> onWri
             {
                 _queued = null;
                 _inFlight = batch;
-                WriteCount++;
                 try
                 {
                     await writeAsync();
