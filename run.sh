@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
 # Builds and starts PaymentActors on this machine: Azurite (Azure Table storage), the mock payment gateway and the
-# HTTP API with its co-hosted Orleans silo, in that order, each once the one before answers.
+# HTTP API with its co-hosted Orleans silo, in that order, each once the one before answers. With --silos N: N silo
+# processes in one cluster (membership in Azurite) and the API as a pure Orleans client of them.
 # Ctrl-C stops everything this script started. Logs go to .run/logs/.
 #
 #   ./run.sh                          Azurite + mock gateway + API on http://127.0.0.1:5080 (or $API_URL)
+#   ./run.sh --silos 3                Azurite + mock gateway + 3 silos + the API as their client (Orleans:Mode=Client)
+#   ./run.sh --silos 3 --silo-port 11200 --orleans-gateway-port 30200    silo i (0-based) listens on 11200+i, clients on 30200+i
 #   ./run.sh --storage memory         in-memory storage instead of Azurite (nothing survives a restart)
 #   ./run.sh --gateway simulated      the in-process simulated gateway instead of the mock gateway process
 #   ./run.sh --storage memory --gateway simulated    the API alone, no other process and no Node.js needed
 #   ./run.sh --api-url http://127.0.0.1:8080 --gateway-url http://127.0.0.1:5091
-#   ./run.sh -- --PaymentGateway:BreakerBreakDuration=00:00:05    (anything after -- goes to the API)
+#   ./run.sh -- --PaymentGateway:BreakerBreakDuration=00:00:05    (anything after -- goes to the API and every silo)
 #
+# Orleans's ports: SILO_PORT (11111) and ORLEANS_GATEWAY_PORT (30000), or --silo-port / --orleans-gateway-port; with
+# --silos N, silo i uses SILO_PORT+i and ORLEANS_GATEWAY_PORT+i.
 # Azurite's ports: AZURITE_TABLE_PORT (10002), AZURITE_QUEUE_PORT (10001), AZURITE_BLOB_PORT (10000); data in azurite/data/.
 # A gateway or Azurite that already answers at its address is used as it is, and left running on exit.
 set -euo pipefail
@@ -20,12 +25,16 @@ GATEWAY_URL="${GATEWAY_URL:-http://127.0.0.1:5090}"
 STORAGE="${STORAGE:-azure}"
 GATEWAY="${GATEWAY:-http}"
 CONFIGURATION="${CONFIGURATION:-Release}"
+SILOS="${SILOS:-0}"
+SILO_PORT="${SILO_PORT:-11111}"
+ORLEANS_GATEWAY_PORT="${ORLEANS_GATEWAY_PORT:-30000}"
 READY_TIMEOUT_SECONDS="${READY_TIMEOUT_SECONDS:-90}"
 STOP_TIMEOUT_SECONDS="${STOP_TIMEOUT_SECONDS:-30}"
 export AZURITE_TABLE_PORT="${AZURITE_TABLE_PORT:-10002}"
 AZURITE_ACCOUNT_KEY="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
 LOG_DIR=".run/logs"
 API_ARGS=()
+USER_ARGS=()
 
 usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; }
 
@@ -39,8 +48,14 @@ while [ $# -gt 0 ]; do
     --api-url=*) API_URL="${1#*=}"; shift ;;
     --gateway-url) GATEWAY_URL="${2:?--gateway-url needs a value}"; shift 2 ;;
     --gateway-url=*) GATEWAY_URL="${1#*=}"; shift ;;
+    --silos) SILOS="${2:?--silos needs a number}"; shift 2 ;;
+    --silos=*) SILOS="${1#*=}"; shift ;;
+    --silo-port) SILO_PORT="${2:?--silo-port needs a port}"; shift 2 ;;
+    --silo-port=*) SILO_PORT="${1#*=}"; shift ;;
+    --orleans-gateway-port) ORLEANS_GATEWAY_PORT="${2:?--orleans-gateway-port needs a port}"; shift 2 ;;
+    --orleans-gateway-port=*) ORLEANS_GATEWAY_PORT="${1#*=}"; shift ;;
     -h|--help) usage; exit 0 ;;
-    --) shift; API_ARGS=("$@"); break ;;
+    --) shift; USER_ARGS=("$@"); break ;;
     *) echo "Unknown option: $1" >&2; usage >&2; exit 2 ;;
   esac
 done
@@ -50,6 +65,13 @@ case "$STORAGE" in azure|azuretables|AzureTables) STORAGE=azure ;; memory|Memory
   *) echo "--storage must be azure or memory, not '$STORAGE'." >&2; exit 2 ;; esac
 case "$GATEWAY" in http|Http) GATEWAY=http ;; simulated|Simulated) GATEWAY=simulated ;;
   *) echo "--gateway must be http or simulated, not '$GATEWAY'." >&2; exit 2 ;; esac
+for number in SILOS SILO_PORT ORLEANS_GATEWAY_PORT; do
+  [[ "${!number}" =~ ^[0-9]+$ ]] || { echo "$number must be a whole number, not '${!number}'." >&2; exit 2; }
+done
+if [ "$SILOS" -gt 0 ] && [ "$STORAGE" != azure ]; then
+  echo "--silos needs Azure Table storage (the silos find each other in its membership table); drop --storage memory." >&2
+  exit 2
+fi
 
 command -v dotnet >/dev/null || { echo "dotnet (SDK 10) is required." >&2; exit 1; }
 command -v curl >/dev/null || { echo "curl is required (to wait for readiness)." >&2; exit 1; }
@@ -120,10 +142,17 @@ wait_until() {
 answers_200() { curl -fs -o /dev/null --max-time 2 "$1"; }
 answers_http() { curl -s -o /dev/null --max-time 2 "$1"; }
 
+tcp_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
 # --- build -------------------------------------------------------------------
 echo "Building PaymentActors.Api ($CONFIGURATION)..."
 dotnet build src/PaymentActors.Api/PaymentActors.Api.csproj -c "$CONFIGURATION" -nologo -v quiet
 API_DLL="src/PaymentActors.Api/bin/$CONFIGURATION/net10.0/PaymentActors.Api.dll"
+if [ "$SILOS" -gt 0 ]; then
+  echo "Building PaymentActors.Silo ($CONFIGURATION)..."
+  dotnet build src/PaymentActors.Silo/PaymentActors.Silo.csproj -c "$CONFIGURATION" -nologo -v quiet
+fi
+SILO_DLL="src/PaymentActors.Silo/bin/$CONFIGURATION/net10.0/PaymentActors.Silo.dll"
 if [ "$GATEWAY" = http ]; then
   echo "Building PaymentActors.MockGateway ($CONFIGURATION)..."
   dotnet build src/PaymentActors.MockGateway/PaymentActors.MockGateway.csproj -c "$CONFIGURATION" -nologo -v quiet
@@ -163,8 +192,30 @@ else
   API_ARGS=("--Gateway:Mode=Simulated" "${API_ARGS[@]}")
 fi
 
+# --- silos -------------------------------------------------------------------
+# Storage and gateway settings (API_ARGS so far) are the silos' as much as the API's: both read the same keys.
+SILO_LINES=""
+if [ "$SILOS" -gt 0 ]; then
+  for ((i = 0; i < SILOS; i++)); do
+    port=$((SILO_PORT + i)); gateway_port=$((ORLEANS_GATEWAY_PORT + i))
+    for taken in "$port" "$gateway_port"; do
+      if tcp_open "$taken"; then echo "Port $taken is already in use; choose others with --silo-port / --orleans-gateway-port." >&2; exit 1; fi
+    done
+    start_process "silo-$((i + 1))" dotnet "$SILO_DLL" "--Orleans:SiloPort=$port" "--Orleans:GatewayPort=$gateway_port" \
+      "${API_ARGS[@]}" "${USER_ARGS[@]}"
+    SILO_LINES+="  Silo $((i + 1))     127.0.0.1:$port (silo-to-silo), 127.0.0.1:$gateway_port (clients)   log: $LOG_DIR/silo-$((i + 1)).log"$'\n'
+  done
+  for ((i = 0; i < SILOS; i++)); do
+    wait_until "silo-$((i + 1))" "its gateway port $((ORLEANS_GATEWAY_PORT + i))" tcp_open "$((ORLEANS_GATEWAY_PORT + i))"
+  done
+  API_ARGS=("--Orleans:Mode=Client" "${API_ARGS[@]}")
+else
+  API_ARGS=("--Orleans:SiloPort=$SILO_PORT" "--Orleans:GatewayPort=$ORLEANS_GATEWAY_PORT" "${API_ARGS[@]}")
+  SILO_LINES="  Silo       co-hosted in the API: 127.0.0.1:$SILO_PORT (silo-to-silo), 127.0.0.1:$ORLEANS_GATEWAY_PORT (clients)"$'\n'
+fi
+
 # --- API ---------------------------------------------------------------------
-start_process api dotnet "$API_DLL" --urls "$API_URL" "${API_ARGS[@]}"
+start_process api dotnet "$API_DLL" --urls "$API_URL" "${API_ARGS[@]}" "${USER_ARGS[@]}"
 wait_until api "$API_URL/health/ready" answers_200 "$API_URL/health/ready"
 
 storage_line="in memory (--storage memory): nothing survives a restart"
@@ -174,15 +225,16 @@ gateway_line="simulated in process (--gateway simulated)"
 
 cat <<INFO
 
-PaymentActors is ready.
+PaymentActors is ready ($([ "$SILOS" -gt 0 ] && echo "$SILOS silos, the API as their client" || echo "one process: the API with its own silo")).
   API        $API_URL
   Docs       $API_URL/docs
   OpenAPI    $API_URL/openapi/v1.json
   Dashboard  $API_URL/dashboard
   Metrics    $API_URL/metrics   (summary: $API_URL/metrics/summary)
   Health     $API_URL/health/ready
-  Breaker    $API_URL/gateway
-  Gateway    $gateway_line
+  Cluster    $API_URL/cluster   (every silo and its status)
+  Breaker    $API_URL/gateway   (each silo's circuit breaker)
+${SILO_LINES}  Gateway    $gateway_line
   Storage    $storage_line
 
 Try:
@@ -193,7 +245,27 @@ Try:
 Press Ctrl-C to stop.
 INFO
 
-# Stay up until Ctrl-C or until any started process exits (then stop the rest).
-wait -n "${PIDS[@]}" || true
-echo "A process exited; stopping the others." >&2
-exit 1
+# Stay up until Ctrl-C or until a process exits; then stop the rest. A cluster outlives one of its silos: a silo that
+# exits is reported, and the rest keep running while at least one silo is left.
+REPORTED=" "
+while true; do
+  running=()
+  for pid in "${PIDS[@]}"; do is_running "$pid" && running+=("$pid"); done
+  [ ${#running[@]} -gt 0 ] && { wait -n "${running[@]}" || true; }
+  silos_left=0 ended="" others_ended=0
+  for ((i = 0; i < ${#PIDS[@]}; i++)); do
+    if is_running "${PIDS[i]}"; then
+      [[ "${NAMES[i]}" == silo-* ]] && silos_left=$((silos_left + 1))
+    elif [[ "$REPORTED" != *" ${NAMES[i]} "* ]]; then
+      ended+=" ${NAMES[i]}"
+      REPORTED+="${NAMES[i]} "
+      [[ "${NAMES[i]}" == silo-* ]] || others_ended=1
+    fi
+  done
+  if [ "$others_ended" = 0 ] && [ "$silos_left" -gt 0 ]; then
+    echo "Exited:$ended; the cluster carries on with $silos_left silo(s) (see $API_URL/cluster)." >&2
+    continue
+  fi
+  echo "Exited:$ended; stopping the others." >&2
+  exit 1
+done

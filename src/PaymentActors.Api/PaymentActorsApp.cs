@@ -1,8 +1,13 @@
 using PaymentActors.Api.Hosting;
+using PaymentActors.Hosting;
+using PaymentActors.Hosting.Options;
 
 namespace PaymentActors.Api;
 
-/// <summary>Builds the API with its co-hosted silo; <c>Program</c> runs it, tests start it on a loopback port.</summary>
+/// <summary>
+/// Builds the front door: with its own silo (<c>Orleans:Mode=CoHosted</c>, the default) or as a pure client of silos
+/// running elsewhere (<c>Client</c>). <c>Program</c> runs it, tests start it on a loopback port.
+/// </summary>
 public static class PaymentActorsApp
 {
     public static WebApplication Build(string[] args) => Build(args, configure: null);
@@ -12,7 +17,16 @@ public static class PaymentActorsApp
     {
         // Content root = the binaries, so appsettings.json is found whatever the working directory (run.sh, tests).
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-        builder.AddPaymentActorsSilo();
+        var orleans = SiloHostingExtensions.BindOrleansOptions(builder.Configuration);
+        if (orleans.Mode == OrleansMode.Client)
+        {
+            builder.AddPaymentActorsClient();
+        }
+        else
+        {
+            builder.AddPaymentActorsSilo();
+        }
+
         builder.AddPaymentActorsApi();
         configure?.Invoke(builder);
 

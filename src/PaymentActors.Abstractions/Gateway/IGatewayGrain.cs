@@ -1,7 +1,9 @@
 namespace PaymentActors.Gateway;
 
 /// <summary>
-/// One activation per gateway provider (key "mock"). Charges run concurrently; each is idempotent by payment id.
+/// The gateway of one provider (key "mock"), with an activation in every silo that calls it: a charge goes from the
+/// payment grain to its own silo's gateway client, never through another silo. Charges run concurrently; each is
+/// idempotent by payment id.
 /// </summary>
 [Alias("PaymentActors.IGatewayGrain")]
 public interface IGatewayGrain : IGrainWithStringKey
@@ -17,7 +19,7 @@ public interface IGatewayGrain : IGrainWithStringKey
     [Alias("RefundAsync")]
     Task<bool> RefundAsync(RefundRequest request);
 
-    /// <summary>The adapter's circuit breaker, for GET /gateway and the dashboard.</summary>
+    /// <summary>The circuit breaker of the silo this call lands on; <see cref="IClusterGatewayGrain"/> gives every silo's.</summary>
     [Alias("GetHealthAsync")]
     Task<GatewayHealth> GetHealthAsync();
 }

@@ -22,6 +22,11 @@ public interface IPaymentGrain : IGrainWithStringKey
     Task<IReadOnlyList<PaymentEvent>> GetEventsAsync();
 
     /// <summary>Waits up to <paramref name="timeout"/> for a terminal status and returns the payment as it then is.</summary>
+    /// <remarks>
+    /// Its own response timeout, above the longest wait allowed (Api:WaitTimeout, at most 25 s), so that a front door in
+    /// client mode can keep a short one for every other call.
+    /// </remarks>
+    [ResponseTimeout("00:00:30")]
     [Alias("WaitForTerminalAsync")]
     Task<PaymentSnapshot?> WaitForTerminalAsync(TimeSpan timeout);
 

@@ -3,13 +3,16 @@ using PaymentActors.Gateway;
 
 namespace PaymentActors.Api.Contracts;
 
-/// <summary>The payment gateway's circuit breaker as operators see it.</summary>
+/// <summary>
+/// The payment gateway's circuit breakers as operators see them: the cluster's overall state and summed counts at the
+/// top (the shape of the single-silo days), and each silo's breaker under <c>silos</c>.
+/// </summary>
 public sealed record GatewayHealthResponse(
     [property: Description("The gateway provider (PaymentActors:GatewayProvider, \"mock\" by default).")]
     string Provider,
-    [property: Description("closed (calls flow), open (calls fail fast without reaching the gateway), half_open (one probe is let through) or isolated.")]
+    [property: Description("The cluster's state: open when every silo's breaker is open (payments fail fast everywhere), else closed when any silo's is closed, else half_open (isolated when every silo's is isolated).")]
     string State,
-    [property: Description("Failed gateway attempts within the sampling window.")]
+    [property: Description("Failed gateway attempts within the sampling window, summed over the silos (as are the other counts).")]
     long RecentFailures,
     [property: Description("Successful gateway attempts within the sampling window.")]
     long RecentSuccesses,
@@ -21,11 +24,16 @@ public sealed record GatewayHealthResponse(
     long RejectedCalls,
     int TimesOpened,
     DateTime? LastOpenedAt,
-    [property: Description("While open: when the next probe is let through.")]
+    [property: Description("While open: when the first silo lets its next probe through.")]
     DateTime? OpenUntil,
-    DateTime? LastClosedAt)
+    DateTime? LastClosedAt,
+    [property: Description("Each active silo's breaker.")]
+    IReadOnlyList<SiloGatewayHealthResponse> Silos)
 {
-    public static GatewayHealthResponse From(GatewayHealth health) => new(
+    public static GatewayHealthResponse From(string provider, IReadOnlyList<SiloGatewayHealth> silos)
+    {
+        var health = GatewayHealthSummary.Combine(provider, [.. silos.Select(s => s.Health)]);
+        return new(
         health.Provider,
         health.State,
         health.RecentFailures,
@@ -37,5 +45,7 @@ public sealed record GatewayHealthResponse(
         health.TimesOpened,
         health.LastOpenedAt?.UtcDateTime,
         health.OpenUntil?.UtcDateTime,
-        health.LastClosedAt?.UtcDateTime);
+        health.LastClosedAt?.UtcDateTime,
+        [.. silos.Select(SiloGatewayHealthResponse.From)]);
+    }
 }

@@ -5,7 +5,7 @@ using PaymentActors.Grains.Options;
 
 namespace PaymentActors.Api.Endpoints;
 
-/// <summary>The payment gateway's health as the silo's resilient adapter sees it.</summary>
+/// <summary>The payment gateway's health as each silo's resilient adapter sees it.</summary>
 public static class GatewayEndpoints
 {
     /// <summary>The gateway grain's key, shared with the silo's payment actors.</summary>
@@ -18,12 +18,13 @@ public static class GatewayEndpoints
         endpoints.MapGet("/gateway", GetHealthAsync)
             .WithTags("Gateway")
             .WithName("GetGatewayHealth")
-            .WithSummary("Get the payment gateway's circuit breaker")
+            .WithSummary("Get the payment gateway's circuit breakers")
             .WithDescription(
                 "The circuit breaker in front of the payment gateway: `closed` while calls flow, `open` after too many failures within the " +
                 "sampling window (payments then fail fast with `gateway_unavailable` instead of waiting on a dead gateway), `half_open` while " +
-                "one probe is let through. Counts are per silo. With `Gateway:Mode=Simulated` the in-process gateway has no breaker and " +
-                "is always `closed` with zero counts.")
+                "one probe is let through. Every silo has its own gateway client and breaker, listed under `silos`; the top-level `state` " +
+                "is `open` only when every silo's breaker is open, and the counts are summed over the silos. With `Gateway:Mode=Simulated` " +
+                "the in-process gateway has no breaker and is always `closed` with zero counts. 503 when no silo answers.")
             .Produces<ApiResponse<GatewayHealthResponse>>();
         return endpoints;
     }
@@ -31,7 +32,9 @@ public static class GatewayEndpoints
     private static async Task<IResult> GetHealthAsync(IGrainFactory grains, IConfiguration configuration)
     {
         var provider = configuration[ProviderKey] is { Length: > 0 } configured ? configured : DefaultProvider;
-        var health = await grains.GetGrain<IGatewayGrain>(provider).GetHealthAsync();
-        return ApiResults.Ok(GatewayHealthResponse.From(health));
+        var silos = await grains.GetGrain<IClusterGatewayGrain>(0).GetHealthAsync(provider);
+        return silos.Count == 0
+            ? ApiResults.Error(StatusCodes.Status503ServiceUnavailable, ErrorCodes.ServiceUnavailable, "No silo reported its gateway breaker; retry shortly.")
+            : ApiResults.Ok(GatewayHealthResponse.From(provider, silos));
     }
 }

@@ -19,6 +19,9 @@ public static class PaymentEndpoints
     public const string IdField = "id";
     public const string WaitField = "wait";
 
+    /// <summary>How long past Api:WaitTimeout the front door waits for the payment's answer before it answers 202 anyway.</summary>
+    private static readonly TimeSpan WaitGrace = TimeSpan.FromSeconds(2);
+
     public static IEndpointRouteBuilder MapPaymentEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var payments = endpoints.MapGroup("/payments").WithTags("Payments");
@@ -131,12 +134,28 @@ public static class PaymentEndpoints
         var payment = result.Payment!;
         if (waitForOutcome && !payment.Status.IsTerminal())
         {
-            payment = await grain.WaitForTerminalAsync(options.Value.WaitTimeout) ?? payment;
+            payment = await WaitForTerminalAsync(grain, options.Value.WaitTimeout) ?? payment;
         }
 
         // Without wait the answer is always 202, also when replaying a payment that has since finished.
         var status = waitForOutcome && payment.Status.IsTerminal() ? StatusCodes.Status200OK : StatusCodes.Status202Accepted;
         return ApiResults.Located(status, LocationOf(payment.Id), PaymentResponse.From(payment));
+    }
+
+    /// <summary>
+    /// The payment once terminal, or null if it is still in flight after the wait. The payment is accepted and durable
+    /// by now, so a silo lost during the wait (its answer never comes) still gets 202, after the wait and a short grace.
+    /// </summary>
+    private static async Task<PaymentSnapshot?> WaitForTerminalAsync(IPaymentGrain grain, TimeSpan wait)
+    {
+        try
+        {
+            return await grain.WaitForTerminalAsync(wait).WaitAsync(wait + WaitGrace);
+        }
+        catch (Exception exception) when (exception is TimeoutException or SiloUnavailableException or OrleansMessageRejectionException)
+        {
+            return null;
+        }
     }
 
     private static async Task<IResult> GetAsync([FromRoute(Name = IdField)] string id, IGrainFactory grains)

@@ -6,8 +6,8 @@ using PaymentActors.Wallets;
 namespace PaymentActors.Api.Health;
 
 /// <summary>
-/// Ready when the co-hosted silo is active and a wallet grain answers a read, which needs the cluster to place
-/// the grain and its storage to load the state. The probe wallet is only ever read, never written.
+/// Ready when the co-hosted silo (if any) is active and a wallet grain answers a read, which needs the cluster to
+/// place the grain and its storage to load the state. The probe wallet is only ever read, never written.
 /// </summary>
 public sealed class ClusterReadinessHealthCheck(
     IGrainFactory grains,

@@ -23,6 +23,7 @@ public static class ApiEndpointExtensions
         app.MapPaymentEndpoints();
         app.MapRefundEndpoints();
         app.MapGatewayEndpoints();
+        app.MapClusterEndpoints();
         app.MapFailedEventEndpoints();
         app.MapMetricsEndpoints();
 

@@ -20,6 +20,7 @@ public static class ApiHostingExtensions
     {
         var services = builder.Services;
         services.AddOptions<ApiOptions>().Bind(builder.Configuration.GetSection(ApiOptions.SectionName)).ValidateOnStart();
+
         services.AddSingleton<IValidateOptions<ApiOptions>, ApiOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
 

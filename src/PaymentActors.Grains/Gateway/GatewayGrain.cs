@@ -9,9 +9,12 @@ using PaymentActors.Grains.Hosting;
 namespace PaymentActors.Grains.Gateway;
 
 /// <summary>
-/// The gateway of one provider. Reentrant, so charges proceed concurrently; resilience (timeouts, retries,
-/// circuit breaker) lives in the <see cref="IPaymentGateway"/> adapter, which is shared by the whole silo.
+/// The gateway of one provider. A stateless worker, so every silo calls its own activation (no hop to another silo,
+/// and no single activation for the whole cluster); one reentrant activation per silo is enough, since charges only
+/// wait on I/O. Resilience (timeouts, retries, circuit breaker) lives in the <see cref="IPaymentGateway"/> adapter,
+/// which is shared by the whole silo.
 /// </summary>
+[StatelessWorker(1)]
 [Reentrant]
 public sealed class GatewayGrain(
     IPaymentGateway gateway,

@@ -42,6 +42,10 @@ public static class PaymentActorsSiloBuilderExtensions
         builder.Services.TryAddSingleton<IFailedEventStore, InMemoryFailedEventStore>();
         builder.Services.TryAddSingleton<PaymentMetrics>();
 
+        // Every silo's breaker, reachable by silo address, for GET /gateway.
+        builder.Services.AddGrainService<GatewayHealthService>();
+        builder.Services.AddSingleton<GatewayHealthServiceClient>();
+
         // Every state type is [GenerateSerializer]: Orleans's binary format writes a hot wallet's state (thousands of
         // remembered operations, written on every batch) several times faster than the default JSON, in fewer bytes.
         builder.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();

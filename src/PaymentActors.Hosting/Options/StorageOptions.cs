@@ -1,4 +1,4 @@
-namespace PaymentActors.Api.Options;
+namespace PaymentActors.Hosting.Options;
 
 /// <summary>The storage choice; bound from configuration section "Storage".</summary>
 public sealed class StorageOptions

@@ -1,6 +1,6 @@
-namespace PaymentActors.Api.Options;
+namespace PaymentActors.Hosting.Options;
 
-/// <summary>Which payment gateway the silo's gateway grain talks to.</summary>
+/// <summary>Which payment gateway the silos' gateway grains talk to.</summary>
 public enum GatewayMode
 {
     /// <summary>The in-process simulation (options under <c>PaymentActors:SimulatedGateway</c>): no other process needed.</summary>

@@ -1,7 +1,7 @@
-namespace PaymentActors.Api.Options;
+namespace PaymentActors.Hosting.Options;
 
 /// <summary>The gateway choice; bound from configuration section "Gateway".</summary>
-public sealed class GatewayOptions
+public sealed class GatewayModeOptions
 {
     public const string SectionName = "Gateway";
 

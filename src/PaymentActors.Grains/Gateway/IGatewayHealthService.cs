@@ -1,0 +1,12 @@
+using Orleans.Services;
+using PaymentActors.Gateway;
+
+namespace PaymentActors.Grains.Gateway;
+
+/// <summary>One per silo: that silo's circuit breaker, reachable by silo address (as the dashboard reaches each silo).</summary>
+[Alias("PaymentActors.Grains.IGatewayHealthService")]
+public interface IGatewayHealthService : IGrainService
+{
+    [Alias("GetHealthAsync")]
+    Task<GatewayHealth> GetHealthAsync(string provider);
+}

@@ -1,0 +1,40 @@
+namespace PaymentActors.Hosting.Options;
+
+/// <summary>How a silo joins its cluster and how a client finds it; bound from configuration section "Orleans".</summary>
+public sealed class OrleansOptions
+{
+    public const string SectionName = "Orleans";
+
+    /// <summary>The section whose keys override <see cref="Orleans.Configuration.ClusterMembershipOptions"/> (Azure Table clustering only).</summary>
+    public const string MembershipSectionName = SectionName + ":Membership";
+
+    /// <summary>The value of <see cref="AdvertisedIP"/> that advertises this machine's own address and listens on every interface.</summary>
+    public const string AutomaticAddress = "auto";
+
+    /// <summary>Read by the front door only: a silo of its own, or a client of silos elsewhere.</summary>
+    public OrleansMode Mode { get; set; } = OrleansMode.CoHosted;
+
+    public string ClusterId { get; set; } = "payment-actors";
+
+    public string ServiceId { get; set; } = "payment-actors";
+
+    /// <summary>Silo-to-silo port.</summary>
+    public int SiloPort { get; set; } = 11111;
+
+    /// <summary>Port external Orleans clients (the front door in client mode) connect to; 0 disables the gateway.</summary>
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>
+    /// The address other silos and clients reach this silo at (Azure Table clustering only): an IP address, loopback by
+    /// default so that processes on one machine form a cluster, or <c>auto</c> for the machine's own address (in a
+    /// container: its IP on the container network), listening on every interface.
+    /// </summary>
+    public string AdvertisedIP { get; set; } = "127.0.0.1";
+
+    /// <summary>
+    /// How long the front door in client mode waits for a grain call before it answers 503 (Orleans's default is 30 s).
+    /// A call sent through a silo that has just been killed gets no answer at all, so this bounds how long a request
+    /// can hang while the cluster notices. The wait of <c>?wait=true</c> has its own, longer timeout.
+    /// </summary>
+    public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(5);
+}
