@@ -39,6 +39,11 @@ public static class SiloHostingExtensions
             siloBuilder.AddPaymentActorsClustering(silo, storage.Provider, configuration);
             siloBuilder.AddPaymentActorsStorage(storage.Provider, configuration);
 
+            if (silo.MinimumReminderPeriod is { } minimumReminderPeriod)
+            {
+                siloBuilder.Configure<ReminderOptions>(options => options.MinimumReminderPeriod = minimumReminderPeriod);
+            }
+
             // Before AddPaymentActors, whose in-process defaults (simulated gateway, in-memory failed events) only fill gaps.
             siloBuilder.AddPaymentGateway(gateway.Mode, configuration);
             siloBuilder.AddPaymentActors();

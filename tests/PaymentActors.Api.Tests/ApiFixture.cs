@@ -16,6 +16,9 @@ public class ApiFixture : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The app's services (its Orleans client, say), once started.</summary>
+    public IServiceProvider Services => (_app ?? throw new InvalidOperationException("The API is not started.")).Services;
+
     /// <summary>Extra command-line settings, later ones winning.</summary>
     protected virtual IEnumerable<string> Settings => [];
 

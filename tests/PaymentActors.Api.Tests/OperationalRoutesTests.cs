@@ -50,6 +50,7 @@ public sealed class OperationalRoutesTests(ApiFixture api) : IClassFixture<ApiFi
         Assert.Equal(["200", "201", "400", "404", "409", "422"], Responses("/payments/{id}/refunds", "post"));
         Assert.Equal(["200", "400", "404", "409"], Responses("/payments/{id}/cancel", "post"));
         Assert.Equal(["200"], Responses("/gateway", "get"));
+        Assert.Equal(["200"], Responses("/cluster", "get"));
         Assert.Equal(["200", "400"], Responses("/failed-events", "get"));
         Assert.Equal(["200", "400", "404"], Responses("/failed-events/{id}", "get"));
         Assert.Equal(["202", "400", "404", "409"], Responses("/failed-events/{id}/retry", "post"));

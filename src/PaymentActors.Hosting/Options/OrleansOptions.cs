@@ -5,6 +5,9 @@ public sealed class OrleansOptions
 {
     public const string SectionName = "Orleans";
 
+    // Orleans reads this section too (ClusterId, ServiceId, and provider sections such as Clustering, Reminders,
+    // GrainStorage, Streaming, Messaging, Endpoints): the keys below are chosen not to collide with those.
+
     /// <summary>The section whose keys override <see cref="Orleans.Configuration.ClusterMembershipOptions"/> (Azure Table clustering only).</summary>
     public const string MembershipSectionName = SectionName + ":Membership";
 
@@ -37,4 +40,10 @@ public sealed class OrleansOptions
     /// can hang while the cluster notices. The wait of <c>?wait=true</c> has its own, longer timeout.
     /// </summary>
     public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The shortest reminder period Orleans accepts (its default is 1 minute); lower it to let sagas' recovery
+    /// (<c>PaymentActors:RecoveryCheckPeriod</c>) look for interrupted payments more often, as tests do.
+    /// </summary>
+    public TimeSpan? MinimumReminderPeriod { get; set; }
 }

@@ -1,0 +1,171 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using PaymentActors.Testing.Azurite;
+
+namespace PaymentActors.Testing.Cluster;
+
+/// <summary>
+/// One PaymentActors.Silo process, started from the silo project's own build output (the same configuration as the
+/// test binaries). Ready once the silo logs that it is active; <see cref="Kill"/> is SIGKILL, with no goodbye to the
+/// cluster; disposing stops it gracefully if it is still running.
+/// </summary>
+public sealed class SiloProcess : IAsyncDisposable
+{
+    private const string ReadyLine = "is active in cluster";
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan GracefulStopTimeout = TimeSpan.FromSeconds(20);
+
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private SiloProcess(Process process, int siloPort, int gatewayPort)
+    {
+        _process = process;
+        SiloPort = siloPort;
+        GatewayPort = gatewayPort;
+    }
+
+    public int SiloPort { get; }
+
+    public int GatewayPort { get; }
+
+    /// <summary>The silo's address as GET /cluster shows it, once it is active (IP:port@generation).</summary>
+    public string Address { get; private set; } = "";
+
+    public bool HasExited => _process.HasExited;
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>Starts a silo on free loopback ports with <paramref name="settings"/> (command-line configuration, "--Key=value").</summary>
+    public static async Task<SiloProcess> StartAsync(IEnumerable<string> settings)
+    {
+        var silo = SiloDll();
+        var (siloPort, gatewayPort) = (FreePort(), FreePort());
+        var startInfo = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        startInfo.ArgumentList.Add(silo);
+        foreach (var argument in settings.Concat([$"--Orleans:SiloPort={siloPort}", $"--Orleans:GatewayPort={gatewayPort}", "--Orleans:AdvertisedIP=127.0.0.1"]))
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        // The console logger's default format puts the message on the line after the category; one line per entry is easier to match.
+        startInfo.Environment["Logging__Console__FormatterName"] = "simple";
+        startInfo.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
+        var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
+        var siloProcess = new SiloProcess(process, siloPort, gatewayPort);
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.OutputDataReceived += (_, line) => siloProcess.OnOutput(line.Data, ready);
+        process.ErrorDataReceived += (_, line) => siloProcess.OnOutput(line.Data, ready);
+        process.Exited += (_, _) => ready.TrySetException(new InvalidOperationException(
+            $"The silo exited with code {process.ExitCode} before it was active:\n{siloProcess.Output}"));
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await ready.Task.WaitAsync(StartTimeout);
+        }
+        catch
+        {
+            await siloProcess.DisposeAsync();
+            throw;
+        }
+
+        return siloProcess;
+    }
+
+    /// <summary>SIGKILL: the process vanishes mid-work; the other silos must notice on their own.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                using (var terminate = Process.Start("kill", ["-TERM", _process.Id.ToString()]))
+                {
+                    await terminate.WaitForExitAsync();
+                }
+
+                try
+                {
+                    await _process.WaitForExitAsync().WaitAsync(GracefulStopTimeout);
+                }
+                catch (TimeoutException)
+                {
+                    _process.Kill(entireProcessTree: true);
+                    await _process.WaitForExitAsync();
+                }
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Never started, or already gone.
+        }
+        finally
+        {
+            _process.Dispose();
+        }
+    }
+
+    /// <summary>src/PaymentActors.Silo/bin/{configuration}/{framework}/PaymentActors.Silo.dll, matching the running tests' own.</summary>
+    private static string SiloDll()
+    {
+        var framework = new DirectoryInfo(AppContext.BaseDirectory);
+        var configuration = framework.Parent ?? throw new InvalidOperationException($"Unexpected test folder {AppContext.BaseDirectory}.");
+        var dll = Path.Combine(RepositoryRoot.Find(), "src", "PaymentActors.Silo", "bin", configuration.Name, framework.Name, "PaymentActors.Silo.dll");
+        return File.Exists(dll)
+            ? dll
+            : throw new InvalidOperationException($"No silo at {dll}: reference src/PaymentActors.Silo from the test project (ReferenceOutputAssembly=false) so that it is built.");
+    }
+
+    private void OnOutput(string? line, TaskCompletionSource ready)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+
+        var at = line.IndexOf(ReadyLine, StringComparison.Ordinal);
+        if (at >= 0)
+        {
+            // "Silo 127.0.0.1:port@generation is active in cluster ..."
+            var words = line[..at].TrimEnd().Split(' ');
+            Address = words[^1];
+            ready.TrySetResult();
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
