@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Logging;
+using PaymentActors.Payments;
+using PaymentActors.Wallets;
+
+namespace PaymentActors.Grains.Diagnostics;
+
+/// <summary>
+/// Opens a log scope with the payment id (payment grain) or the user id (wallet grain) around each call, so every
+/// line logged while serving it — including the saga it starts, which inherits the scope — can be found by that id.
+/// </summary>
+internal sealed class LogScopeGrainCallFilter(ILoggerFactory loggerFactory) : IIncomingGrainCallFilter
+{
+    public const string PaymentIdField = "PaymentId";
+    public const string UserIdField = "UserId";
+
+    private readonly ILogger _logger = loggerFactory.CreateLogger("PaymentActors.Grains");
+
+    public Task Invoke(IIncomingGrainCallContext context)
+    {
+        var field = context.Grain switch
+        {
+            IPaymentGrain => PaymentIdField,
+            IWalletGrain => UserIdField,
+            _ => null,
+        };
+        return field is null ? context.Invoke() : InvokeInScopeAsync(context, field);
+    }
+
+    private async Task InvokeInScopeAsync(IIncomingGrainCallContext context, string field)
+    {
+        using var scope = _logger.BeginScope(new[] { new KeyValuePair<string, object?>(field, context.TargetId.Key.ToString()) });
+        await context.Invoke();
+    }
+}
