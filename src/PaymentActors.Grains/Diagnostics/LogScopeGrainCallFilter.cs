@@ -28,7 +28,25 @@ internal sealed class LogScopeGrainCallFilter(ILoggerFactory loggerFactory) : II
 
     private async Task InvokeInScopeAsync(IIncomingGrainCallContext context, string field)
     {
-        using var scope = _logger.BeginScope(new[] { new KeyValuePair<string, object?>(field, context.TargetId.Key.ToString()) });
+        using var scope = _logger.BeginScope(new IdScope(field, context.TargetId.Key.ToString()));
         await context.Invoke();
+    }
+
+    /// <summary>One named id: a field for structured formatters, "PaymentId:pay_…" for the others.</summary>
+    private sealed class IdScope(string field, string id) : IReadOnlyList<KeyValuePair<string, object?>>
+    {
+        public int Count => 1;
+
+        public KeyValuePair<string, object?> this[int index] =>
+            index == 0 ? new(field, id) : throw new ArgumentOutOfRangeException(nameof(index));
+
+        public IEnumerator<KeyValuePair<string, object?>> GetEnumerator()
+        {
+            yield return this[0];
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+        public override string ToString() => field + ":" + id;
     }
 }

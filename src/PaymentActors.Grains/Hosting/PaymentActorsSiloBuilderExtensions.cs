@@ -42,6 +42,7 @@ public static class PaymentActorsSiloBuilderExtensions
         builder.Services.TryAddSingleton<IGatewayHealthSource, SimulatedGatewayHealth>();
         builder.Services.TryAddSingleton<IFailedEventStore, InMemoryFailedEventStore>();
         builder.Services.TryAddSingleton<PaymentMetrics>();
+        builder.Services.TryAddSingleton<EventDeliveryMetrics>();
 
         // Every state type is [GenerateSerializer]: Orleans's binary format writes a hot wallet's state (thousands of
         // remembered operations, written on every batch) several times faster than the default JSON, in fewer bytes.
