@@ -1,0 +1,28 @@
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace PaymentActors.Api.Security;
+
+/// <summary>
+/// Caps the <c>?wait=true</c> requests held open at once. Past the cap a payment is answered at once with 202 rather
+/// than 429: the payment already exists, and a refusal would invite the client to create it again.
+/// </summary>
+public sealed class WaitSlots(IOptions<RateLimitingOptions> options) : IDisposable
+{
+    private readonly ConcurrencyLimiter _limiter = new(new ConcurrencyLimiterOptions
+    {
+        PermitLimit = options.Value.MaxConcurrentWaits,
+        QueueLimit = 0,
+    });
+
+    /// <summary>A slot to wait in (dispose it when done), or null when every slot is taken.</summary>
+    public IDisposable? TryTake()
+    {
+        var lease = _limiter.AttemptAcquire();
+        if (lease.IsAcquired) return lease;
+        lease.Dispose();
+        return null;
+    }
+
+    public void Dispose() => _limiter.Dispose();
+}
