@@ -25,12 +25,12 @@ public sealed class BearerOptionsValidator(IHostEnvironment environment) : IVali
                 "(with their Issuer). For local development run ./run.sh, which reads the keys of `dotnet user-jwts` from user secrets.");
         }
 
-        if (!parameters.ValidateIssuer || (string.IsNullOrWhiteSpace(parameters.ValidIssuer) && parameters.ValidIssuers?.Any() != true))
+        if (!parameters.ValidateIssuer || (string.IsNullOrWhiteSpace(parameters.ValidIssuer) && parameters.ValidIssuers?.Any(i => !string.IsNullOrWhiteSpace(i)) != true))
         {
             failures.Add($"Set {Section}:ValidIssuer (or ValidIssuers): tokens from any issuer would be accepted.");
         }
 
-        if (!parameters.ValidateAudience || (string.IsNullOrWhiteSpace(parameters.ValidAudience) && parameters.ValidAudiences?.Any() != true))
+        if (!parameters.ValidateAudience || (string.IsNullOrWhiteSpace(parameters.ValidAudience) && parameters.ValidAudiences?.Any(a => !string.IsNullOrWhiteSpace(a)) != true))
         {
             failures.Add($"Set {Section}:ValidAudiences: tokens meant for any other service would be accepted.");
         }

@@ -9,20 +9,19 @@ namespace PaymentActors.Api.Security;
 /// </summary>
 public sealed class WaitSlots(IOptions<RateLimitingOptions> options) : IDisposable
 {
-    private readonly ConcurrencyLimiter _limiter = new(new ConcurrencyLimiterOptions
-    {
-        PermitLimit = options.Value.MaxConcurrentWaits,
-        QueueLimit = 0,
-    });
+    // A cap of 0 grants no wait at all; the limiter itself needs at least one permit.
+    private readonly ConcurrencyLimiter? _limiter = options.Value.MaxConcurrentWaits == 0
+        ? null
+        : new ConcurrencyLimiter(new ConcurrencyLimiterOptions { PermitLimit = options.Value.MaxConcurrentWaits, QueueLimit = 0 });
 
     /// <summary>A slot to wait in (dispose it when done), or null when every slot is taken.</summary>
     public IDisposable? TryTake()
     {
-        var lease = _limiter.AttemptAcquire();
-        if (lease.IsAcquired) return lease;
-        lease.Dispose();
+        var lease = _limiter?.AttemptAcquire();
+        if (lease is { IsAcquired: true }) return lease;
+        lease?.Dispose();
         return null;
     }
 
-    public void Dispose() => _limiter.Dispose();
+    public void Dispose() => _limiter?.Dispose();
 }
