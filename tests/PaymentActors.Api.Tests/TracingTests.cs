@@ -28,6 +28,7 @@ public sealed class TracingTests(TracedApiFixture api, ITestOutputHelper output)
         request.Headers.Add("traceparent", $"00-{traceId.ToHexString()}-{clientSpanId.ToHexString()}-01");
         // As an outside client: this process's HttpClient would otherwise put its own traceparent in (the API runs in-process).
         using var outsideClient = new HttpClient(new SocketsHttpHandler { ActivityHeadersPropagator = null }) { BaseAddress = api.BaseAddress };
+        outsideClient.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", PaymentActors.Testing.TestTokens.User(user));
         var response = await outsideClient.SendAsync(request);
         var payment = await ApiAssert.SuccessAsync(response, HttpStatusCode.OK);
         Assert.Equal("completed", payment.Text("status"));

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using PaymentActors.MockGateway;
+using PaymentActors.Testing;
 using PaymentActors.Testing.Processes;
 
 namespace PaymentActors.Cli.Tests.Monitor;
@@ -51,8 +52,9 @@ public sealed class MonitoredSystem : IAsyncLifetime
             "--Logging:Console:FormatterName=json",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:PaymentActors=Debug",
+            .. TestTokens.ApiSettings,
         ]);
-        Client = new HttpClient { BaseAddress = ApiAddress, Timeout = TimeSpan.FromSeconds(30) };
+        Client = TestTokens.Client(ApiAddress, TestTokens.Operator(), TimeSpan.FromSeconds(30));
         await Api.WaitUntilAsync(
             async () => (await Client.GetAsync("health/ready")).StatusCode == HttpStatusCode.OK, StartTimeout, "the API to be ready");
         Terminal = await TmuxTerminal.StartAsync();
@@ -78,6 +80,10 @@ public sealed class MonitoredSystem : IAsyncLifetime
             await _gateway.DisposeAsync();
         }
     }
+
+    /// <summary>The environment of a shell whose user holds <paramref name="userId"/>'s token (null: no token).</summary>
+    public static IReadOnlyDictionary<string, string?> TokenOf(string? userId) =>
+        new Dictionary<string, string?> { ["PAYMENTACTORS_TOKEN"] = userId is null ? null : TestTokens.User(userId) };
 
     /// <summary>The CLI as a person types it.</summary>
     public string Cli(string arguments) => $"dotnet {ProgramProcess.PathOf("PaymentActors.Cli")} {arguments}";

@@ -31,7 +31,7 @@ public sealed class PaymentMonitorTerminalTests(MonitoredSystem system, ITestOut
 
         // watch replays the same payment from its history, with the same ending.
         var paymentId = System.Text.RegularExpressions.Regex.Match(screen, @"Payment id\s+(\S+)").Groups[1].Value;
-        var (watched, watchExit) = await system.Terminal.RunAsync(system.Cli($"watch {paymentId} --url {system.ApiAddress}"), CommandTimeout);
+        var (watched, watchExit) = await system.Terminal.RunAsync(system.Cli($"watch {paymentId} --url {system.ApiAddress}"), CommandTimeout, MonitoredSystem.TokenOf(user));
         output.WriteLine(watched);
         Assert.Equal(0, watchExit);
         AssertStepsInOrder(watched, "payment.initiated", "wallet.funds_reserved", "gateway.payment_approved", "wallet.funds_deducted", "payment.completed");
@@ -77,15 +77,22 @@ public sealed class PaymentMonitorTerminalTests(MonitoredSystem system, ITestOut
     }
 
     [Fact]
-    public async Task A_usage_error_exits_2_and_an_unreachable_api_exits_3()
+    public async Task A_usage_error_or_a_refused_request_exits_2_and_an_unreachable_api_exits_3()
     {
         var (usage, usageExit) = await system.Terminal.RunAsync(system.Cli($"pay --amount 5.00 --url {system.ApiAddress}"), CommandTimeout);
         Assert.Equal(2, usageExit);
         Assert.Contains("--user", usage);
 
-        var (refused, refusedExit) = await system.Terminal.RunAsync(system.Cli($"pay --user someone --amount 5.00 --currency XYZ --url {system.ApiAddress}"), CommandTimeout);
+        var user = await FundedUserAsync("10.00");
+        var (refused, refusedExit) = await system.Terminal.RunAsync(
+            system.Cli($"pay --user {user} --amount 5.00 --currency XYZ --url {system.ApiAddress}"), CommandTimeout, MonitoredSystem.TokenOf(user));
         Assert.Equal(2, refusedExit);
         Assert.Contains("validation_error", refused);
+
+        var (anonymous, anonymousExit) = await system.Terminal.RunAsync(
+            system.Cli($"pay --user {user} --amount 5.00 --url {system.ApiAddress}"), CommandTimeout, MonitoredSystem.TokenOf(null));
+        Assert.Equal(2, anonymousExit);
+        Assert.Contains("401", anonymous);
 
         var (unreachable, unreachableExit) = await system.Terminal.RunAsync(system.Cli("pay --user someone --amount 5.00 --url http://127.0.0.1:9/"), CommandTimeout);
         Assert.Equal(3, unreachableExit);
@@ -96,7 +103,9 @@ public sealed class PaymentMonitorTerminalTests(MonitoredSystem system, ITestOut
     public async Task The_api_json_logs_carry_the_trace_span_and_payment_ids_of_the_request()
     {
         var user = await FundedUserAsync("20.00");
-        var created = await system.Client.PostAsJsonAsync("payments?wait=true", new { user_id = user, service_id = "svc", amount = "5.00", currency = "USD" });
+        var token = PaymentActors.Testing.TestTokens.User(user);
+        using var userClient = PaymentActors.Testing.TestTokens.Client(system.ApiAddress, token);
+        var created = await userClient.PostAsJsonAsync("payments?wait=true", new { user_id = user, service_id = "svc", amount = "5.00", currency = "USD" });
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
         var paymentId = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("data").GetProperty("id").GetString()!;
         var traceId = Assert.Single(created.Headers.GetValues("X-Trace-Id"));
@@ -113,11 +122,15 @@ public sealed class PaymentMonitorTerminalTests(MonitoredSystem system, ITestOut
         Assert.Contains(scopes, scope => scope.TryGetProperty("TraceId", out var id) && id.GetString() == traceId);
         Assert.Contains(scopes, scope => scope.TryGetProperty("SpanId", out var id) && id.GetString()!.Length == 16);
         Assert.All(system.Api.Lines.Where(l => l.StartsWith('{')), l => JsonDocument.Parse(l).Dispose());
+
+        // No token in the logs, neither this request's nor any other.
+        Assert.DoesNotContain(system.Api.Lines, l => l.Contains(token, StringComparison.Ordinal) || l.Contains("Bearer", StringComparison.OrdinalIgnoreCase));
     }
 
     private async Task<(string Screen, int ExitCode)> PayAsync(string user, string amount)
     {
-        var (screen, exitCode) = await system.Terminal.RunAsync(system.Cli($"pay --user {user} --amount {amount} --url {system.ApiAddress}"), CommandTimeout);
+        var (screen, exitCode) = await system.Terminal.RunAsync(
+            system.Cli($"pay --user {user} --amount {amount} --url {system.ApiAddress}"), CommandTimeout, MonitoredSystem.TokenOf(user));
         output.WriteLine(screen);
         return (screen, exitCode);
     }

@@ -20,9 +20,17 @@ public sealed partial class TmuxTerminal : IAsyncDisposable
         return terminal;
     }
 
-    /// <summary>Types <paramref name="command"/> in a new window and waits for it to end: the screen's text and the exit code.</summary>
-    public async Task<(string Screen, int ExitCode)> RunAsync(string command, TimeSpan timeout)
+    /// <summary>
+    /// Types <paramref name="command"/> in a new window and waits for it to end: the screen's text and the exit code.
+    /// <paramref name="environment"/> is set in the window's shell beforehand (so that a token is not on the screen).
+    /// </summary>
+    public async Task<(string Screen, int ExitCode)> RunAsync(string command, TimeSpan timeout, IReadOnlyDictionary<string, string?>? environment = null)
     {
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            await TmuxAsync("set-environment", "-g", name, value ?? "");
+        }
+
         var window = $"{Session}:w{Interlocked.Increment(ref _windows)}";
         await TmuxAsync("new-window", "-d", "-t", Session, "-n", window[(Session.Length + 1)..], "bash --noprofile --norc");
         // Typed once the shell shows its prompt, so the keys are not echoed twice.
