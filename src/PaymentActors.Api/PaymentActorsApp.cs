@@ -1,4 +1,5 @@
 using PaymentActors.Api.Hosting;
+using PaymentActors.Api.Telemetry;
 using PaymentActors.Hosting;
 using PaymentActors.Hosting.Options;
 
@@ -28,6 +29,7 @@ public static class PaymentActorsApp
         }
 
         builder.AddPaymentActorsApi();
+        builder.AddPaymentActorsTracing();
         configure?.Invoke(builder);
 
         var app = builder.Build();

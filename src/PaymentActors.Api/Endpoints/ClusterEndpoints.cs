@@ -1,5 +1,6 @@
 using PaymentActors.Api.Contracts;
 using PaymentActors.Api.Http;
+using PaymentActors.Api.Security;
 
 namespace PaymentActors.Api.Endpoints;
 
@@ -14,9 +15,10 @@ public static class ClusterEndpoints
         endpoints.MapGet("/cluster", GetAsync)
             .WithTags("Cluster")
             .WithName("GetCluster")
+            .RequireAuthorization(SecurityPolicies.Operator)
             .WithSummary("List the cluster's silos")
             .WithDescription(
-                "Every silo in the membership table with its status (`active`, `joining`, `shutting_down`, `dead`), start time and " +
+                "Operators only. Every silo in the membership table with its status (`active`, `joining`, `shutting_down`, `dead`), start time and " +
                 "grain activations. A silo that stops answering is declared `dead` by the others within about 10–20 s; its grains " +
                 "(and the payments they hold) are then activated on the remaining silos.")
             .Produces<ApiResponse<ClusterResponse>>();

@@ -1,5 +1,6 @@
 using PaymentActors.Api.Contracts;
 using PaymentActors.Api.Http;
+using PaymentActors.Api.Security;
 using PaymentActors.Metrics;
 
 namespace PaymentActors.Api.Endpoints;
@@ -12,17 +13,20 @@ public static class MetricsEndpoints
         endpoints.MapGet("/metrics/summary", GetSummaryAsync)
             .WithTags("Metrics")
             .WithName("GetMetricsSummary")
+            .RequireAuthorization(SecurityPolicies.Operator)
             .WithSummary("Get the payment metrics summary")
             .WithDescription(
-                "Seed 000's metrics over the whole cluster: EventCount by event type, PaymentAmount by event type and currency, " +
-                "PaymentSuccess, and PaymentFailure by failure type. Prometheus text of every meter is served at `/metrics`.")
+                "Operators only. Seed 000's metrics over the whole cluster: EventCount by event type, PaymentAmount by event type and currency, " +
+                "PaymentSuccess, and PaymentFailure by failure type; and seed 003's `events`: catalogue events published by type, delivered " +
+                "to each subscriber, and pending per subscriber. Prometheus text of every meter is served at `/metrics`.")
             .Produces<ApiResponse<MetricsSummaryResponse>>();
         return endpoints;
     }
 
     private static async Task<IResult> GetSummaryAsync(IGrainFactory grains)
     {
-        var summary = await grains.GetGrain<IMetricsSummaryGrain>(0).GetSummaryAsync();
-        return ApiResults.Ok(MetricsSummaryResponse.From(summary));
+        var summary = grains.GetGrain<IMetricsSummaryGrain>(0).GetSummaryAsync();
+        var events = grains.GetGrain<IEventFiguresGrain>(0).GetClusterAsync();
+        return ApiResults.Ok(MetricsSummaryResponse.From(await summary, await events));
     }
 }
