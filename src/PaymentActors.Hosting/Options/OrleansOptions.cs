@@ -37,9 +37,10 @@ public sealed class OrleansOptions
     /// <summary>
     /// How long the front door in client mode waits for a grain call before it answers 503 (Orleans's default is 30 s).
     /// A call sent through a silo that has just been killed gets no answer at all, so this bounds how long a request
-    /// can hang while the cluster notices. The wait of <c>?wait=true</c> has its own, longer timeout.
+    /// can hang while the cluster notices; not lower, because a cold cluster on a busy machine (tables created, grains
+    /// activated) can take several seconds to answer its first calls. <c>?wait=true</c>'s wait has its own timeout.
     /// </summary>
-    public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
     /// The shortest reminder period Orleans accepts (its default is 1 minute); lower it to let sagas' recovery
