@@ -14,7 +14,9 @@ public sealed record PaymentEventResponse(
     string Currency,
     DateTime OccurredAt,
     [property: Description("Why a failure happened, or null.")]
-    string? Reason)
+    string? Reason,
+    [property: Description("The operator (token subject) whose action this step records: a deposit, a refund, a retry; else null.")]
+    string? Actor)
 {
     public static PaymentEventResponse From(PaymentEvent paymentEvent) => new(
         paymentEvent.Id,
@@ -24,5 +26,6 @@ public sealed record PaymentEventResponse(
         Money.Money.Format(paymentEvent.Amount, paymentEvent.Currency),
         paymentEvent.Currency,
         paymentEvent.OccurredAt.UtcDateTime,
-        paymentEvent.Reason);
+        paymentEvent.Reason,
+        paymentEvent.Actor);
 }
