@@ -20,6 +20,7 @@ public static class ApiEndpointExtensions
         app.UseStatusCodePages(StatusCodeEnvelope.WriteAsync);
 
         app.MapWalletEndpoints();
+        app.MapLedgerEndpoints();
         app.MapPaymentEndpoints();
         app.MapRefundEndpoints();
         app.MapGatewayEndpoints();
