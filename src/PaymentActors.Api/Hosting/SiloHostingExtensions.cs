@@ -51,11 +51,9 @@ public static class SiloHostingExtensions
                 siloBuilder.UseInMemoryReminderService();
                 return;
             case StorageProvider.AzureTables:
-                // Grain state, reminders and failed events share one account, each in its own table.
-                var connectionString = AzureTablesConnectionString(configuration);
-                siloBuilder.AddAzureTableGrainStorageAsDefault(options => options.ConfigureTableServiceClient(connectionString));
-                siloBuilder.UseAzureTableReminderService(connectionString);
-                siloBuilder.Services.AddAzureTableFailedEventStore(connectionString);
+                // Grain state, reminders and failed events share one account, each in its own table, through
+                // Orleans's own providers. Membership stays on loopback in this single-process mode.
+                siloBuilder.AddPaymentActorsAzureTables(AzureTablesConnectionString(configuration), tables => tables.Clustering = false);
                 return;
             default:
                 throw new OptionsValidationException(
