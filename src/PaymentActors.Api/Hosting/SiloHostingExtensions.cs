@@ -51,8 +51,8 @@ public static class SiloHostingExtensions
                 siloBuilder.UseInMemoryReminderService();
                 return;
             case StorageProvider.AzureTables:
-                // Grain state, reminders and failed events share one account, each in its own table, through
-                // Orleans's own providers. Membership stays on loopback in this single-process mode.
+                // Grain state, reminders, failed events and wallets share one account, each in its own table; the
+                // first two through Orleans's own providers. Membership stays on loopback in this single-process mode.
                 siloBuilder.AddPaymentActorsAzureTables(AzureTablesConnectionString(configuration), tables => tables.Clustering = false);
                 return;
             default:

@@ -12,6 +12,9 @@ public static class StorageServices
     /// <summary>Orleans's membership table and the clients' gateway list (Microsoft.Orleans.Clustering.AzureStorage).</summary>
     public const string Clustering = "clustering";
 
+    /// <summary>Our wallet store (snapshot and ledger in one partition per wallet).</summary>
+    public const string Wallets = "wallets";
+
     /// <summary>Our failed-event store.</summary>
     public const string FailedEvents = "failed_events";
 }

@@ -3,11 +3,12 @@ using Orleans.Clustering.AzureStorage;
 using Orleans.Configuration;
 using Orleans.Reminders.AzureStorage;
 using PaymentActors.AzureTables.FailedEvents;
+using PaymentActors.AzureTables.Wallets;
 
 namespace PaymentActors.AzureTables.Hosting;
 
 /// <summary>
-/// How the payment actors reach Azure Table Storage: one account, one table per concern (Orleans's default names),
+/// How the payment actors reach Azure Table Storage: one account, one table per concern (Orleans's default names for its providers),
 /// and a Table service client per concern, each with the storage request counter in its pipeline.
 /// </summary>
 public sealed class AzureTablesSetup
@@ -28,6 +29,8 @@ public sealed class AzureTablesSetup
     public string ClusteringTable { get; set; } = AzureStorageClusteringOptions.DEFAULT_TABLE_NAME;
 
     public string FailedEventTable { get; set; } = AzureTableFailedEventStoreOptions.DEFAULT_TABLE_NAME;
+
+    public string WalletTable { get; set; } = AzureTableWalletStoreOptions.DEFAULT_TABLE_NAME;
 
     /// <summary>
     /// Adjusts each client's options after the counter is added, by service (one of <see cref="Diagnostics.StorageServices"/>):

@@ -14,7 +14,7 @@ namespace PaymentActors.AzureTables.Hosting;
 /// <summary>
 /// The payment actors' storage on Azure Tables, through Orleans's own providers: grain state
 /// (Microsoft.Orleans.Persistence.AzureStorage), reminders (Microsoft.Orleans.Reminders.AzureStorage), membership
-/// (Microsoft.Orleans.Clustering.AzureStorage), and our failed-event store. Every request they send is counted.
+/// (Microsoft.Orleans.Clustering.AzureStorage), and our wallet and failed-event stores. Every request they send is counted.
 /// </summary>
 public static class AzureTablesSiloBuilderExtensions
 {
@@ -70,6 +70,11 @@ public static class AzureTablesSiloBuilderExtensions
         {
             o.TableName = setup.FailedEventTable;
             o.TableServiceClient = new AzureTableClients(setup, instruments).Create(StorageServices.FailedEvents, setup.FailedEventTable);
+        }));
+        builder.Services.AddAzureTableWalletStore(options => options.Configure<StorageInstruments>((o, instruments) =>
+        {
+            o.TableName = setup.WalletTable;
+            o.TableServiceClient = new AzureTableClients(setup, instruments).Create(StorageServices.Wallets, setup.WalletTable);
         }));
         return builder;
     }

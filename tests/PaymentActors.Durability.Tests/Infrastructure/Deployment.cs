@@ -15,7 +15,7 @@ using PaymentActors.Grains.Options;
 namespace PaymentActors.Durability.Tests.Infrastructure;
 
 /// <summary>
-/// What survives a cluster: the Azure tables (grain state, reminders, failed events, membership) under one service id
+/// What survives a cluster: the Azure tables (grain state, wallets, reminders, failed events, membership) under one service id
 /// and cluster id, the business clock and the gateway. Every <see cref="StartClusterAsync"/> is a new incarnation of
 /// the same deployment on the same tables; nothing but those tables carries over from one incarnation to the next.
 /// </summary>
@@ -41,6 +41,8 @@ public sealed class Deployment(
     public string FailedEventTable => "failed" + _id;
 
     public string SiloTable => "silos" + _id;
+
+    public string WalletTable => "wallets" + _id;
 
     /// <summary>Starts a new incarnation of the cluster on the deployment's tables, with one silo unless told otherwise.</summary>
     public async Task<DeploymentCluster> StartClusterAsync(short silos = 1)
@@ -132,6 +134,7 @@ public sealed class Deployment(
         tables.GrainStateTable = GrainTable;
         tables.ReminderTable = ReminderTable;
         tables.FailedEventTable = FailedEventTable;
+        tables.WalletTable = WalletTable;
         tables.ClusteringTable = SiloTable;
     }
 }
