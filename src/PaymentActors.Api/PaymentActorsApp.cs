@@ -25,7 +25,8 @@ public static class PaymentActorsApp
         }
         else
         {
-            builder.AddPaymentActorsSilo();
+            // A cluster of one on loopback: the fastest way to run the whole system on one machine.
+            builder.AddPaymentActorsSilo(alone: true);
         }
 
         builder.AddPaymentActorsApi();

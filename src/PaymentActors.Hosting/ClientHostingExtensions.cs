@@ -39,7 +39,7 @@ public static class ClientHostingExtensions
                 cluster.ClusterId = silo.ClusterId;
                 cluster.ServiceId = silo.ServiceId;
             });
-            client.UseAzureStorageClustering(options => options.ConfigureTableServiceClient(connectionString));
+            client.UseAzureTableClustering(connectionString);
             client.Configure<GatewayOptions>(options => options.GatewayListRefreshPeriod = GatewayListRefreshPeriod);
 
             // A call to a grain on a silo that has just died waits at most this long before the front door answers 503.

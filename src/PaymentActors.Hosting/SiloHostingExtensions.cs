@@ -21,11 +21,12 @@ namespace PaymentActors.Hosting;
 public static class SiloHostingExtensions
 {
     /// <summary>
-    /// Adds a silo (section "Orleans"). With <c>Storage:Provider=Memory</c> the cluster is this silo alone on loopback;
-    /// with <c>AzureTables</c> membership lives in the same storage account, so silos started anywhere with the same
-    /// ClusterId join one cluster and clients find them there.
+    /// Adds a silo (section "Orleans"). A silo of a cluster (<paramref name="alone"/> false, the silo host) keeps its
+    /// membership in the Azure Table account of <c>Storage:Provider=AzureTables</c>, so silos started anywhere with the
+    /// same ClusterId join one cluster and clients find them there. A silo alone (the front door's own, or any silo
+    /// with <c>Storage:Provider=Memory</c>) is a cluster of one on loopback.
     /// </summary>
-    public static IHostApplicationBuilder AddPaymentActorsSilo(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddPaymentActorsSilo(this IHostApplicationBuilder builder, bool alone = false)
     {
         var configuration = builder.Configuration;
 
@@ -36,8 +37,9 @@ public static class SiloHostingExtensions
 
         builder.UseOrleans(siloBuilder =>
         {
-            siloBuilder.AddPaymentActorsClustering(silo, storage.Provider, configuration);
-            siloBuilder.AddPaymentActorsStorage(storage.Provider, configuration);
+            var shared = !alone && storage.Provider == StorageProvider.AzureTables;
+            siloBuilder.AddPaymentActorsClustering(silo, shared, configuration);
+            siloBuilder.AddPaymentActorsStorage(storage.Provider, shared, configuration);
 
             if (silo.MinimumReminderPeriod is { } minimumReminderPeriod)
             {
@@ -63,9 +65,9 @@ public static class SiloHostingExtensions
     public static OrleansOptions BindOrleansOptions(IConfiguration configuration) =>
         BindValidated(configuration, OrleansOptions.SectionName, new OrleansOptionsValidator());
 
-    private static void AddPaymentActorsClustering(this ISiloBuilder siloBuilder, OrleansOptions silo, StorageProvider provider, IConfiguration configuration)
+    private static void AddPaymentActorsClustering(this ISiloBuilder siloBuilder, OrleansOptions silo, bool shared, IConfiguration configuration)
     {
-        if (provider != StorageProvider.AzureTables)
+        if (!shared)
         {
             siloBuilder.UseLocalhostClustering(silo.SiloPort, silo.GatewayPort, serviceId: silo.ServiceId, clusterId: silo.ClusterId);
             return;
@@ -86,14 +88,13 @@ public static class SiloHostingExtensions
             siloBuilder.ConfigureEndpoints(IPAddress.Parse(silo.AdvertisedIP), silo.SiloPort, silo.GatewayPort);
         }
 
-        var connectionString = AzureTablesConnectionString(configuration);
-        siloBuilder.UseAzureStorageClustering(options => options.ConfigureTableServiceClient(connectionString));
+        // The membership table itself comes with the storage (AddPaymentActorsAzureTables); the timing is ours.
         siloBuilder.Services.AddOptions<ClusterMembershipOptions>()
             .Configure(MembershipTiming.Apply)
             .Bind(configuration.GetSection(OrleansOptions.MembershipSectionName));
     }
 
-    private static void AddPaymentActorsStorage(this ISiloBuilder siloBuilder, StorageProvider provider, IConfiguration configuration)
+    private static void AddPaymentActorsStorage(this ISiloBuilder siloBuilder, StorageProvider provider, bool sharedMembership, IConfiguration configuration)
     {
         switch (provider)
         {
@@ -102,11 +103,9 @@ public static class SiloHostingExtensions
                 siloBuilder.UseInMemoryReminderService();
                 return;
             case StorageProvider.AzureTables:
-                // Grain state, reminders and failed events share one account, each in its own table.
-                var connectionString = AzureTablesConnectionString(configuration);
-                siloBuilder.AddAzureTableGrainStorageAsDefault(options => options.ConfigureTableServiceClient(connectionString));
-                siloBuilder.UseAzureTableReminderService(connectionString);
-                siloBuilder.Services.AddAzureTableFailedEventStore(connectionString);
+                // Grain state, reminders, failed events, wallets and (for a silo of a cluster) membership share one
+                // account, each in its own table; the Orleans ones through Orleans's own providers.
+                siloBuilder.AddPaymentActorsAzureTables(AzureTablesConnectionString(configuration), tables => tables.Clustering = sharedMembership);
                 return;
             default:
                 throw new OptionsValidationException(
