@@ -5,7 +5,9 @@
 #
 #   ./bench.sh                      all rows
 #   BENCH_DURATION=20s ./bench.sh   longer runs (default 15s)
-#   BENCH_ROWS="hot-gc-on mem" ./bench.sh   only some rows (ids: hot-gc-on hot-gc-off mem spread realistic)
+#   BENCH_ROWS="hot-gc-on mem" ./bench.sh   only some rows (ids: hot-gc-on hot-gc-off mem spread realistic single silos-2)
+#                                   single / silos-2: the same hot-wallet load on one process (co-hosted silo) and on
+#                                   two PaymentActors.Silo processes behind the API as a pure Orleans client
 #   BENCH_GC_SERVER=1 ./bench.sh    the API with server GC (default here: workstation GC, twice the throughput
 #                                   measured on a busy 2-core machine; see BENCHMARKS.md)
 #
@@ -16,7 +18,7 @@ cd "$(dirname "$0")"
 
 DURATION="${BENCH_DURATION:-15s}"
 CLIENTS="${BENCH_CLIENTS:-64}"
-ROWS="${BENCH_ROWS:-hot-gc-on hot-gc-off mem spread realistic}"
+ROWS="${BENCH_ROWS:-hot-gc-on hot-gc-off mem spread realistic single silos-2}"
 GC_SERVER="${BENCH_GC_SERVER:-0}"
 CONFIGURATION=Release
 HOST=127.0.0.1
@@ -99,11 +101,12 @@ done
 
 # --- build -------------------------------------------------------------------
 echo "Building ($CONFIGURATION)..."
-for project in src/PaymentActors.Api src/PaymentActors.MockGateway src/PaymentActors.Cli; do
+for project in src/PaymentActors.Api src/PaymentActors.Silo src/PaymentActors.MockGateway src/PaymentActors.Cli; do
   dotnet build "$project/$(basename "$project").csproj" -c "$CONFIGURATION" -nologo -v quiet >"$OUT/build.log" 2>&1 \
     || { tail -n 30 "$OUT/build.log" >&2; exit 1; }
 done
 API_DLL="src/PaymentActors.Api/bin/$CONFIGURATION/net10.0/PaymentActors.Api.dll"
+SILO_DLL="src/PaymentActors.Silo/bin/$CONFIGURATION/net10.0/PaymentActors.Silo.dll"
 GATEWAY_DLL="src/PaymentActors.MockGateway/bin/$CONFIGURATION/net10.0/PaymentActors.MockGateway.dll"
 LOADTEST_DLL="src/PaymentActors.Cli/bin/$CONFIGURATION/net10.0/PaymentActors.Cli.dll"
 
@@ -140,6 +143,9 @@ gateway_behaviour() {
 TABLE_ROWS=()
 
 # run_row ID LABEL STORAGE GROUP_COMMIT FAIL_RATE MIN_MS MAX_MS SCENARIO [LOADTEST ARGS...]
+# With ROW_SILOS=N (Azure storage only) the row runs N silo processes on SILO_PORT+1.. / ORLEANS_GATEWAY_PORT+1.. and
+# the API as their client; the API then holds no storage counters, so writes/completed shows n/a.
+ROW_SILOS=0
 run_row() {
   local id="$1" label="$2" storage="$3" group_commit="$4" fail_rate="$5" min_ms="$6" max_ms="$7" scenario="$8"
   shift 8
@@ -153,11 +159,28 @@ run_row() {
   fi
   local storage_args=("--Storage:Provider=$storage")
   if [ "$storage" = AzureTables ]; then storage_args+=("--ConnectionStrings:AzureTables=$AZURE_CONNECTION"); fi
+  local service_id="bench-$id-$RANDOM" silo_pids=() mode_args=() i
+  for ((i = 1; i <= ROW_SILOS; i++)); do
+    start_process "silo-$id-$i" env DOTNET_gcServer="$GC_SERVER" dotnet "$SILO_DLL" \
+      --Orleans:SiloPort="$((SILO_PORT + i))" --Orleans:GatewayPort="$((ORLEANS_GATEWAY_PORT + i))" \
+      --Orleans:ClusterId="bench-$id" --Orleans:ServiceId="$service_id" \
+      "${storage_args[@]}" --PaymentActors:GroupCommit="$group_commit" \
+      --Gateway:Mode=Http --PaymentGateway:BaseUrl="$GATEWAY_URL" --Logging:LogLevel:Default=Warning
+    silo_pids+=("$LAST_PID")
+  done
+  for ((i = 1; i <= ROW_SILOS; i++)); do
+    if ! wait_ready "silo-$id-$i" "${silo_pids[i - 1]}" tcp_open "$((ORLEANS_GATEWAY_PORT + i))"; then
+      for pid in "${silo_pids[@]}"; do stop_pid "$pid"; done
+      TABLE_ROWS+=("$label|-|-|-|-|-|silo did not start (see $OUT/silo-$id-$i.log)|-")
+      return 0
+    fi
+  done
+  [ "$ROW_SILOS" -gt 0 ] && mode_args=(--Orleans:Mode=Client)
   # The simulated gateway is configured like the mock, so a build without Gateway:Mode=Http measures the same profile.
   start_process "api-$id" env DOTNET_gcServer="$GC_SERVER" dotnet "$API_DLL" \
     --urls "$API_URL" --environment Development \
     --Orleans:SiloPort="$SILO_PORT" --Orleans:GatewayPort="$ORLEANS_GATEWAY_PORT" \
-    --Orleans:ClusterId="bench-$id" --Orleans:ServiceId="bench-$id-$RANDOM" \
+    --Orleans:ClusterId="bench-$id" --Orleans:ServiceId="$service_id" "${mode_args[@]}" \
     "${storage_args[@]}" \
     --PaymentActors:GroupCommit="$group_commit" \
     --Gateway:Mode=Http --PaymentGateway:BaseUrl="$GATEWAY_URL" \
@@ -168,6 +191,7 @@ run_row() {
   local api_pid="$LAST_PID"
   if ! wait_ready "api-$id" "$api_pid" curl -fs "$API_URL/health/ready"; then
     stop_pid "$api_pid"
+    for pid in "${silo_pids[@]}"; do stop_pid "$pid"; done
     TABLE_ROWS+=("$label|-|-|-|-|-|API did not start (see $OUT/api-$id.log)|-")
     return 0
   fi
@@ -180,6 +204,7 @@ run_row() {
   # The API's counters after the run (storage writes by state, events by type), for BENCHMARKS.md's breakdowns.
   curl -fs -H "Authorization: Bearer $OPERATOR_TOKEN" "$API_URL/metrics" >"$OUT/metrics-$id.txt" 2>/dev/null || true
   stop_pid "$api_pid"
+  for pid in "${silo_pids[@]}"; do stop_pid "$pid"; done
 
   if [ ! -s "$report" ]; then
     echo "  no report (exit $status); see $OUT/loadtest-$id.log" >&2
@@ -203,6 +228,11 @@ run_row hot-gc-off "hot-wallet, Azurite, group commit off"  AzureTables false 0 
 run_row mem        "hot-wallet, in-memory, group commit on" Memory      true  0   0  0  hot-wallet "${HOT[@]}"
 run_row spread     "spread -k 10000, Azurite"               AzureTables true  0   0  0  spread -k 10000 --deposit 1000
 run_row realistic  "hot-wallet, Azurite, fail 0.1, 10-50 ms" AzureTables true 0.1 10 50 hot-wallet "${HOT[@]}"
+# The cost of the hop between the front door and the silos: the same load on one process, then on two silo processes.
+run_row single     "hot-wallet, Azurite, 1 process (co-hosted silo)" AzureTables true 0 0 0 hot-wallet "${HOT[@]}"
+ROW_SILOS=2
+run_row silos-2    "hot-wallet, Azurite, 2 silos + client front door" AzureTables true 0 0 0 hot-wallet "${HOT[@]}"
+ROW_SILOS=0
 
 # --- the table -----------------------------------------------------------------
 echo

@@ -41,6 +41,7 @@ public sealed class AuthorizationTableTests(ApiFixture api) : IClassFixture<ApiF
         new("POST", "/payments/{id}/refunds", SecurityPolicies.Operator,
             s => Post($"/payments/{s.PaymentId}/refunds", """{"amount": "0.01"}"""), 401, 403, 403, 201),
         new("GET", "/gateway", SecurityPolicies.Operator, _ => Get("/gateway"), 401, 403, 403, 200),
+        new("GET", "/cluster", SecurityPolicies.Operator, _ => Get("/cluster"), 401, 403, 403, 200),
         new("GET", "/failed-events", SecurityPolicies.Operator, _ => Get("/failed-events"), 401, 403, 403, 200),
         new("GET", "/failed-events/{id}", SecurityPolicies.Operator, _ => Get("/failed-events/no-such-event"), 401, 403, 403, 404),
         new("POST", "/failed-events/{id}/retry", SecurityPolicies.Operator, _ => Post("/failed-events/no-such-event/retry", null), 401, 403, 403, 404),
