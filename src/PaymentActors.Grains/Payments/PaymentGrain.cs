@@ -19,7 +19,8 @@ namespace PaymentActors.Grains.Payments;
 /// A payment and the saga that settles it: reserve at the wallet → charge at the gateway → confirm (completed) or
 /// release (failed). It is reentrant so that reads, waits, cancels and the wallet's expiry notice are served while a
 /// step is awaited; every state change happens between awaits on the grain's single thread and only moves forward.
-/// The saga lives in PaymentGrain.Saga.cs; cancel, refunds and operator retries in their own files.
+/// The saga's rules live in <see cref="PaymentSaga"/>; PaymentGrain.Saga.cs performs its steps; cancel, refunds and
+/// operator retries have their own files.
 /// </summary>
 [Reentrant]
 public sealed partial class PaymentGrain : Grain, IPaymentGrain
@@ -31,8 +32,8 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain
     private readonly ILogger<PaymentGrain> _logger;
     private TaskCompletionSource _terminal = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private PaymentRequest? _creating;
+    private PaymentSaga _saga = null!;
     private bool _sagaRunning;
-    private bool _charged;
 
     public PaymentGrain(
         [PersistentState("payment")] IPersistentState<PaymentState> state,
@@ -64,6 +65,7 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _saga = new PaymentSaga(Payment.Status, _options.MaxRetries);
         if (Exists)
         {
             if (Payment.Status.IsTerminal())
@@ -115,6 +117,7 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain
         }
 
         await TryPublishAsync(initiated);
+        _saga = new PaymentSaga(PaymentStatus.Pending, _options.MaxRetries);
         StartUnfinishedWork();
         return new CreatePaymentResult(CreatePaymentOutcome.Created, Snapshot());
     }
@@ -161,7 +164,7 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain
 
     public async Task OnReservationExpiredAsync(PaymentEvent expired)
     {
-        if (!Exists || Payment.Status.IsTerminal())
+        if (!Exists || !_saga.OnReservationExpired())
         {
             return;
         }
@@ -193,8 +196,10 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain
     /// <summary>Ends the saga: the ending is made durable (retried until it is), then announced.</summary>
     private async Task FinishAsync(PaymentStatus status, string? reason, StepFailedException? failure = null)
     {
+        var saga = _saga;
         if (Payment.Status.IsTerminal())
         {
+            saga.OnFinished();
             return;
         }
 
@@ -213,6 +218,7 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain
         var retryOf = Payment.RetryOf;
         Payment.RetryOf = null;
         await PersistAsync();
+        saga.OnFinished();
         _terminal.TrySetResult();
 
         var recorded = true;
