@@ -99,13 +99,13 @@ done
 
 # --- build -------------------------------------------------------------------
 echo "Building ($CONFIGURATION)..."
-for project in src/PaymentActors.Api src/PaymentActors.MockGateway src/PaymentActors.LoadTest; do
+for project in src/PaymentActors.Api src/PaymentActors.MockGateway src/PaymentActors.Cli; do
   dotnet build "$project/$(basename "$project").csproj" -c "$CONFIGURATION" -nologo -v quiet >"$OUT/build.log" 2>&1 \
     || { tail -n 30 "$OUT/build.log" >&2; exit 1; }
 done
 API_DLL="src/PaymentActors.Api/bin/$CONFIGURATION/net10.0/PaymentActors.Api.dll"
 GATEWAY_DLL="src/PaymentActors.MockGateway/bin/$CONFIGURATION/net10.0/PaymentActors.MockGateway.dll"
-LOADTEST_DLL="src/PaymentActors.LoadTest/bin/$CONFIGURATION/net10.0/PaymentActors.LoadTest.dll"
+LOADTEST_DLL="src/PaymentActors.Cli/bin/$CONFIGURATION/net10.0/PaymentActors.Cli.dll"
 
 # --- shared services -----------------------------------------------------------
 if [ ! -x azurite/node_modules/.bin/azurite ]; then
