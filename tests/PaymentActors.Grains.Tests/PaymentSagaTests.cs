@@ -110,9 +110,12 @@ public sealed class PaymentSagaTests(ClusterFixture fixture)
         fixture.ScriptedGateway.LandLate(paymentId);
 
         await scenario.StartPaymentAsync("25.00", paymentId);
-        await Eventually.UntilAsync(() => Task.FromResult(fixture.ScriptedGateway.ChargeCalls(paymentId)), n => n >= 3, "the charge to be re-sent while its request is in flight");
+        var grain = fixture.Grains.GetGrain<IPaymentGrain>(paymentId);
+        var meanwhile = await Eventually.UntilAsync(
+            grain.GetAsync,
+            p => fixture.ScriptedGateway.ChargeCalls(paymentId) >= 3 || p!.Status.IsTerminal(),
+            "the charge to be re-sent while its request is in flight (or the payment to end)");
         Assert.Equal(GatewayStatus.NotFound, (await fixture.ScriptedGateway.GetChargeAsync(paymentId, CancellationToken.None)).Status);
-        var meanwhile = await fixture.Grains.GetGrain<IPaymentGrain>(paymentId).GetAsync();
         fixture.ScriptedGateway.Land(paymentId);
         var payment = await scenario.WaitForEndAsync(paymentId);
 
