@@ -8,6 +8,7 @@ using Orleans.Streams;
 using PaymentActors.Events;
 using PaymentActors.FailureRecording;
 using PaymentActors.Gateway;
+using PaymentActors.Grains.Diagnostics;
 using PaymentActors.Grains.FailureRecording;
 using PaymentActors.Grains.Gateway;
 using PaymentActors.Grains.Metrics;
@@ -41,10 +42,16 @@ public static class PaymentActorsSiloBuilderExtensions
         builder.Services.TryAddSingleton<IGatewayHealthSource, SimulatedGatewayHealth>();
         builder.Services.TryAddSingleton<IFailedEventStore, InMemoryFailedEventStore>();
         builder.Services.TryAddSingleton<PaymentMetrics>();
+        builder.Services.TryAddSingleton<EventDeliveryMetrics>();
 
         // Every state type is [GenerateSerializer]: Orleans's binary format writes a hot wallet's state (thousands of
         // remembered operations, written on every batch) several times faster than the default JSON, in fewer bytes.
         builder.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
+
+        // One trace per payment across grain calls and silos (activities exist only when a tracer listens), and the
+        // payment or user id as a log scope.
+        builder.AddActivityPropagation();
+        builder.AddIncomingGrainCallFilter<LogScopeGrainCallFilter>();
         return builder;
     }
 }

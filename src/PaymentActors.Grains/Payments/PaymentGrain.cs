@@ -220,6 +220,7 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain
         await PersistAsync();
         saga.OnFinished();
         _terminal.TrySetResult();
+        PaymentLog.Ended(_logger, PaymentId, status.ToWireName(), reason);
 
         var recorded = true;
         if (status == PaymentStatus.Failed)
