@@ -26,7 +26,7 @@ public sealed class OperatorRetryTests(GroupCommitClusterFixture fixture)
         await Eventually.UntilAsync(() => Task.FromResult(fixture.Gateway.ChargeCalls(paymentId)), n => n == 1, "the charge to be sent after the reservation");
 
         // The confirm's write fails on the first try and on all three retries; the release after it succeeds.
-        fixture.Storage.FailNextWrites(4, "wallet");
+        fixture.Wallets.FailNextCommits(4);
         gate.SetResult();
         var failed = await scenario.WaitForEndAsync(paymentId);
 

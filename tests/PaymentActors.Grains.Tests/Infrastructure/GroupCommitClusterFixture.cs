@@ -2,23 +2,32 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Hosting;
 using Orleans.Storage;
 using Orleans.TestingHost;
+using Orleans.Serialization;
 using PaymentActors.Gateway;
 using PaymentActors.Grains.Hosting;
+using PaymentActors.Grains.Wallets;
+using PaymentActors.Wallets;
 
 namespace PaymentActors.Grains.Tests.Infrastructure;
 
 /// <summary>
-/// A silo whose default grain storage can be made to fail, to test what grains do when storage writes fail, with a
-/// scripted gateway (approving by default) that tells what was charged and refunded per attempt.
+/// A silo whose default grain storage and wallet store can be made to fail, to test what grains do when storage writes
+/// fail, with a scripted gateway (approving by default) that tells what was charged and refunded per attempt.
 /// </summary>
 public sealed class GroupCommitClusterFixture : SiloClusterFixture<GroupCommitClusterFixture.SiloConfigurator>
 {
     private static readonly ScriptedGateway gateway = new();
     private static FaultInjectingGrainStorage? storage;
+    private static FaultInjectingWalletStore? wallets;
 
     public FaultInjectingGrainStorage Storage => storage!;
 
+    public FaultInjectingWalletStore Wallets => wallets!;
+
     public ScriptedGateway Gateway => gateway;
+
+    /// <summary>Above the 120 that the group-commit test holds at once, low enough for a test to reach.</summary>
+    public const int MaxActiveReservations = 150;
 
     protected override void BeforeStop() => gateway.ReleaseHungCharges();
 
@@ -29,11 +38,17 @@ public sealed class GroupCommitClusterFixture : SiloClusterFixture<GroupCommitCl
             siloBuilder
                 .AddMemoryGrainStorage("durable")
                 .UseInMemoryReminderService()
-                .AddPaymentActors(o => o.RetryBaseDelay = TimeSpan.Zero);
+                .AddPaymentActors(o =>
+                {
+                    o.RetryBaseDelay = TimeSpan.Zero;
+                    o.MaxActiveReservations = MaxActiveReservations;
+                });
             siloBuilder.Services.AddSingleton<IPaymentGateway>(gateway);
             // Orleans resolves the default grain storage as the unkeyed IGrainStorage.
             siloBuilder.Services.AddSingleton<IGrainStorage>(
                 services => storage = new FaultInjectingGrainStorage(services.GetRequiredKeyedService<IGrainStorage>("durable")));
+            siloBuilder.Services.AddSingleton<IWalletStore>(
+                services => wallets = new FaultInjectingWalletStore(new InMemoryWalletStore(), services.GetRequiredService<Serializer<WalletState>>()));
         }
     }
 }
