@@ -26,6 +26,10 @@ public sealed class GroupCommitClusterFixture : SiloClusterFixture<GroupCommitCl
 
     public ScriptedGateway Gateway => gateway;
 
+    public ArrivedCalls Arrived => Calls;
+
+    private static readonly ArrivedCalls Calls = new();
+
     /// <summary>Above the 120 that the group-commit test holds at once, low enough for a test to reach.</summary>
     public const int MaxActiveReservations = 150;
 
@@ -47,6 +51,7 @@ public sealed class GroupCommitClusterFixture : SiloClusterFixture<GroupCommitCl
             // Orleans resolves the default grain storage as the unkeyed IGrainStorage.
             siloBuilder.Services.AddSingleton<IGrainStorage>(
                 services => storage = new FaultInjectingGrainStorage(services.GetRequiredKeyedService<IGrainStorage>("durable")));
+            siloBuilder.AddIncomingGrainCallFilter(Calls);
             siloBuilder.Services.AddSingleton<IWalletStore>(
                 services => wallets = new FaultInjectingWalletStore(new InMemoryWalletStore(), services.GetRequiredService<Serializer<WalletState>>()));
         }
