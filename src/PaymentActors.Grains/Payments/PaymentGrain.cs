@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
+using Orleans.Storage;
 using PaymentActors.Events;
 using PaymentActors.FailureRecording;
 using PaymentActors.Gateway;
@@ -108,8 +109,19 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain
         }
         catch
         {
-            _state.State = new PaymentState();
-            throw;
+            // The write may have landed though it looked failed (a retried insert that saw 409): storage decides, not memory.
+            if (!await TryReloadAsync() || Payment.Request is null)
+            {
+                _state.State = new PaymentState();
+                throw;
+            }
+
+            if (Payment.Request != request)
+            {
+                return new CreatePaymentResult(CreatePaymentOutcome.RequestMismatch, Snapshot());
+            }
+
+            initiated = Payment.Events[0];
         }
         finally
         {
@@ -248,12 +260,41 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain
         }
     }
 
-    /// <summary>Writes the state; retried until it succeeds, since the steps before it are done and idempotent.</summary>
+    /// <summary>
+    /// Writes the state; retried until it succeeds, since the steps before it are done and idempotent. A concurrency
+    /// conflict is not retried (the ETag is stale: a write that landed but looked failed, or another writer), since
+    /// memory can no longer be trusted: the activation ends and the next one resumes from storage.
+    /// </summary>
     private Task PersistAsync() => WithRetriesAsync("persist", async () =>
     {
-        await _state.WriteStateAsync();
+        try
+        {
+            await _state.WriteStateAsync();
+        }
+        catch (InconsistentStateException)
+        {
+            DeactivateOnIdle();
+            throw;
+        }
+
         return true;
     }, retryForever: true);
+
+    /// <summary>Replaces memory with what storage holds; false (and the activation ends) when storage cannot be read.</summary>
+    private async Task<bool> TryReloadAsync()
+    {
+        try
+        {
+            await _state.ReadStateAsync();
+            return true;
+        }
+        catch (Exception exception)
+        {
+            PaymentLog.SagaStopped(_logger, exception, PaymentId, Payment.Status.ToWireName());
+            DeactivateOnIdle();
+            return false;
+        }
+    }
 
     private void MoveTo(PaymentStatus status)
     {
@@ -280,7 +321,7 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain
             {
                 return await call();
             }
-            catch (Exception exception) when (exception is not ArgumentException)
+            catch (Exception exception) when (exception is not (ArgumentException or InconsistentStateException))
             {
                 if (!retryForever && attempt > _options.MaxRetries)
                 {
