@@ -44,7 +44,7 @@ public class ApiFixture : IAsyncLifetime
         ],
         ConfigureServices);
         await _app.StartAsync();
-        BaseAddress = new Uri(_app.Urls.Single());
+        BaseAddress = new Uri(_app.Urls.Single(IsApiAddress));
         Client = TestTokens.Client(BaseAddress, TestTokens.Operator());
     }
 
@@ -65,6 +65,9 @@ public class ApiFixture : IAsyncLifetime
 
     /// <summary>A client that sends <paramref name="token"/>, or no token at all when null; dispose it.</summary>
     public HttpClient ClientWithToken(string? token) => TestTokens.Client(BaseAddress, token);
+
+    /// <summary>Which of the app's addresses is the API's (others may be extra listeners, such as the management one).</summary>
+    protected virtual bool IsApiAddress(string url) => true;
 
     /// <summary>Processes the API needs before it starts (Azurite, a gateway); none by default.</summary>
     protected virtual Task StartDependenciesAsync() => Task.CompletedTask;
