@@ -24,6 +24,7 @@ public static class ApiEndpointExtensions
         app.UsePaymentActorsSecurity();
 
         app.MapWalletEndpoints();
+        app.MapLedgerEndpoints();
         app.MapPaymentEndpoints();
         app.MapRefundEndpoints();
         app.MapGatewayEndpoints();

@@ -13,6 +13,8 @@ using PaymentActors.Grains.FailureRecording;
 using PaymentActors.Grains.Gateway;
 using PaymentActors.Grains.Metrics;
 using PaymentActors.Grains.Options;
+using PaymentActors.Grains.Wallets;
+using PaymentActors.Wallets;
 
 namespace PaymentActors.Grains.Hosting;
 
@@ -21,7 +23,7 @@ public static class PaymentActorsSiloBuilderExtensions
     /// <summary>
     /// Adds the payment actors to a silo: the event stream, its subscribers, options (section "PaymentActors"),
     /// and defaults that a host may replace before or after this call: the simulated gateway, the in-memory
-    /// failed-event store and the business clock (<see cref="PaymentClock"/>). Grain storage ("Default") and reminders are the host's choice.
+    /// failed-event and wallet stores and the business clock (<see cref="PaymentClock"/>). Grain storage ("Default") and reminders are the host's choice.
     /// </summary>
     public static ISiloBuilder AddPaymentActors(this ISiloBuilder builder, Action<PaymentActorsOptions>? configure = null)
     {
@@ -41,6 +43,7 @@ public static class PaymentActorsSiloBuilderExtensions
         builder.Services.TryAddSingleton<IPaymentGateway, SimulatedPaymentGateway>();
         builder.Services.TryAddSingleton<IGatewayHealthSource, SimulatedGatewayHealth>();
         builder.Services.TryAddSingleton<IFailedEventStore, InMemoryFailedEventStore>();
+        builder.Services.TryAddSingleton<IWalletStore, InMemoryWalletStore>();
         builder.Services.TryAddSingleton<PaymentMetrics>();
         builder.Services.TryAddSingleton<EventDeliveryMetrics>();
 
