@@ -5,18 +5,6 @@ using PaymentActors.Testing.Browser;
 
 namespace PaymentActors.Api.Tests;
 
-/// <summary>The API with its management listener: the operator's way into the dashboard without a token (loopback).</summary>
-public sealed class ManagementApiFixture : ApiFixture
-{
-    public int ManagementPort { get; } = FreeLoopbackPort();
-
-    public Uri ManagementAddress => new($"http://127.0.0.1:{ManagementPort}/");
-
-    protected override IEnumerable<string> Settings => [$"--Management:Urls=http://127.0.0.1:{ManagementPort}"];
-
-    protected override bool IsApiAddress(string url) => new Uri(url).Port != ManagementPort;
-}
-
 /// <summary>
 /// The Orleans Dashboard as an operator sees it: headless Chromium on the management listener, rendered, showing
 /// every silo and the grain types of the payment. Screenshots of it and of the API docs go to TestResults/.
