@@ -8,6 +8,7 @@ using PaymentActors.Gateway;
 using PaymentActors.Grains.Events;
 using PaymentActors.Grains.Hosting;
 using PaymentActors.Grains.Options;
+using PaymentActors.Grains.Persistence;
 using PaymentActors.Grains.Recovery;
 using PaymentActors.Grains.Wallets;
 using PaymentActors.Payments;
@@ -35,7 +36,7 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain
     private bool _charged;
 
     public PaymentGrain(
-        [PersistentState("payment")] IPersistentState<PaymentState> state,
+        [PersistentState("payment", MintedIdGrainStorage.Name)] IPersistentState<PaymentState> state,
         IFailedEventStore failedEvents,
         IOptions<PaymentActorsOptions> options,
         [FromKeyedServices(PaymentClock.ServiceKey)] TimeProvider time,
@@ -117,6 +118,14 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain
         await TryPublishAsync(initiated);
         StartUnfinishedWork();
         return new CreatePaymentResult(CreatePaymentOutcome.Created, Snapshot());
+    }
+
+    public async Task<CreatePaymentResult> CreateAndWaitAsync(PaymentRequest request, TimeSpan wait)
+    {
+        var created = await CreateAsync(request);
+        return created.Payment is { } payment && !payment.Status.IsTerminal()
+            ? created with { Payment = await WaitForTerminalAsync(wait) ?? payment }
+            : created;
     }
 
     public Task<PaymentSnapshot?> GetAsync() => Task.FromResult(Snapshot());
