@@ -112,9 +112,7 @@ done
 wants() { case " $ROWS " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 
 # --- build -------------------------------------------------------------------
-# The load tester moved from src/PaymentActors.LoadTest to src/PaymentActors.Cli; either is found.
 LOADTEST_PROJECT=src/PaymentActors.Cli
-[ -d "$LOADTEST_PROJECT" ] || LOADTEST_PROJECT=src/PaymentActors.LoadTest
 echo "Building ($CONFIGURATION)..."
 for project in src/PaymentActors.Api src/PaymentActors.MockGateway "$LOADTEST_PROJECT" benchmarks/PaymentActors.SeedPeer; do
   dotnet build "$project/$(basename "$project").csproj" -c "$CONFIGURATION" -nologo -v quiet >"$OUT/build.log" 2>&1 \
