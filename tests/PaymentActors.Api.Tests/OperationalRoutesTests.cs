@@ -93,5 +93,8 @@ public sealed class OperationalRoutesTests(ApiFixture api) : IClassFixture<ApiFi
         Assert.Contains("orleans_catalog_activations", text);
         Assert.Contains("orleans_grains", text);
         Assert.Contains("http_server_request_duration_seconds", text);
+
+        // Grain messages per payment (BENCHMARKS.md): the front door's create-and-wait is one call to the payment grain.
+        Assert.Matches("paymentactors_grain_messages_total\\{[^}]*interface=\"PaymentActors.Payments.IPaymentGrain\",method=\"CreateAndWaitAsync\"[^}]*\\} [1-9]", text);
     }
 }

@@ -24,6 +24,7 @@ public sealed partial class PaymentGrain
         Payment.Attempt++;
         _charged = false;
         await Recovery.TrackAsync(PaymentId);
+        Payment.Tracked = true;
         await PersistAsync();
         _terminal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         StartSaga();

@@ -1,3 +1,4 @@
+using PaymentActors.Grains.Wallets;
 using PaymentActors.Events;
 using PaymentActors.Gateway;
 using PaymentActors.Payments;
@@ -51,7 +52,9 @@ public sealed partial class PaymentGrain
 
     private async Task ReserveAsync()
     {
-        var result = await WithRetriesAsync("reserve", () => Wallet.ReserveAsync(PaymentId, Request.Amount, Payment.Attempt));
+        // The reservation carries the request: from here on the wallet can resume this payment if its silo dies.
+        var result = await WithRetriesAsync("reserve", () => Settlement.ReserveForPaymentAsync(PaymentId, Request, Payment.Attempt));
+        _reservedAtWallet |= result.Outcome == ReserveOutcome.Reserved;
         if (Payment.Status.IsTerminal())
         {
             // Cancelled or expired while the wallet answered: hand back what it may have just reserved.
@@ -60,6 +63,7 @@ public sealed partial class PaymentGrain
                 Record(result.Event);
                 Record((await WithRetriesAsync("release", () => Wallet.ReleaseAsync(PaymentId, Payment.FailureReason ?? FailureReasons.Cancelled, Payment.Attempt))).Event);
                 await PersistAsync();
+                SettleAtWallet(ReservationRecord.KeyOf(PaymentId, Payment.Attempt), forget: true);
             }
 
             return;

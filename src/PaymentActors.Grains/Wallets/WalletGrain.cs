@@ -111,11 +111,8 @@ public sealed class WalletGrain : Grain, IWalletGrain, IWalletSettlementGrain, I
 
         // The expiry reminder must be durable before any reservation is acknowledged, or a crash could strand it.
         await EnsureExpiryReminderAsync();
-        var (result, isNew) = await ExecuteAsync(() => Reserve(paymentId, attempt, amount, request));
-
-        // A refusal changes nothing but is news all the same; a replayed reservation is not.
-        var isRefusal = result.Outcome is ReserveOutcome.InsufficientFunds or ReserveOutcome.WalletNotFound or ReserveOutcome.CurrencyMismatch;
-        await PublishIfNewAsync(isNew || isRefusal ? result.Event : null);
+        // The payment announces the answer (a refusal too) with its own events, so that they stay in order.
+        var (result, _) = await ExecuteAsync(() => Reserve(paymentId, attempt, amount, request));
         return result;
     }
 
@@ -251,7 +248,7 @@ public sealed class WalletGrain : Grain, IWalletGrain, IWalletSettlementGrain, I
     {
         GrainArguments.RequireId(paymentId, nameof(paymentId));
         var key = ReservationRecord.KeyOf(paymentId, attempt);
-        var (result, isNew) = await ExecuteAsync(() =>
+        var (result, _) = await ExecuteAsync(() =>
         {
             if (_book.FindReservation(key) is { } active)
             {
@@ -267,7 +264,7 @@ public sealed class WalletGrain : Grain, IWalletGrain, IWalletSettlementGrain, I
                 : (new ReservationResult(ReservationStatus.Unknown, null), false);
         });
 
-        await PublishIfNewAsync(isNew ? result.Event : null);
+        // The payment announces the deduction or release with its own events.
         return result;
     }
 
