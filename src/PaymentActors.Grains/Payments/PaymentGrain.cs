@@ -23,6 +23,10 @@ namespace PaymentActors.Grains.Payments;
 /// The saga lives in PaymentGrain.Saga.cs; cancel, refunds and operator retries in their own files.
 /// </summary>
 [Reentrant]
+// A payment is busy for milliseconds and then only read now and then: at a thousand payments a second, Orleans's
+// default of 15 idle minutes would keep close to a million activations in memory. Two minutes serve the reads that
+// follow a payment; a later read activates it again from storage.
+[CollectionAgeLimit(Minutes = 2)]
 public sealed partial class PaymentGrain : Grain, IPaymentGrain, IStalledPaymentGrain
 {
     private readonly IPersistentState<PaymentState> _state;
