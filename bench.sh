@@ -123,6 +123,14 @@ GATEWAY_DLL="src/PaymentActors.MockGateway/bin/$CONFIGURATION/net10.0/PaymentAct
 LOADTEST_DLL="$LOADTEST_PROJECT/bin/$CONFIGURATION/net10.0/$(basename "$LOADTEST_PROJECT").dll"
 PEER_DLL="benchmarks/PaymentActors.SeedPeer/bin/$CONFIGURATION/net10.0/PaymentActors.SeedPeer.dll"
 
+# --- operator token ----------------------------------------------------------------
+# Authentication is on: the API runs in Development and validates `dotnet user-jwts` tokens (key in user secrets).
+# Every client here (hey, the load tester, the scrapes of /metrics) acts as an operator, which may pay from any wallet
+# and whose rate limit (RateLimiting:OperatorPermitsPerSecond) is far above what one machine can send.
+OPERATOR_TOKEN="${BENCH_TOKEN:-$(dotnet user-jwts create --project src/PaymentActors.Api --name bench --role operator --output token)}" \
+  || { echo "dotnet user-jwts failed to mint an operator token." >&2; exit 1; }
+AUTH=(-H "Authorization: Bearer $OPERATOR_TOKEN")
+
 BASELINE_DLL=""
 if wants baseline; then
   echo "Building the baseline ($BASELINE_COMMIT) from git archive..."
@@ -168,7 +176,7 @@ scrape() {
   local dir="$1" url i=0
   mkdir -p "$dir"
   for url in "${SYSTEM_METRICS_URLS[@]}"; do
-    curl -fs "$url/metrics" >"$dir/process-$i.txt" 2>/dev/null || true
+    curl -fs "${AUTH[@]}" "$url/metrics" >"$dir/process-$i.txt" 2>/dev/null || true
     i=$((i + 1))
   done
 }
@@ -176,7 +184,7 @@ scrape() {
 success_total() {
   local url total=0 value
   for url in "${SYSTEM_METRICS_URLS[@]}"; do
-    value="$(curl -fs "$url/metrics" 2>/dev/null | awk '/^paymentactors_payment_success_total/ {s += $NF} END {print s + 0}')"
+    value="$(curl -fs "${AUTH[@]}" "$url/metrics" 2>/dev/null | awk '/^paymentactors_payment_success_total/ {s += $NF} END {print s + 0}')"
     total=$((total + ${value%.*}))
   done
   echo "$total"
@@ -192,9 +200,6 @@ settle() {
     sleep 1
   done
 }
-
-AUTH=()
-if [ -n "${BENCH_TOKEN:-}" ]; then AUTH=(-H "Authorization: Bearer $BENCH_TOKEN"); fi
 
 fund() {
   curl -fsS -X POST "$API_URL/wallets/$1/deposits" "${AUTH[@]}" -H 'Content-Type: application/json' \
@@ -220,7 +225,7 @@ start_system() {
   local storage_args=("--Storage:Provider=$storage")
   if [ "$storage" = AzureTables ]; then storage_args+=("--ConnectionStrings:AzureTables=$AZURE_CONNECTION"); fi
   start_process "api-$id" dotnet "$dll" \
-    --urls "$API_URL" \
+    --urls "$API_URL" --environment Development \
     --Orleans:SiloPort="$SILO_PORT" --Orleans:GatewayPort="$ORLEANS_GATEWAY_PORT" \
     --Orleans:ClusterId="bench-$id" --Orleans:ServiceId="bench-$id-$RANDOM" \
     "${storage_args[@]}" \
@@ -324,8 +329,7 @@ load_row() {
   settle
   gateway_behaviour "$behaviour"
   local report="$ROW_DIR/report.json"
-  local token_args=()
-  if [ -n "${BENCH_TOKEN:-}" ]; then token_args=(--token "$BENCH_TOKEN"); fi
+  local token_args=(--token "$OPERATOR_TOKEN")
   measure_begin
   timed_cpu dotnet "$LOADTEST_DLL" "$scenario" --url "$API_URL" -c "$CLIENTS" -d "${SECONDS_OF_LOAD}s" --drain-timeout 60s \
     --seed 42 --report "$report" "${token_args[@]}" "$@"

@@ -8,7 +8,7 @@ namespace PaymentActors.Cli.Api;
 /// The PaymentActors HTTP API, one method per route. Never throws for an HTTP status or a lost connection:
 /// the load test must record every answer, including the absence of one. Only the caller's token throws.
 /// </summary>
-internal sealed class PaymentApiClient(HttpClient httpClient, Uri baseAddress, TimeSpan requestTimeout)
+internal sealed class PaymentApiClient(HttpClient httpClient, Uri baseAddress, TimeSpan requestTimeout, string? token = null)
 {
     private const string IdempotencyKeyHeader = "Idempotency-Key";
     private const string ReplayedHeader = "Idempotent-Replayed";
@@ -38,7 +38,8 @@ internal sealed class PaymentApiClient(HttpClient httpClient, Uri baseAddress, T
         timeout.CancelAfter(requestTimeout);
         try
         {
-            using var response = await httpClient.GetAsync(new Uri(baseAddress, "metrics"), timeout.Token).ConfigureAwait(false);
+            using var request = Request(HttpMethod.Get, "metrics");
+            using var response = await httpClient.SendAsync(request, timeout.Token).ConfigureAwait(false);
             return response.IsSuccessStatusCode ? await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false) : null;
         }
         catch (Exception exception) when (IsTransportFailure(exception, cancellationToken))
@@ -49,7 +50,7 @@ internal sealed class PaymentApiClient(HttpClient httpClient, Uri baseAddress, T
 
     private async Task<ApiResponse<T>> SendAsync<T>(HttpMethod method, string relativeUri, object? body, string? idempotencyKey, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(method, new Uri(baseAddress, relativeUri));
+        using var request = Request(method, relativeUri);
         if (body is not null)
         {
             request.Content = JsonContent.Create(body, body.GetType(), options: LoadTestJson.Options);
@@ -80,6 +81,17 @@ internal sealed class PaymentApiClient(HttpClient httpClient, Uri baseAddress, T
             var reason = exception is OperationCanceledException ? $"timed out after {requestTimeout.TotalSeconds:0.#} s" : exception.Message;
             return new ApiResponse<T>(0, false, false, default, null, false, Stopwatch.GetElapsedTime(started), reason);
         }
+    }
+
+    private HttpRequestMessage Request(HttpMethod method, string relativeUri)
+    {
+        var request = new HttpRequestMessage(method, new Uri(baseAddress, relativeUri));
+        if (token is not null)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return request;
     }
 
     private static ApiEnvelope<T>? TryReadEnvelope<T>(byte[] content)

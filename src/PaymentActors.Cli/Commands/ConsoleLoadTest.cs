@@ -28,6 +28,18 @@ internal static class ConsoleLoadTest
             return ExitCodes.CannotRun;
         }
 
+        if (options.Token is null)
+        {
+            options.Token = await OperatorToken.MintAsync(cancellationToken).ConfigureAwait(false);
+            if (options.Token is null)
+            {
+                console.MarkupLine(
+                    "[red]Cannot run: no operator token. Pass --token (or set PAYMENTACTORS_TOKEN), or run from the repository so that " +
+                    "`dotnet user-jwts create --project src/PaymentActors.Api --role operator` can mint one.[/]");
+                return ExitCodes.CannotRun;
+            }
+        }
+
         using var stopSending = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {

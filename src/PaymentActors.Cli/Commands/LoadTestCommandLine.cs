@@ -16,6 +16,11 @@ internal sealed class LoadTestCommandLine
         CustomParser = r => CliValueParsers.ParseUri(r)!,
     };
 
+    private readonly Option<string?> token = new("--token")
+    {
+        Description = "An operator's bearer token (default: $PAYMENTACTORS_TOKEN, else one minted with `dotnet user-jwts` for src/PaymentActors.Api).",
+    };
+
     private readonly Option<int> concurrency = new("--concurrency", "-c")
     {
         Description = "Clients sending payments at the same time.",
@@ -102,7 +107,7 @@ internal sealed class LoadTestCommandLine
         var root = new RootCommand("Load test and auditor for the PaymentActors HTTP API.");
         foreach (Option option in new Option[]
                  {
-                     url, concurrency, payments, duration, amount, deposit, currency, mode, seed, wallets, runId, report,
+                     url, token, concurrency, payments, duration, amount, deposit, currency, mode, seed, wallets, runId, report,
                      storageMetric, completedMetric, drainTimeout,
                  })
         {
@@ -133,6 +138,7 @@ internal sealed class LoadTestCommandLine
         {
             Scenario = scenario,
             BaseAddress = parseResult.GetValue(url)!,
+            Token = parseResult.GetValue(token) ?? Environment.GetEnvironmentVariable(OperatorToken.EnvironmentVariable),
             Concurrency = parseResult.GetValue(concurrency),
             Payments = parseResult.GetValue(payments),
             Duration = parseResult.GetValue(duration),

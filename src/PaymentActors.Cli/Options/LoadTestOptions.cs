@@ -9,6 +9,12 @@ public sealed class LoadTestOptions
     /// <summary>The API's base address; must be a loopback address (this tool never loads anything else).</summary>
     public Uri BaseAddress { get; set; } = new("http://127.0.0.1:5080/");
 
+    /// <summary>
+    /// An operator's bearer token: the load test funds wallets, pays for many users and reads <c>/metrics</c>.
+    /// Without one the command line mints one with <c>dotnet user-jwts</c>, as the README does.
+    /// </summary>
+    public string? Token { get; set; }
+
     public LoadTestScenario Scenario { get; set; } = LoadTestScenario.HotWallet;
 
     /// <summary>Clients sending payments at the same time.</summary>

@@ -40,7 +40,7 @@ internal sealed partial class LoadTestRun
     {
         this.options = options;
         this.progress = progress;
-        api = new PaymentApiClient(httpClient, WithTrailingSlash(options.BaseAddress), options.RequestTimeout);
+        api = new PaymentApiClient(httpClient, WithTrailingSlash(options.BaseAddress), options.RequestTimeout, options.Token);
         runId = options.RunId ?? $"lt-{startedAt:yyyyMMddHHmmss}-{Random.Shared.Next(0x10000):x4}";
         seed = options.Seed ?? Random.Shared.Next();
         walletIds = Enumerable.Range(0, options.EffectiveWallets)

@@ -1,3 +1,4 @@
+using PaymentActors.Testing;
 using PaymentActors.Cli.Options;
 using PaymentActors.Cli.Running;
 
@@ -16,6 +17,7 @@ public sealed class HotWalletAuditTests(InProcessApi api) : IClassFixture<InProc
         var options = new LoadTestOptions
         {
             BaseAddress = api.BaseAddress,
+            Token = TestTokens.Operator(),
             Scenario = LoadTestScenario.HotWallet,
             Concurrency = 16,
             Payments = 300,

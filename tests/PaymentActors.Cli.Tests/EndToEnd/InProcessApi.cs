@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using PaymentActors.Api;
+using PaymentActors.Testing;
 
 namespace PaymentActors.Cli.Tests.EndToEnd;
 
@@ -28,6 +29,7 @@ public sealed class InProcessApi : IAsyncLifetime
             "--PaymentActors:SimulatedGateway:MinLatency=00:00:00.001",
             "--PaymentActors:SimulatedGateway:MaxLatency=00:00:00.005",
             "--Logging:LogLevel:Default=Warning",
+            .. TestTokens.ApiSettings,
         ]);
         await _app.StartAsync();
         BaseAddress = new Uri(_app.Urls.Single());
