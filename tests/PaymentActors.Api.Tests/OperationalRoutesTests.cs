@@ -98,4 +98,38 @@ public sealed class OperationalRoutesTests(ApiFixture api) : IClassFixture<ApiFi
         // Grain messages per payment (BENCHMARKS.md): the front door's create-and-wait is one call to the payment grain.
         Assert.Matches("paymentactors_grain_messages_total\\{[^}]*interface=\"PaymentActors.Payments.IPaymentGrain\",method=\"CreateAndWaitAsync\"[^}]*\\} [1-9]", text);
     }
+
+    [Fact]
+    public async Task Event_figures_count_catalogue_events_published_delivered_to_each_subscriber_and_pending()
+    {
+        var user = TestIds.User();
+        await _client.DepositAsync(user, "5.00");
+        await ApiAssert.SuccessAsync(await _client.CreatePaymentAsync(user, "1.00", wait: true), HttpStatusCode.OK);
+        await ApiAssert.SuccessAsync(await _client.CreatePaymentAsync(user, "9.00", wait: true), HttpStatusCode.OK);
+
+        // Both subscribers catch up: nothing pending, and each received every event published.
+        var events = await Eventually.MatchAsync(
+            async () => (await ApiAssert.SuccessAsync(await _client.GetAsync("/metrics/summary"), HttpStatusCode.OK)).GetProperty("events"),
+            e => e.GetProperty("pending").EnumerateObject().All(p => p.Value.GetInt64() == 0)
+                 && e.GetProperty("published").TryGetProperty("payment.failed", out _),
+            TimeSpan.FromSeconds(10),
+            "the subscribers to receive every event");
+
+        Assert.Equal(1, events.GetProperty("silos").GetInt32());
+        var published = events.GetProperty("published");
+        Assert.True(published.GetProperty("payment.initiated").GetInt64() >= 2);
+        Assert.True(published.GetProperty("payment.completed").GetInt64() >= 1);
+        var total = events.GetProperty("published_total").GetInt64();
+        Assert.Equal(published.EnumerateObject().Sum(p => p.Value.GetInt64()), total);
+        Assert.Equal(["failure_recorder", "metrics_collector"], events.GetProperty("delivered").EnumerateObject().Select(p => p.Name).Order().ToArray());
+        // The metrics collector gets every event; the failure recorder only the failures (its own stream).
+        Assert.Equal(total, events.GetProperty("delivered").GetProperty("metrics_collector").GetInt64());
+        Assert.Equal(published.GetProperty("payment.failed").GetInt64(), events.GetProperty("delivered").GetProperty("failure_recorder").GetInt64());
+
+        var text = await _client.GetStringAsync("/metrics");
+        var lines = text.Split('\n');
+        Assert.Contains(lines, line => line.StartsWith("paymentactors_events_published_total{", StringComparison.Ordinal) && line.Contains("type=\"payment.initiated\"", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.StartsWith("paymentactors_events_delivered_total{", StringComparison.Ordinal) && line.Contains("subscriber=\"failure_recorder\"", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.StartsWith("paymentactors_events_pending{", StringComparison.Ordinal) && line.Contains("subscriber=\"metrics_collector\"", StringComparison.Ordinal));
+    }
 }

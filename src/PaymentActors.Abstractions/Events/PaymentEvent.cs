@@ -1,8 +1,11 @@
+using System.Diagnostics;
+
 namespace PaymentActors.Events;
 
 /// <summary>
 /// One step of a payment's life, as published on the event stream and kept in the payment's history.
-/// <see cref="Amount"/> is in <see cref="Currency"/>; <see cref="Reason"/> is set on failures.
+/// <see cref="Amount"/> is in <see cref="Currency"/>; <see cref="Reason"/> is set on failures; <see cref="TraceId"/>
+/// is the W3C trace id of the request that caused it (Orleans carries the trace across grain calls), when traced.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("PaymentActors.PaymentEvent")]
 public sealed record PaymentEvent(
@@ -13,9 +16,13 @@ public sealed record PaymentEvent(
     [property: Id(4)] decimal Amount,
     [property: Id(5)] string Currency,
     [property: Id(6)] DateTimeOffset OccurredAt,
-    [property: Id(7)] string? Reason = null)
+    [property: Id(7)] string? Reason = null,
+    [property: Id(8)] string? TraceId = null)
 {
     public static PaymentEvent Create(
         string type, string paymentId, string userId, Money.Money amount, DateTimeOffset at, string? reason = null) =>
-        new(EventIds.New("evt", at), type, paymentId, userId, amount.Amount, amount.Currency, at, reason);
+        new(EventIds.New("evt", at), type, paymentId, userId, amount.Amount, amount.Currency, at, reason, CurrentTraceId());
+
+    private static string? CurrentTraceId() =>
+        Activity.Current is { IdFormat: ActivityIdFormat.W3C } activity ? activity.TraceId.ToHexString() : null;
 }

@@ -31,4 +31,11 @@ public interface IWalletGrain : IGrainWithStringKey
     /// <summary>Credits money back for a refund; idempotent by refund id.</summary>
     [Alias("CreditAsync")]
     Task<CreditResult> CreditAsync(string refundId, string paymentId, Money.Money amount);
+
+    /// <summary>
+    /// The durable ledger, newest first: entries with a sequence below <paramref name="startingAfter"/> (all when null),
+    /// at most <paramref name="limit"/>.
+    /// </summary>
+    [Alias("GetLedgerAsync")]
+    Task<LedgerPage> GetLedgerAsync(long? startingAfter, int limit);
 }

@@ -1,5 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Streams;
 using PaymentActors.Events;
+using PaymentActors.Grains.Metrics;
 
 namespace PaymentActors.Grains.Events;
 
@@ -31,6 +33,16 @@ internal static class GrainEventPublishing
             sends.Add(provider.GetStream<PaymentEvent>(StreamId.Create(EventStreams.FailuresNamespace, partition.Key)).OnNextBatchAsync(partition.ToList()));
         }
 
-        return sends.Count == 1 ? sends[0] : Task.WhenAll(sends);
+        return PublishedAsync(grain, events, sends);
+    }
+
+    private static async Task PublishedAsync(Grain grain, IReadOnlyList<PaymentEvent> events, List<Task> sends)
+    {
+        await (sends.Count == 1 ? sends[0] : Task.WhenAll(sends));
+        var metrics = grain.GrainContext.ActivationServices.GetRequiredService<EventDeliveryMetrics>();
+        foreach (var paymentEvent in events)
+        {
+            metrics.Published(paymentEvent);
+        }
     }
 }

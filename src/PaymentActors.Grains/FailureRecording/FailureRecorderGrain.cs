@@ -1,6 +1,7 @@
 using Orleans.Streams;
 using PaymentActors.Events;
 using PaymentActors.FailureRecording;
+using PaymentActors.Grains.Metrics;
 
 namespace PaymentActors.Grains.FailureRecording;
 
@@ -10,7 +11,7 @@ namespace PaymentActors.Grains.FailureRecording;
 /// to the failures stream only, so the other events of a payment cost it no message.
 /// </summary>
 [ImplicitStreamSubscription(EventStreams.FailuresNamespace)]
-public sealed class FailureRecorderGrain(IFailedEventStore store) : Grain, IGrainWithStringKey
+public sealed class FailureRecorderGrain(IFailedEventStore store, EventDeliveryMetrics delivery) : Grain, IGrainWithStringKey
 {
     public const string Source = "payment-saga";
 
@@ -18,8 +19,15 @@ public sealed class FailureRecorderGrain(IFailedEventStore store) : Grain, IGrai
     {
         var stream = this.GetStreamProvider(EventStreams.ProviderName)
             .GetStream<PaymentEvent>(StreamId.Create(EventStreams.FailuresNamespace, this.GetPrimaryKeyString()));
-        await stream.SubscribeAsync((paymentEvent, _) => paymentEvent.Type == EventTypes.PaymentFailed
-            ? store.TryAddAsync(FailedEvents.From(paymentEvent))
-            : Task.CompletedTask);
+        await stream.SubscribeAsync(async (paymentEvent, _) =>
+        {
+            if (paymentEvent.Type == EventTypes.PaymentFailed)
+            {
+                await store.TryAddAsync(FailedEvents.From(paymentEvent));
+            }
+
+            // Counted once handled: an event the store could not take is not counted as delivered.
+            delivery.Delivered(EventDeliveryMetrics.FailureRecorder);
+        });
     }
 }

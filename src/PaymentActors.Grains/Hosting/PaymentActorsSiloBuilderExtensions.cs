@@ -14,6 +14,8 @@ using PaymentActors.Grains.Gateway;
 using PaymentActors.Grains.Metrics;
 using PaymentActors.Grains.Options;
 using PaymentActors.Grains.Persistence;
+using PaymentActors.Grains.Wallets;
+using PaymentActors.Wallets;
 
 namespace PaymentActors.Grains.Hosting;
 
@@ -22,7 +24,7 @@ public static class PaymentActorsSiloBuilderExtensions
     /// <summary>
     /// Adds the payment actors to a silo: the event stream, its subscribers, options (section "PaymentActors"),
     /// and defaults that a host may replace before or after this call: the simulated gateway, the in-memory
-    /// failed-event store and the business clock (<see cref="PaymentClock"/>). Grain storage ("Default") and reminders are the host's choice.
+    /// failed-event and wallet stores and the business clock (<see cref="PaymentClock"/>). Grain storage ("Default") and reminders are the host's choice.
     /// </summary>
     public static ISiloBuilder AddPaymentActors(this ISiloBuilder builder, Action<PaymentActorsOptions>? configure = null)
     {
@@ -48,7 +50,9 @@ public static class PaymentActorsSiloBuilderExtensions
         builder.Services.TryAddSingleton<IPaymentGateway, SimulatedPaymentGateway>();
         builder.Services.TryAddSingleton<IGatewayHealthSource, SimulatedGatewayHealth>();
         builder.Services.TryAddSingleton<IFailedEventStore, InMemoryFailedEventStore>();
+        builder.Services.TryAddSingleton<IWalletStore, InMemoryWalletStore>();
         builder.Services.TryAddSingleton<PaymentMetrics>();
+        builder.Services.TryAddSingleton<EventDeliveryMetrics>();
 
         // Grain messages per payment is one of the load-independent costs the benchmarks report (BENCHMARKS.md).
         builder.AddIncomingGrainCallFilter<GrainMessageCounter>();
@@ -60,6 +64,11 @@ public static class PaymentActorsSiloBuilderExtensions
         // Payments live in the default grain storage, seen through a wrapper that skips reading a just-minted id.
         builder.Services.AddKeyedSingleton<IGrainStorage>(
             MintedIdGrainStorage.Name, (services, _) => new MintedIdGrainStorage(services.GetRequiredService<IGrainStorage>()));
+
+        // One trace per payment across grain calls and silos (activities exist only when a tracer listens), and the
+        // payment or user id as a log scope.
+        builder.AddActivityPropagation();
+        builder.AddIncomingGrainCallFilter<LogScopeGrainCallFilter>();
         return builder;
     }
 }

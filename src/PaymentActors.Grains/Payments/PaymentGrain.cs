@@ -331,6 +331,7 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain, IStalledPayment
 
         await PersistAsync(announce: false);
         _terminal.TrySetResult();
+        PaymentLog.Ended(_logger, PaymentId, status.ToWireName(), reason);
 
         var recorded = true;
         if (status == PaymentStatus.Failed)
