@@ -216,7 +216,8 @@ hey_load() {
     "$API_URL/payments?wait=true" >"$output" 2>&1
 }
 
-hey_percentile() { awk -v p="$1%" '$1 == p && $2 == "in" {printf "%.1f", $3 * 1000}' "$2"; }
+# hey_percentile P FILE: hey's P% latency in ms ("-" when hey printed none: it omits 99% for very few requests).
+hey_percentile() { awk -v p="$1%" '$1 == p && $2 == "in" {v = sprintf("%.1f", $3 * 1000)} END {print (v == "" ? "-" : v)}' "$2"; }
 
 # --- the system under test -------------------------------------------------------
 # start_system ID DLL STORAGE [API ARGS...]: one API with its co-hosted silo. Sets SYSTEM_PIDS and SYSTEM_METRICS_URLS.
