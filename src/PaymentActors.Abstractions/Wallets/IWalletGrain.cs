@@ -12,9 +12,9 @@ public interface IWalletGrain : IGrainWithStringKey
     [Alias("GetAsync")]
     Task<WalletSnapshot?> GetAsync();
 
-    /// <summary>Adds funds; the first deposit creates the wallet in the deposit's currency.</summary>
+    /// <summary>Adds funds; the first deposit creates the wallet in the deposit's currency. <paramref name="actor"/> (the operator) goes on the event.</summary>
     [Alias("DepositAsync")]
-    Task<DepositResult> DepositAsync(string depositId, Money.Money amount);
+    Task<DepositResult> DepositAsync(string depositId, Money.Money amount, string? actor = null);
 
     /// <summary>Holds funds for a payment until confirmed, released or expired.</summary>
     [Alias("ReserveAsync")]

@@ -16,7 +16,9 @@ public sealed record PaymentEventResponse(
     [property: Description("Why a failure happened, or null.")]
     string? Reason,
     [property: Description("The W3C trace id (32 hex) of the request that caused this step, as in that response's X-Trace-Id; null if untraced.")]
-    string? TraceId)
+    string? TraceId,
+    [property: Description("The operator (token subject) whose action this step records: a deposit, a refund, a retry; else null.")]
+    string? Actor)
 {
     public static PaymentEventResponse From(PaymentEvent paymentEvent) => new(
         paymentEvent.Id,
@@ -27,5 +29,6 @@ public sealed record PaymentEventResponse(
         paymentEvent.Currency,
         paymentEvent.OccurredAt.UtcDateTime,
         paymentEvent.Reason,
-        paymentEvent.TraceId);
+        paymentEvent.TraceId,
+        paymentEvent.Actor);
 }

@@ -72,7 +72,7 @@ public sealed class WalletGrain : Grain, IWalletGrain, IWalletSettlementGrain, I
 
     public Task<WalletSnapshot?> GetAsync() => Task.FromResult(_durableSnapshot);
 
-    public async Task<DepositResult> DepositAsync(string depositId, Money.Money amount)
+    public async Task<DepositResult> DepositAsync(string depositId, Money.Money amount, string? actor = null)
     {
         GrainArguments.RequireId(depositId, nameof(depositId));
         GrainArguments.RequireValid(amount);
@@ -91,7 +91,7 @@ public sealed class WalletGrain : Grain, IWalletGrain, IWalletSettlementGrain, I
             }
 
             var now = _time.GetUtcNow();
-            var deposited = PaymentEvent.Create(EventTypes.FundsDeposited, depositId, UserId, amount, now);
+            var deposited = PaymentEvent.Create(EventTypes.FundsDeposited, depositId, UserId, amount, now, actor: actor);
             _book.Deposit(depositId, amount, now, deposited.Id);
             return ((DepositOutcome.Deposited, deposited), true);
         });
