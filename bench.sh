@@ -360,9 +360,9 @@ peer_row() {
   if [ ! -s "$ROW_DIR/report.json" ]; then row_failed "$label" "no report"; return 0; fi
   local azurite_ticks=$(($(cpu_ticks "$AZURITE_PID") - azurite0))
   # Azurite's and the peer's CPU cover its warm-up too (one process does both): per debit over warm-up + load.
-  TABLE_ROWS+=("$(jq -r --arg label "$label" --arg tick "$TICK" --arg az "$azurite_ticks" --arg gen "$TIMED_CPU" --arg warm "$WARMUP" --arg load "$(cut -d ' ' -f 1 /proc/loadavg)" '
+  TABLE_ROWS+=("$(jq -r --arg name "$label" --arg tick "$TICK" --arg az "$azurite_ticks" --arg gen "$TIMED_CPU" --arg warm "$WARMUP" --arg load "$(cut -d ' ' -f 1 /proc/loadavg)" '
       (.debits * (1 + ($warm | tonumber) / .seconds)) as $all |
-      [ $label, (.debits_per_second | round | tostring), (.p50_ms | tostring), (.p99_ms | tostring),
+      [ $name, (.debits_per_second | round | tostring), (.p50_ms | tostring), (.p99_ms | tostring),
         (.storage_requests_per_debit | tostring), "-", "-",
         (($az | tonumber) / ($tick | tonumber) * 1000 / ([$all, 1] | max) * 100 | round / 100 | tostring),
         (($gen | tonumber) * 1000 / ([$all, 1] | max) * 100 | round / 100 | tostring),
