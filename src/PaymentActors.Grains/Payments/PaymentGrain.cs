@@ -20,7 +20,8 @@ namespace PaymentActors.Grains.Payments;
 /// A payment and the saga that settles it: reserve at the wallet → charge at the gateway → confirm (completed) or
 /// release (failed). It is reentrant so that reads, waits, cancels and the wallet's expiry notice are served while a
 /// step is awaited; every state change happens between awaits on the grain's single thread and only moves forward.
-/// The saga lives in PaymentGrain.Saga.cs; cancel, refunds and operator retries in their own files.
+/// The saga's rules live in <see cref="PaymentSaga"/>; PaymentGrain.Saga.cs performs its steps; cancel, refunds and
+/// operator retries have their own files.
 /// </summary>
 [Reentrant]
 // A payment is busy for milliseconds and then only read now and then: at a thousand payments a second, Orleans's
@@ -41,8 +42,8 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain, IStalledPayment
     // Something durable stands for this payment: its own record, or its reservation (which carries the request) at its wallet.
     private bool _durable;
     private bool _reservedAtWallet;
+    private PaymentSaga _saga = null!;
     private bool _sagaRunning;
-    private bool _charged;
 
     public PaymentGrain(
         [PersistentState("payment", MintedIdGrainStorage.Name)] IPersistentState<PaymentState> state,
@@ -76,6 +77,7 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain, IStalledPayment
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _saga = new PaymentSaga(Payment.Status, _options.MaxRetries);
         if (Exists)
         {
             _durable = true;
@@ -124,6 +126,7 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain, IStalledPayment
         }
 
         await TryPublishAsync(initiated);
+        _saga = new PaymentSaga(PaymentStatus.Pending, _options.MaxRetries);
         StartUnfinishedWork();
         return new CreatePaymentResult(CreatePaymentOutcome.Created, Snapshot());
     }
@@ -154,6 +157,7 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain, IStalledPayment
             var initiated = PaymentEvent.Create(EventTypes.PaymentInitiated, PaymentId, request.UserId, request.Amount, now);
             _state.State = new PaymentState { Request = request, Status = PaymentStatus.Pending, CreatedAt = now, UpdatedAt = now, Events = [initiated] };
             _unannounced.Add(initiated);
+            _saga = new PaymentSaga(PaymentStatus.Pending, _options.MaxRetries);
             StartUnfinishedWork();
             try
             {
@@ -232,6 +236,7 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain, IStalledPayment
             };
             _unannounced.Add(initiated);
             _reservedAtWallet = _durable = true;
+            _saga = new PaymentSaga(PaymentStatus.Pending, _options.MaxRetries);
             StartUnfinishedWork();
             return;
         }
@@ -269,7 +274,7 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain, IStalledPayment
 
     public async Task OnReservationExpiredAsync(PaymentEvent expired)
     {
-        if (!Exists || Payment.Status.IsTerminal())
+        if (!Exists || !_saga.OnReservationExpired())
         {
             return;
         }
@@ -302,8 +307,10 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain, IStalledPayment
     /// <summary>Ends the saga: the ending is made durable (retried until it is), then announced.</summary>
     private async Task FinishAsync(PaymentStatus status, string? reason, StepFailedException? failure = null)
     {
+        var saga = _saga;
         if (Payment.Status.IsTerminal())
         {
+            saga.OnFinished();
             return;
         }
 
@@ -330,6 +337,7 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain, IStalledPayment
         }
 
         await PersistAsync(announce: false);
+        saga.OnFinished();
         _terminal.TrySetResult();
         PaymentLog.Ended(_logger, PaymentId, status.ToWireName(), reason);
 
