@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
+using Orleans.Storage;
 using PaymentActors.Events;
 using PaymentActors.FailureRecording;
 using PaymentActors.Gateway;
@@ -117,8 +118,19 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain, IStalledPayment
         }
         catch
         {
-            _state.State = new PaymentState();
-            throw;
+            // The write may have landed though it looked failed (a retried insert that saw 409): storage decides, not memory.
+            if (!await TryReloadAsync() || Payment.Request is null)
+            {
+                _state.State = new PaymentState();
+                throw;
+            }
+
+            if (Payment.Request != request)
+            {
+                return new CreatePaymentResult(CreatePaymentOutcome.RequestMismatch, Snapshot());
+            }
+
+            initiated = Payment.Events[0];
         }
         finally
         {
@@ -375,13 +387,24 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain, IStalledPayment
 
     /// <summary>
     /// Writes the state, retried until it succeeds since the steps before it are done and idempotent; then announces
-    /// the events recorded since the last announcement, as one stream item.
+    /// the events recorded since the last announcement, as one stream item. A concurrency conflict is not retried (the
+    /// ETag is stale: a write that landed but looked failed, or another writer), since memory can no longer be
+    /// trusted: the activation ends and the next one resumes from storage.
     /// </summary>
     private async Task PersistAsync(bool announce = true)
     {
         await WithRetriesAsync("persist", async () =>
         {
-            await _state.WriteStateAsync();
+            try
+            {
+                await _state.WriteStateAsync();
+            }
+            catch (InconsistentStateException)
+            {
+                DeactivateOnIdle();
+                throw;
+            }
+
             return true;
         }, retryForever: true);
         _durable = true;
@@ -408,6 +431,22 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain, IStalledPayment
         {
             // The payment's own history keeps the events; a lost stream delivery only costs a metric.
             PaymentLog.PublishFailed(_logger, exception, events[^1].Type, PaymentId);
+        }
+    }
+
+    /// <summary>Replaces memory with what storage holds; false (and the activation ends) when storage cannot be read.</summary>
+    private async Task<bool> TryReloadAsync()
+    {
+        try
+        {
+            await _state.ReadStateAsync();
+            return true;
+        }
+        catch (Exception exception)
+        {
+            PaymentLog.SagaStopped(_logger, exception, PaymentId, Payment.Status.ToWireName());
+            DeactivateOnIdle();
+            return false;
         }
     }
 
@@ -444,7 +483,7 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain, IStalledPayment
             {
                 return await call();
             }
-            catch (Exception exception) when (exception is not ArgumentException)
+            catch (Exception exception) when (exception is not (ArgumentException or InconsistentStateException))
             {
                 if (!retryForever && attempt > _options.MaxRetries)
                 {
