@@ -394,16 +394,18 @@ breaker_row() {
 }
 
 # --- rows ------------------------------------------------------------------------
+# A row that breaks is reported and the next one runs: the table is always printed (set -e is off inside a `||`).
 NO_GATEWAY_FAULTS='{"fail_rate":0,"latency_min_ms":0,"latency_max_ms":0,"timeout_rate":0,"outage":false}'
-hey_row baseline "round-1 main ($BASELINE_COMMIT): hot wallet, Azurite, hey" "$BASELINE_DLL" AzureTables
-hey_row hot-hey "hot wallet, Azurite, hey" "$API_DLL" AzureTables
-load_row hot-load "hot wallet, Azurite, load tester (keys)" AzureTables "$NO_GATEWAY_FAULTS" hot-wallet --deposit 10000000
-hey_row mem-hey "hot wallet, in memory, hey" "$API_DLL" Memory
-load_row spread "10,000 wallets, Azurite, load tester" AzureTables "$NO_GATEWAY_FAULTS" spread -k 10000 --deposit 1000
+row_broke() { echo "  row $1 broke; see $OUT/" >&2; TABLE_ROWS+=("$1|-|-|-|-|-|-|-|-|row broke (see $OUT)|-"); }
+hey_row baseline "round-1 main ($BASELINE_COMMIT): hot wallet, Azurite, hey" "$BASELINE_DLL" AzureTables || row_broke baseline
+hey_row hot-hey "hot wallet, Azurite, hey" "$API_DLL" AzureTables || row_broke hot-hey
+load_row hot-load "hot wallet, Azurite, load tester (keys)" AzureTables "$NO_GATEWAY_FAULTS" hot-wallet --deposit 10000000 || row_broke hot-load
+hey_row mem-hey "hot wallet, in memory, hey" "$API_DLL" Memory || row_broke mem-hey
+load_row spread "10,000 wallets, Azurite, load tester" AzureTables "$NO_GATEWAY_FAULTS" spread -k 10000 --deposit 1000 || row_broke spread
 load_row realistic "hot wallet, Azurite, declines 10%, 10-50 ms" AzureTables \
-  '{"fail_rate":0.1,"latency_min_ms":10,"latency_max_ms":50,"timeout_rate":0,"outage":false}' hot-wallet --deposit 10000000
-peer_row
-breaker_row
+  '{"fail_rate":0.1,"latency_min_ms":10,"latency_max_ms":50,"timeout_rate":0,"outage":false}' hot-wallet --deposit 10000000 || row_broke realistic
+peer_row || row_broke peer
+breaker_row || row_broke breaker
 
 # --- the table -----------------------------------------------------------------
 echo
