@@ -13,6 +13,15 @@ public interface IPaymentGrain : IGrainWithStringKey
     [Alias("CreateAsync")]
     Task<CreatePaymentResult> CreateAsync(PaymentRequest request);
 
+    /// <summary>
+    /// Creates the payment as <see cref="CreateAsync"/> does, then waits up to <paramref name="wait"/> for its final
+    /// status: the front door's create-and-wait in one call.
+    /// </summary>
+    /// <remarks>Its own response timeout, above the longest wait allowed (Api:WaitTimeout, at most 25 s), so that a front door in client mode can keep a short one for every other call.</remarks>
+    [ResponseTimeout("00:00:30")]
+    [Alias("CreateAndWaitAsync")]
+    Task<CreatePaymentResult> CreateAndWaitAsync(PaymentRequest request, TimeSpan wait);
+
     /// <summary>The payment, or null when it was never created.</summary>
     [Alias("GetAsync")]
     Task<PaymentSnapshot?> GetAsync();

@@ -21,8 +21,6 @@ public static class PaymentEndpoints
     public const string IdField = "id";
     public const string WaitField = "wait";
 
-    /// <summary>How long past Api:WaitTimeout the front door waits for the payment's answer before it answers 202 anyway.</summary>
-    private static readonly TimeSpan WaitGrace = TimeSpan.FromSeconds(2);
 
     public static IEndpointRouteBuilder MapPaymentEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -119,7 +117,17 @@ public static class PaymentEndpoints
 
         var paymentId = key is null ? EventIds.New("pay", time.GetUtcNow()) : EventIds.Derive("pay", userId, key);
         var grain = grains.GetGrain<IPaymentGrain>(paymentId);
-        var result = await grain.CreateAsync(new PaymentRequest(userId, input.ServiceId!, amount, input.Description));
+        var paymentRequest = new PaymentRequest(userId, input.ServiceId!, amount, input.Description);
+
+        // Past the cap of held-open waits the payment is answered now, as without wait (a 429 would invite a duplicate).
+        using var slot = waitForOutcome ? waitSlots.TryTake() : null;
+        Func<Task<CreatePaymentResult>> create = slot is not null
+            ? () => grain.CreateAndWaitAsync(paymentRequest, options.Value.WaitTimeout)
+            : () => grain.CreateAsync(paymentRequest);
+
+        // A payment id minted here has nothing stored under it: the grain is told so and skips its storage read.
+        // One keyed by an idempotency key may be a replay, so its grain reads.
+        var result = key is null ? await MintedIds.CallAsync(paymentId, create) : await create();
 
         switch (result.Outcome)
         {
@@ -147,35 +155,10 @@ public static class PaymentEndpoints
         }
 
         var payment = result.Payment!;
-        if (waitForOutcome && !payment.Status.IsTerminal())
-        {
-            // Past the cap of held-open waits the payment is answered now, as without wait (a 429 would invite a duplicate).
-            using var slot = waitSlots.TryTake();
-            if (slot is not null)
-            {
-                payment = await WaitForTerminalAsync(grain, options.Value.WaitTimeout) ?? payment;
-            }
-        }
 
         // Without wait the answer is always 202, also when replaying a payment that has since finished.
         var status = waitForOutcome && payment.Status.IsTerminal() ? StatusCodes.Status200OK : StatusCodes.Status202Accepted;
         return ApiResults.Located(status, LocationOf(payment.Id), PaymentResponse.From(payment));
-    }
-
-    /// <summary>
-    /// The payment once terminal, or null if it is still in flight after the wait. The payment is accepted and durable
-    /// by now, so a silo lost during the wait (its answer never comes) still gets 202, after the wait and a short grace.
-    /// </summary>
-    private static async Task<PaymentSnapshot?> WaitForTerminalAsync(IPaymentGrain grain, TimeSpan wait)
-    {
-        try
-        {
-            return await grain.WaitForTerminalAsync(wait).WaitAsync(wait + WaitGrace);
-        }
-        catch (Exception exception) when (exception is TimeoutException or SiloUnavailableException or OrleansMessageRejectionException)
-        {
-            return null;
-        }
     }
 
     private static async Task<IResult> GetAsync([FromRoute(Name = IdField)] string id, ClaimsPrincipal caller, IGrainFactory grains)
