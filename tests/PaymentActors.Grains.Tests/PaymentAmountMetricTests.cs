@@ -45,7 +45,7 @@ public sealed class PaymentAmountMetricTests
 
         var exact = Amount * Deposits;
         Assert.True(exact * 1000 > long.MaxValue);
-        Assert.Equal(9_999_999_999_999_999.990m, summary.PaymentAmount.Single().Total);
+        Assert.Equal(9_999_999_999_999_990.000m, summary.PaymentAmount.Single().Total);
         Assert.Equal(0L, exportedAsLong);
         Assert.Equal((double)exact, exported, (double)exact * 1e-9);
     }
