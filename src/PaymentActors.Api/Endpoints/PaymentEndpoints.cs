@@ -107,6 +107,7 @@ public static class PaymentEndpoints
         if (InputValidation.CheckId(input.ServiceId, "service_id") is { } serviceError) return ApiResults.Invalid(serviceError);
         if (InputValidation.CheckMoney(input.Amount, input.Currency, out var amount) is { } moneyError) return ApiResults.Invalid(moneyError);
         if (InputValidation.CheckDescription(input.Description) is { } descriptionError) return ApiResults.Invalid(descriptionError);
+        if (input.OrderId is not null && InputValidation.CheckId(input.OrderId, OrderEndpoints.OrderIdField) is { } orderError) return ApiResults.Invalid(orderError);
 
         var userId = input.UserId!;
         if (!caller.MayActFor(userId))
@@ -116,7 +117,13 @@ public static class PaymentEndpoints
 
         var paymentId = key is null ? EventIds.New("pay", time.GetUtcNow()) : EventIds.Derive("pay", userId, key);
         var grain = grains.GetGrain<IPaymentGrain>(paymentId);
-        var result = await grain.CreateAsync(new PaymentRequest(userId, input.ServiceId!, amount, input.Description));
+        if (input.OrderId is { } orderId && await OrderPayments.ClaimAsync(grains, orderId, paymentId, userId, amount) is { } orderRefusal)
+        {
+            return orderRefusal;
+        }
+
+        var result = await grain.CreateAsync(new PaymentRequest(userId, input.ServiceId!, amount, input.Description, input.OrderId));
+        await OrderPayments.ReleaseIfNotCreatedAsync(grains, input.OrderId, paymentId, result);
 
         switch (result.Outcome)
         {

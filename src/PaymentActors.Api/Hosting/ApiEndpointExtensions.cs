@@ -25,6 +25,7 @@ public static class ApiEndpointExtensions
 
         app.MapWalletEndpoints();
         app.MapLedgerEndpoints();
+        app.MapOrderEndpoints();
         app.MapPaymentEndpoints();
         app.MapRefundEndpoints();
         app.MapGatewayEndpoints();
