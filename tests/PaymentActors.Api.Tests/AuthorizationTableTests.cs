@@ -50,6 +50,7 @@ public sealed class AuthorizationTableTests(ApiFixture api) : IClassFixture<ApiF
         new("DELETE", "/orders/{id}", SecurityPolicies.User, s => Send(HttpMethod.Delete, $"/orders/{s.OrderId}", null), 401, 200, 404, 200),
         new("POST", "/orders/{id}/status", SecurityPolicies.Operator,
             s => Post($"/orders/{s.OrderId}/status", """{"status": "processing"}"""), 401, 403, 403, 409),
+        new("GET", "/transactions/{id}", SecurityPolicies.User, s => Get($"/transactions/txn.charge.1.{s.PaymentId}"), 401, 200, 404, 200),
         new("GET", "/gateway", SecurityPolicies.Operator, _ => Get("/gateway"), 401, 403, 403, 200),
         new("GET", "/failed-events", SecurityPolicies.Operator, _ => Get("/failed-events"), 401, 403, 403, 200),
         new("GET", "/failed-events/{id}", SecurityPolicies.Operator, _ => Get("/failed-events/no-such-event"), 401, 403, 403, 404),

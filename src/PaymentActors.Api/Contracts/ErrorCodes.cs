@@ -83,4 +83,7 @@ public static class ErrorCodes
 
     /// <summary>409: an operator's order status must move forward: paid → processing → shipped → delivered.</summary>
     public const string OrderStatusNotAllowed = "order_status_not_allowed";
+
+    /// <summary>404: no transaction has this id (or it is another user's).</summary>
+    public const string TransactionNotFound = "transaction_not_found";
 }

@@ -170,8 +170,11 @@ public static class PaymentEndpoints
     {
         if (InputValidation.CheckId(id, IdField) is { } idError) return ApiResults.Invalid(idError);
 
-        var payment = await grains.GetGrain<IPaymentGrain>(id).GetAsync();
-        return payment is null || !caller.MayActFor(payment.Request.UserId) ? PaymentNotFound(id) : ApiResults.Ok(PaymentResponse.From(payment));
+        var grain = grains.GetGrain<IPaymentGrain>(id);
+        var payment = await grain.GetAsync();
+        return payment is null || !caller.MayActFor(payment.Request.UserId)
+            ? PaymentNotFound(id)
+            : ApiResults.Ok(PaymentResponse.From(payment, await TransactionEndpoints.OfAsync(grain, payment)));
     }
 
     private static async Task<IResult> GetEventsAsync([FromRoute(Name = IdField)] string id, ClaimsPrincipal caller, IGrainFactory grains)
