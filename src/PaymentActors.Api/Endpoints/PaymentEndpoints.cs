@@ -122,7 +122,17 @@ public static class PaymentEndpoints
             return orderRefusal;
         }
 
-        var result = await grain.CreateAsync(new PaymentRequest(userId, input.ServiceId!, amount, input.Description, input.OrderId));
+        var paymentRequest = new PaymentRequest(userId, input.ServiceId!, amount, input.Description, input.OrderId);
+
+        // Past the cap of held-open waits the payment is answered now, as without wait (a 429 would invite a duplicate).
+        using var slot = waitForOutcome ? waitSlots.TryTake() : null;
+        Func<Task<CreatePaymentResult>> create = slot is not null
+            ? () => grain.CreateAndWaitAsync(paymentRequest, options.Value.WaitTimeout)
+            : () => grain.CreateAsync(paymentRequest);
+
+        // A payment id minted here has nothing stored under it: the grain is told so and skips its storage read.
+        // One keyed by an idempotency key may be a replay, so its grain reads.
+        var result = key is null ? await MintedIds.CallAsync(paymentId, create) : await create();
         await OrderPayments.ReleaseIfNotCreatedAsync(grains, input.OrderId, paymentId, result);
 
         switch (result.Outcome)
@@ -151,15 +161,6 @@ public static class PaymentEndpoints
         }
 
         var payment = result.Payment!;
-        if (waitForOutcome && !payment.Status.IsTerminal())
-        {
-            // Past the cap of held-open waits the payment is answered now, as without wait (a 429 would invite a duplicate).
-            using var slot = waitSlots.TryTake();
-            if (slot is not null)
-            {
-                payment = await grain.WaitForTerminalAsync(options.Value.WaitTimeout) ?? payment;
-            }
-        }
 
         // Without wait the answer is always 202, also when replaying a payment that has since finished.
         var status = waitForOutcome && payment.Status.IsTerminal() ? StatusCodes.Status200OK : StatusCodes.Status202Accepted;
