@@ -5,6 +5,7 @@ public static class InputLimits
 {
     public const int MaxIdLength = 255;
     public const int MaxDescriptionLength = 1024;
+    public const int MaxRefundReasonLength = PaymentActors.Payments.RefundCommand.MaxReasonLength;
     public const int MaxIdempotencyKeyLength = 255;
 
     /// <summary>JSON nesting deeper than this is refused before any binding; valid bodies are flat.</summary>
