@@ -39,6 +39,37 @@ public static class ApiCalls
             }),
             idempotencyKey);
 
+    /// <summary>The body of POST /orders: one line per (product, quantity, unit price), with both addresses.</summary>
+    public static string OrderJson(string userId, string currency, params (int ProductId, int Quantity, string UnitPrice)[] items) =>
+        $$"""
+        {"user_id": "{{userId}}", "currency": "{{currency}}",
+         "items": [{{string.Join(",", items.Select(i => $$"""{"product_id": {{i.ProductId}}, "quantity": {{i.Quantity}}, "unit_price": "{{i.UnitPrice}}"}"""))}}],
+         {{AddressesJson}}, "notes": "leave at the door"}
+        """;
+
+    public const string AddressesJson =
+        """
+        "shipping_address": {"street": "Av. Principal 123", "city": "Lima", "state": "Lima", "postal_code": "15001", "country": "Peru"},
+        "billing_address": {"street": "Av. Principal 123", "city": "Lima", "state": "Lima", "postal_code": "15001", "country": "Peru"}
+        """;
+
+    public static Task<HttpResponseMessage> CreateOrderAsync(
+        this HttpClient client, string userId, string currency, string? idempotencyKey, params (int ProductId, int Quantity, string UnitPrice)[] items) =>
+        client.PostJsonAsync("/orders", OrderJson(userId, currency, items), idempotencyKey);
+
+    /// <summary>POST /payments?wait=true paying an order.</summary>
+    public static Task<HttpResponseMessage> PayOrderAsync(this HttpClient client, string userId, string orderId, string amount, string currency = "USD") =>
+        client.PostJsonAsync(
+            "/payments?wait=true",
+            JsonSerializer.Serialize(new Dictionary<string, string>
+            {
+                ["user_id"] = userId,
+                ["service_id"] = "shop",
+                ["amount"] = amount,
+                ["currency"] = currency,
+                ["order_id"] = orderId,
+            }));
+
     public static Task<HttpResponseMessage> GetWalletAsync(this HttpClient client, string userId) =>
         client.GetAsync($"/wallets/{Uri.EscapeDataString(userId)}");
 

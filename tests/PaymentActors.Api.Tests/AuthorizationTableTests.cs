@@ -16,7 +16,7 @@ namespace PaymentActors.Api.Tests;
 public sealed class AuthorizationTableTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     /// <summary>What the seeded owner has: a wallet and a completed payment.</summary>
-    private sealed record Seed(string Owner, string PaymentId);
+    private sealed record Seed(string Owner, string PaymentId, string OrderId);
 
     /// <summary>
     /// One route: its method ("*" for any), pattern (ending in "/**" for the pattern and everything under it), policy
@@ -40,6 +40,17 @@ public sealed class AuthorizationTableTests(ApiFixture api) : IClassFixture<ApiF
         new("POST", "/payments/{id}/cancel", SecurityPolicies.User, s => Post($"/payments/{s.PaymentId}/cancel", null), 401, 409, 404, 409),
         new("POST", "/payments/{id}/refunds", SecurityPolicies.Operator,
             s => Post($"/payments/{s.PaymentId}/refunds", """{"amount": "0.01"}"""), 401, 403, 403, 201),
+        new("POST", "/orders", SecurityPolicies.User,
+            s => Post("/orders", ApiCalls.OrderJson(s.Owner, "USD", (1, 1, "1.00"))), 401, 201, 403, 201),
+        new("GET", "/orders/{id}", SecurityPolicies.User, s => Get($"/orders/{s.OrderId}"), 401, 200, 404, 200),
+        new("PUT", "/orders/{id}", SecurityPolicies.User,
+            s => Send(HttpMethod.Put, $"/orders/{s.OrderId}", $$"""{"items": [{"product_id": 2, "quantity": 1, "unit_price": "2.00"}], {{ApiCalls.AddressesJson}}}"""),
+            401, 200, 404, 200),
+        // The owner cancels the order; the operator's cancel is then a no-op, and it is too late to move it forward.
+        new("DELETE", "/orders/{id}", SecurityPolicies.User, s => Send(HttpMethod.Delete, $"/orders/{s.OrderId}", null), 401, 200, 404, 200),
+        new("POST", "/orders/{id}/status", SecurityPolicies.Operator,
+            s => Post($"/orders/{s.OrderId}/status", """{"status": "processing"}"""), 401, 403, 403, 409),
+        new("GET", "/transactions/{id}", SecurityPolicies.User, s => Get($"/transactions/txn.charge.1.{s.PaymentId}"), 401, 200, 404, 200),
         new("GET", "/gateway", SecurityPolicies.Operator, _ => Get("/gateway"), 401, 403, 403, 200),
         new("GET", "/cluster", SecurityPolicies.Operator, _ => Get("/cluster"), 401, 403, 403, 200),
         new("GET", "/failed-events", SecurityPolicies.Operator, _ => Get("/failed-events"), 401, 403, 403, 200),
@@ -97,7 +108,8 @@ public sealed class AuthorizationTableTests(ApiFixture api) : IClassFixture<ApiF
         var other = TestIds.User();
         await ApiAssert.SuccessAsync(await api.Client.DepositAsync(owner, "100.00"), HttpStatusCode.OK);
         var payment = await ApiAssert.SuccessAsync(await api.Client.CreatePaymentAsync(owner, "5.00", wait: true), HttpStatusCode.OK);
-        var seed = new Seed(owner, payment.Text("id"));
+        var order = await ApiAssert.SuccessAsync(await api.Client.CreateOrderAsync(owner, "USD", null, (1, 2, "3.00")), HttpStatusCode.Created);
+        var seed = new Seed(owner, payment.Text("id"), order.Text("id"));
 
         using var anonymous = api.ClientWithToken(null);
         using var ownerClient = api.ClientFor(owner);
@@ -141,7 +153,9 @@ public sealed class AuthorizationTableTests(ApiFixture api) : IClassFixture<ApiF
 
     private static HttpRequestMessage Get(string path) => new(HttpMethod.Get, path);
 
-    private static HttpRequestMessage Post(string path, string? json) => new(HttpMethod.Post, path)
+    private static HttpRequestMessage Post(string path, string? json) => Send(HttpMethod.Post, path, json);
+
+    private static HttpRequestMessage Send(HttpMethod method, string path, string? json) => new(method, path)
     {
         Content = json is null ? null : new StringContent(json, Encoding.UTF8, "application/json"),
     };

@@ -20,4 +20,7 @@ public sealed record CreatePaymentRequest(
     string? Currency,
     [property: StringLength(1024)]
     [property: Description("Optional free text, at most 1024 characters.")]
-    string? Description = null);
+    string? Description = null,
+    [property: StringLength(255, MinimumLength = 1)]
+    [property: Description("Optional: the order this payment pays. amount and currency must equal the order's total; the order is claimed before any funds are reserved.")]
+    string? OrderId = null);

@@ -66,4 +66,25 @@ public static class ErrorCodes
 
     /// <summary>500: a fault of ours; nothing the client sent explains it.</summary>
     public const string InternalError = "internal_error";
+
+    /// <summary>404: no order has this id (or it is another user's).</summary>
+    public const string OrderNotFound = "order_not_found";
+
+    /// <summary>409: the order is not pending, or a payment for it is in flight, so its items, addresses and notes stay as they are.</summary>
+    public const string OrderNotModifiable = "order_not_modifiable";
+
+    /// <summary>422: a payment for an order must carry the order's total in the order's currency.</summary>
+    public const string OrderAmountMismatch = "order_amount_mismatch";
+
+    /// <summary>409: the order is cancelled, paid or beyond, so no payment may pay it.</summary>
+    public const string OrderNotPayable = "order_not_payable";
+
+    /// <summary>409: another payment for this order is in flight; this one was refused before any funds were reserved.</summary>
+    public const string OrderAlreadyPaid = "order_already_paid";
+
+    /// <summary>409: an operator's order status must move forward: paid → processing → shipped → delivered.</summary>
+    public const string OrderStatusNotAllowed = "order_status_not_allowed";
+
+    /// <summary>404: no transaction has this id (or it is another user's).</summary>
+    public const string TransactionNotFound = "transaction_not_found";
 }

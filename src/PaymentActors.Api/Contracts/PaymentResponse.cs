@@ -22,9 +22,13 @@ public sealed record PaymentResponse(
     [property: Description("Every refund asked for, oldest first, including pending and declined ones.")]
     IReadOnlyList<RefundResponse> Refunds,
     DateTime CreatedAt,
-    DateTime UpdatedAt)
+    DateTime UpdatedAt,
+    [property: Description("The order this payment pays, or null.")]
+    string? OrderId = null,
+    [property: Description("Charges, refunds and voids at the gateway, oldest first; given by GET /payments/{id} (null elsewhere).")]
+    IReadOnlyList<TransactionResponse>? Transactions = null)
 {
-    public static PaymentResponse From(PaymentSnapshot payment)
+    public static PaymentResponse From(PaymentSnapshot payment, IReadOnlyList<TransactionResponse>? transactions = null)
     {
         var currency = payment.Request.Amount.Currency;
         return new PaymentResponse(
@@ -39,6 +43,8 @@ public sealed record PaymentResponse(
             Money.Money.Format(payment.RefundedAmount, currency),
             (payment.Refunds ?? []).Select(refund => RefundResponse.From(refund, payment.Id, currency)).ToList(),
             payment.CreatedAt.UtcDateTime,
-            payment.UpdatedAt.UtcDateTime);
+            payment.UpdatedAt.UtcDateTime,
+            payment.Request.OrderId,
+            transactions);
     }
 }

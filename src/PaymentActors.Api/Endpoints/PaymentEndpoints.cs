@@ -108,6 +108,7 @@ public static class PaymentEndpoints
         if (InputValidation.CheckId(input.ServiceId, "service_id") is { } serviceError) return ApiResults.Invalid(serviceError);
         if (InputValidation.CheckMoney(input.Amount, input.Currency, out var amount) is { } moneyError) return ApiResults.Invalid(moneyError);
         if (InputValidation.CheckDescription(input.Description) is { } descriptionError) return ApiResults.Invalid(descriptionError);
+        if (input.OrderId is not null && InputValidation.CheckId(input.OrderId, OrderEndpoints.OrderIdField) is { } orderError) return ApiResults.Invalid(orderError);
 
         var userId = input.UserId!;
         if (!caller.MayActFor(userId))
@@ -117,7 +118,12 @@ public static class PaymentEndpoints
 
         var paymentId = key is null ? EventIds.New("pay", time.GetUtcNow()) : EventIds.Derive("pay", userId, key);
         var grain = grains.GetGrain<IPaymentGrain>(paymentId);
-        var paymentRequest = new PaymentRequest(userId, input.ServiceId!, amount, input.Description);
+        if (input.OrderId is { } orderId && await OrderPayments.ClaimAsync(grains, orderId, paymentId, userId, amount) is { } orderRefusal)
+        {
+            return orderRefusal;
+        }
+
+        var paymentRequest = new PaymentRequest(userId, input.ServiceId!, amount, input.Description, input.OrderId);
 
         // Past the cap of held-open waits the payment is answered now, as without wait (a 429 would invite a duplicate).
         using var slot = waitForOutcome ? waitSlots.TryTake() : null;
@@ -128,6 +134,7 @@ public static class PaymentEndpoints
         // A payment id minted here has nothing stored under it: the grain is told so and skips its storage read.
         // One keyed by an idempotency key may be a replay, so its grain reads.
         var result = key is null ? await MintedIds.CallAsync(paymentId, create) : await create();
+        await OrderPayments.ReleaseIfNotCreatedAsync(grains, input.OrderId, paymentId, result);
 
         switch (result.Outcome)
         {
@@ -165,8 +172,11 @@ public static class PaymentEndpoints
     {
         if (InputValidation.CheckId(id, IdField) is { } idError) return ApiResults.Invalid(idError);
 
-        var payment = await grains.GetGrain<IPaymentGrain>(id).GetAsync();
-        return payment is null || !caller.MayActFor(payment.Request.UserId) ? PaymentNotFound(id) : ApiResults.Ok(PaymentResponse.From(payment));
+        var grain = grains.GetGrain<IPaymentGrain>(id);
+        var payment = await grain.GetAsync();
+        return payment is null || !caller.MayActFor(payment.Request.UserId)
+            ? PaymentNotFound(id)
+            : ApiResults.Ok(PaymentResponse.From(payment, await TransactionEndpoints.OfAsync(grain, payment)));
     }
 
     private static async Task<IResult> GetEventsAsync([FromRoute(Name = IdField)] string id, ClaimsPrincipal caller, IGrainFactory grains)

@@ -25,6 +25,8 @@ public static class ApiEndpointExtensions
 
         app.MapWalletEndpoints();
         app.MapLedgerEndpoints();
+        app.MapOrderEndpoints();
+        app.MapTransactionEndpoints();
         app.MapPaymentEndpoints();
         app.MapRefundEndpoints();
         app.MapGatewayEndpoints();
