@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
 
 namespace PaymentActors.Api.Tests;
 
@@ -15,6 +16,10 @@ public class ApiFixture : IAsyncLifetime
     public HttpClient Client { get; private set; } = null!;
 
     public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>Every route the app maps, read from its endpoint data sources (so a new route is never missed).</summary>
+    public IReadOnlyList<RouteEndpoint> Routes =>
+        ((IEndpointRouteBuilder)_app!).DataSources.SelectMany(source => source.Endpoints).OfType<RouteEndpoint>().ToList();
 
     /// <summary>Extra command-line settings, later ones winning.</summary>
     protected virtual IEnumerable<string> Settings => [];

@@ -6,6 +6,7 @@ using PaymentActors.Api.OpenApi;
 using PaymentActors.Api.Options;
 using PaymentActors.Api.Validation;
 using PaymentActors.Events;
+using PaymentActors.Identifiers;
 using PaymentActors.Payments;
 
 namespace PaymentActors.Api.Endpoints;
@@ -91,7 +92,7 @@ public static class PaymentEndpoints
         if (InputValidation.CheckIdempotencyKey(request, out var key) is { } keyError) return ApiResults.Invalid(keyError);
 
         var body = await bodyReader.ReadAsync<CreatePaymentRequest>(request, cancellationToken);
-        if (body.Error is { } bodyError) return ApiResults.Invalid(bodyError);
+        if (body.Error is not null) return body.Refusal;
         var input = body.Value!;
         if (InputValidation.CheckId(input.UserId, "user_id") is { } userError) return ApiResults.Invalid(userError);
         if (InputValidation.CheckId(input.ServiceId, "service_id") is { } serviceError) return ApiResults.Invalid(serviceError);
@@ -100,7 +101,7 @@ public static class PaymentEndpoints
 
         var userId = input.UserId!;
         var paymentId = key is null ? EventIds.New("pay", time.GetUtcNow()) : EventIds.Derive("pay", userId, key);
-        var grain = grains.GetGrain<IPaymentGrain>(paymentId);
+        var grain = grains.GetPayment(paymentId);
         var result = await grain.CreateAsync(new PaymentRequest(userId, input.ServiceId!, amount, input.Description));
 
         switch (result.Outcome)
@@ -143,7 +144,7 @@ public static class PaymentEndpoints
     {
         if (InputValidation.CheckId(id, IdField) is { } idError) return ApiResults.Invalid(idError);
 
-        var payment = await grains.GetGrain<IPaymentGrain>(id).GetAsync();
+        var payment = await grains.GetPayment(id).GetAsync();
         return payment is null ? PaymentNotFound(id) : ApiResults.Ok(PaymentResponse.From(payment));
     }
 
@@ -151,7 +152,7 @@ public static class PaymentEndpoints
     {
         if (InputValidation.CheckId(id, IdField) is { } idError) return ApiResults.Invalid(idError);
 
-        var grain = grains.GetGrain<IPaymentGrain>(id);
+        var grain = grains.GetPayment(id);
         if (await grain.GetAsync() is null) return PaymentNotFound(id);
 
         var history = await grain.GetEventsAsync();
@@ -163,7 +164,7 @@ public static class PaymentEndpoints
     {
         if (InputValidation.CheckId(id, IdField) is { } idError) return ApiResults.Invalid(idError);
 
-        var result = await grains.GetGrain<IPaymentGrain>(id).CancelAsync();
+        var result = await grains.GetPayment(id).CancelAsync();
         return result.Outcome switch
         {
             CancelOutcome.Cancelled or CancelOutcome.AlreadyCancelled => ApiResults.Ok(PaymentResponse.From(result.Payment!)),

@@ -4,6 +4,7 @@ using PaymentActors.Api.Http;
 using PaymentActors.Api.OpenApi;
 using PaymentActors.Api.Validation;
 using PaymentActors.Events;
+using PaymentActors.Identifiers;
 using PaymentActors.Wallets;
 
 namespace PaymentActors.Api.Endpoints;
@@ -62,13 +63,13 @@ public static class WalletEndpoints
         if (InputValidation.CheckIdempotencyKey(request, out var key) is { } keyError) return ApiResults.Invalid(keyError);
 
         var body = await bodyReader.ReadAsync<DepositRequest>(request, cancellationToken);
-        if (body.Error is { } bodyError) return ApiResults.Invalid(bodyError);
+        if (body.Error is not null) return body.Refusal;
         if (InputValidation.CheckMoney(body.Value!.Amount, body.Value.Currency, out var amount) is { } moneyError)
             return ApiResults.Invalid(moneyError);
 
         // With a key the deposit id is derived from it, so a retry reaches the wallet as the same operation.
         var depositId = key is null ? EventIds.New("dep", time.GetUtcNow()) : EventIds.Derive("dep", userId, key);
-        var result = await grains.GetGrain<IWalletGrain>(userId).DepositAsync(depositId, amount);
+        var result = await grains.GetWallet(userId).DepositAsync(depositId, amount);
         if (result.Outcome == DepositOutcome.AlreadyDeposited)
         {
             request.HttpContext.Response.Headers[ApiHeaders.IdempotentReplayed] = "true";
@@ -95,7 +96,7 @@ public static class WalletEndpoints
     {
         if (InputValidation.CheckId(userId, UserIdField) is { } idError) return ApiResults.Invalid(idError);
 
-        var wallet = await grains.GetGrain<IWalletGrain>(userId).GetAsync();
+        var wallet = await grains.GetWallet(userId).GetAsync();
         return wallet is null ? WalletNotFound(userId) : ApiResults.Ok(WalletResponse.From(wallet));
     }
 
@@ -103,7 +104,7 @@ public static class WalletEndpoints
     {
         if (InputValidation.CheckId(userId, UserIdField) is { } idError) return ApiResults.Invalid(idError);
 
-        var wallet = await grains.GetGrain<IWalletGrain>(userId).GetAsync();
+        var wallet = await grains.GetWallet(userId).GetAsync();
         if (wallet is null) return WalletNotFound(userId);
 
         IReadOnlyList<ReservationResponse> active = wallet.Reservations
