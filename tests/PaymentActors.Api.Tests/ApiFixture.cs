@@ -17,6 +17,9 @@ public class ApiFixture : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The app's services (its grain factory, options).</summary>
+    public IServiceProvider Services => _app!.Services;
+
     /// <summary>Every route the app maps, read from its endpoint data sources (so a new route is never missed).</summary>
     public IReadOnlyList<RouteEndpoint> Routes =>
         ((IEndpointRouteBuilder)_app!).DataSources.SelectMany(source => source.Endpoints).OfType<RouteEndpoint>().ToList();
