@@ -99,13 +99,19 @@ done
 
 # --- build -------------------------------------------------------------------
 echo "Building ($CONFIGURATION)..."
-for project in src/PaymentActors.Api src/PaymentActors.MockGateway src/PaymentActors.LoadTest; do
+for project in src/PaymentActors.Api src/PaymentActors.MockGateway src/PaymentActors.Cli; do
   dotnet build "$project/$(basename "$project").csproj" -c "$CONFIGURATION" -nologo -v quiet >"$OUT/build.log" 2>&1 \
     || { tail -n 30 "$OUT/build.log" >&2; exit 1; }
 done
 API_DLL="src/PaymentActors.Api/bin/$CONFIGURATION/net10.0/PaymentActors.Api.dll"
 GATEWAY_DLL="src/PaymentActors.MockGateway/bin/$CONFIGURATION/net10.0/PaymentActors.MockGateway.dll"
-LOADTEST_DLL="src/PaymentActors.LoadTest/bin/$CONFIGURATION/net10.0/PaymentActors.LoadTest.dll"
+LOADTEST_DLL="src/PaymentActors.Cli/bin/$CONFIGURATION/net10.0/PaymentActors.Cli.dll"
+
+# --- operator token ----------------------------------------------------------------
+# Authentication is on: the API runs in Development and validates `dotnet user-jwts` tokens (key in user secrets);
+# the load tester funds wallets, pays for every user and reads /metrics, so it needs an operator token.
+OPERATOR_TOKEN="$(dotnet user-jwts create --project src/PaymentActors.Api --name bench --role operator --output token)" \
+  || { echo "dotnet user-jwts failed to mint an operator token." >&2; exit 1; }
 
 # --- shared services -----------------------------------------------------------
 if [ ! -x azurite/node_modules/.bin/azurite ]; then
@@ -149,7 +155,7 @@ run_row() {
   if [ "$storage" = AzureTables ]; then storage_args+=("--ConnectionStrings:AzureTables=$AZURE_CONNECTION"); fi
   # The simulated gateway is configured like the mock, so a build without Gateway:Mode=Http measures the same profile.
   start_process "api-$id" env DOTNET_gcServer="$GC_SERVER" dotnet "$API_DLL" \
-    --urls "$API_URL" \
+    --urls "$API_URL" --environment Development \
     --Orleans:SiloPort="$SILO_PORT" --Orleans:GatewayPort="$ORLEANS_GATEWAY_PORT" \
     --Orleans:ClusterId="bench-$id" --Orleans:ServiceId="bench-$id-$RANDOM" \
     "${storage_args[@]}" \
@@ -167,12 +173,12 @@ run_row() {
   fi
 
   local report="$OUT/$id.json" status=0
-  dotnet "$LOADTEST_DLL" "$scenario" --url "$API_URL" -c "$CLIENTS" -d "$DURATION" --drain-timeout 60s \
+  dotnet "$LOADTEST_DLL" "$scenario" --url "$API_URL" --token "$OPERATOR_TOKEN" -c "$CLIENTS" -d "$DURATION" --drain-timeout 60s \
     --seed 42 --report "$report" "$@" >"$OUT/loadtest-$id.log" 2>&1 || status=$?
   local load
   load="$(cut -d ' ' -f 1 /proc/loadavg)"
   # The API's counters after the run (storage writes by state, events by type), for BENCHMARKS.md's breakdowns.
-  curl -fs "$API_URL/metrics" >"$OUT/metrics-$id.txt" 2>/dev/null || true
+  curl -fs -H "Authorization: Bearer $OPERATOR_TOKEN" "$API_URL/metrics" >"$OUT/metrics-$id.txt" 2>/dev/null || true
   stop_pid "$api_pid"
 
   if [ ! -s "$report" ]; then

@@ -3,19 +3,27 @@
 # HTTP API with its co-hosted Orleans silo, in that order, each once the one before answers.
 # Ctrl-C stops everything this script started. Logs go to .run/logs/.
 #
-#   ./run.sh                          Azurite + mock gateway + API on http://127.0.0.1:5080 (or $API_URL)
+#   ./run.sh                          Azurite + mock gateway + API on http://127.0.0.1:5080 (or $API_URL), dashboard and
+#                                     /metrics on the loopback management listener http://127.0.0.1:5081 (or $MANAGEMENT_URL)
 #   ./run.sh --storage memory         in-memory storage instead of Azurite (nothing survives a restart)
 #   ./run.sh --gateway simulated      the in-process simulated gateway instead of the mock gateway process
 #   ./run.sh --storage memory --gateway simulated    the API alone, no other process and no Node.js needed
 #   ./run.sh --api-url http://127.0.0.1:8080 --gateway-url http://127.0.0.1:5091
+#   ./run.sh --https                  HTTPS on https://127.0.0.1:5443 with the SDK's development certificate
+#   ./run.sh --management-url http://127.0.0.1:8081    (empty: no management listener)
 #   ./run.sh -- --PaymentGateway:BreakerBreakDuration=00:00:05    (anything after -- goes to the API)
+#
+# The API runs in the Development environment, so it validates the tokens of `dotnet user-jwts` (their signing key
+# is in this project's user secrets): once ready it prints an operator token and the command for a user's token.
 #
 # Azurite's ports: AZURITE_TABLE_PORT (10002), AZURITE_QUEUE_PORT (10001), AZURITE_BLOB_PORT (10000); data in azurite/data/.
 # A gateway or Azurite that already answers at its address is used as it is, and left running on exit.
 set -euo pipefail
 cd "$(dirname "$0")"
 
-API_URL="${API_URL:-http://127.0.0.1:5080}"
+API_URL="${API_URL:-}"
+MANAGEMENT_URL="${MANAGEMENT_URL-http://127.0.0.1:5081}"
+HTTPS=false
 GATEWAY_URL="${GATEWAY_URL:-http://127.0.0.1:5090}"
 STORAGE="${STORAGE:-azure}"
 GATEWAY="${GATEWAY:-http}"
@@ -39,12 +47,19 @@ while [ $# -gt 0 ]; do
     --api-url=*) API_URL="${1#*=}"; shift ;;
     --gateway-url) GATEWAY_URL="${2:?--gateway-url needs a value}"; shift 2 ;;
     --gateway-url=*) GATEWAY_URL="${1#*=}"; shift ;;
+    --management-url) MANAGEMENT_URL="${2?--management-url needs a value}"; shift 2 ;;
+    --management-url=*) MANAGEMENT_URL="${1#*=}"; shift ;;
+    --https) HTTPS=true; shift ;;
     -h|--help) usage; exit 0 ;;
     --) shift; API_ARGS=("$@"); break ;;
     *) echo "Unknown option: $1" >&2; usage >&2; exit 2 ;;
   esac
 done
+if [ -z "$API_URL" ]; then
+  if [ "$HTTPS" = true ]; then API_URL="https://127.0.0.1:5443"; else API_URL="http://127.0.0.1:5080"; fi
+fi
 API_URL="${API_URL%/}"
+MANAGEMENT_URL="${MANAGEMENT_URL%/}"
 GATEWAY_URL="${GATEWAY_URL%/}"
 case "$STORAGE" in azure|azuretables|AzureTables) STORAGE=azure ;; memory|Memory) STORAGE=memory ;;
   *) echo "--storage must be azure or memory, not '$STORAGE'." >&2; exit 2 ;; esac
@@ -117,7 +132,8 @@ wait_until() {
   done
 }
 
-answers_200() { curl -fs -o /dev/null --max-time 2 "$1"; }
+CURL_TLS=()
+answers_200() { curl -fs -o /dev/null --max-time 2 "${CURL_TLS[@]}" "$1"; }
 answers_http() { curl -s -o /dev/null --max-time 2 "$1"; }
 
 # --- build -------------------------------------------------------------------
@@ -163,7 +179,26 @@ else
   API_ARGS=("--Gateway:Mode=Simulated" "${API_ARGS[@]}")
 fi
 
+# --- tokens and HTTPS ---------------------------------------------------------
+# `dotnet user-jwts` keeps its signing key in the API project's user secrets (creating it on first use), which the
+# API reads in Development; minting the operator token now makes sure the key exists before the API starts.
+echo "Minting an operator token (dotnet user-jwts)..."
+OPERATOR_TOKEN="$(dotnet user-jwts create --project src/PaymentActors.Api --name operator --role operator --output token)" || {
+  echo "dotnet user-jwts failed; it comes with the .NET SDK (dotnet user-jwts --help)." >&2; exit 1; }
+case "$API_URL" in https://*)
+  # Kestrel serves HTTPS with the SDK's development certificate (created offline on first use); curl trusts its PEM copy.
+  dotnet dev-certs https >/dev/null 2>&1 || dotnet dev-certs https --check >/dev/null 2>&1 || {
+    echo "dotnet dev-certs https could not create the development certificate." >&2; exit 1; }
+  mkdir -p .run
+  rm -f .run/dev-cert.pem .run/dev-cert.key
+  dotnet dev-certs https --export-path .run/dev-cert.pem --format Pem --no-password >/dev/null
+  rm -f .run/dev-cert.key
+  CURL_TLS=(--cacert .run/dev-cert.pem)
+  ;;
+esac
+
 # --- API ---------------------------------------------------------------------
+API_ARGS=("--environment" "Development" "--Management:Urls=$MANAGEMENT_URL" "${API_ARGS[@]}")
 start_process api dotnet "$API_DLL" --urls "$API_URL" "${API_ARGS[@]}"
 wait_until api "$API_URL/health/ready" answers_200 "$API_URL/health/ready"
 
@@ -172,23 +207,39 @@ storage_line="in memory (--storage memory): nothing survives a restart"
 gateway_line="simulated in process (--gateway simulated)"
 [ "$GATEWAY" = http ] && gateway_line="$GATEWAY_URL   admin: $GATEWAY_URL/admin/behaviour, $GATEWAY_URL/admin/stats"
 
+if [ -n "$MANAGEMENT_URL" ]; then
+  dashboard_line="$MANAGEMENT_URL/dashboard   (management listener: loopback, no token)"
+  metrics_line="$MANAGEMENT_URL/metrics   (operator token on $API_URL/metrics; summary: $API_URL/metrics/summary)"
+else
+  dashboard_line="$API_URL/dashboard   (operator token only: --management-url is empty)"
+  metrics_line="$API_URL/metrics   (operator token; summary: $API_URL/metrics/summary)"
+fi
+curl_line="curl -s"
+[ "${#CURL_TLS[@]}" -gt 0 ] && curl_line="curl -s --cacert .run/dev-cert.pem"
+
 cat <<INFO
 
 PaymentActors is ready.
   API        $API_URL
-  Docs       $API_URL/docs
+  Docs       $API_URL/docs   (paste a token under Authentication to try routes)
   OpenAPI    $API_URL/openapi/v1.json
-  Dashboard  $API_URL/dashboard
-  Metrics    $API_URL/metrics   (summary: $API_URL/metrics/summary)
+  Dashboard  $dashboard_line
+  Metrics    $metrics_line
   Health     $API_URL/health/ready
   Breaker    $API_URL/gateway
   Gateway    $gateway_line
   Storage    $storage_line
 
+An operator token (role operator: deposits, refunds, failed events, metrics; valid for months):
+  export OPERATOR_TOKEN=$OPERATOR_TOKEN
+A user's token (the user id is the token's sub; a user acts only on their own wallet and payments):
+  export ALICE_TOKEN=\$(dotnet user-jwts create --project src/PaymentActors.Api --name alice --output token)
+
 Try:
-  curl -s -X POST $API_URL/wallets/alice/deposits -H 'Content-Type: application/json' -d '{"amount":"100.00","currency":"USD"}'
-  curl -s -X POST '$API_URL/payments?wait=true' -H 'Content-Type: application/json' \\
-       -d '{"user_id":"alice","service_id":"svc-1","amount":"25.50","currency":"USD"}'
+  $curl_line -X POST $API_URL/wallets/alice/deposits -H "Authorization: Bearer \$OPERATOR_TOKEN" \\
+       -H 'Content-Type: application/json' -d '{"amount":"100.00","currency":"USD"}'
+  $curl_line -X POST '$API_URL/payments?wait=true' -H "Authorization: Bearer \$ALICE_TOKEN" \\
+       -H 'Content-Type: application/json' -d '{"user_id":"alice","service_id":"svc-1","amount":"25.50","currency":"USD"}'
 
 Press Ctrl-C to stop.
 INFO

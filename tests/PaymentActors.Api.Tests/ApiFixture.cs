@@ -2,22 +2,26 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using PaymentActors.Testing;
 
 namespace PaymentActors.Api.Tests;
 
 /// <summary>
 /// One API process-in-process per test class: Kestrel on a loopback port chosen by the OS, real HTTP, the silo
 /// co-hosted with in-memory storage and a gateway that never declines, so outcomes depend only on funds.
+/// Authentication is on, with real tokens (<see cref="TestTokens"/>): <see cref="Client"/> is an operator's, who may do
+/// everything; tests of a user's rights use <see cref="ClientFor"/>.
 /// </summary>
 public class ApiFixture : IAsyncLifetime
 {
     private WebApplication? _app;
 
+    /// <summary>A client with an operator's token.</summary>
     public HttpClient Client { get; private set; } = null!;
 
     public Uri BaseAddress { get; private set; } = null!;
 
-    /// <summary>The app's services (its grain factory, options).</summary>
+    /// <summary>The running app's services (its grain factory, options, endpoint data source).</summary>
     public IServiceProvider Services => _app!.Services;
 
     /// <summary>Every route the app maps, read from its endpoint data sources (so a new route is never missed).</summary>
@@ -40,12 +44,13 @@ public class ApiFixture : IAsyncLifetime
             "--PaymentActors:SimulatedGateway:MinLatency=00:00:00",
             "--PaymentActors:SimulatedGateway:MaxLatency=00:00:00.002",
             "--Logging:LogLevel:Default=Warning",
+            .. TestTokens.ApiSettings,
             .. Settings,
         ],
         ConfigureServices);
         await _app.StartAsync();
         BaseAddress = new Uri(_app.Urls.Single());
-        Client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        Client = TestTokens.Client(BaseAddress, TestTokens.Operator());
     }
 
     public async Task DisposeAsync()
@@ -59,6 +64,12 @@ public class ApiFixture : IAsyncLifetime
 
         await StopDependenciesAsync();
     }
+
+    /// <summary>A client with the token of user <paramref name="userId"/>; dispose it.</summary>
+    public HttpClient ClientFor(string userId) => TestTokens.Client(BaseAddress, TestTokens.User(userId));
+
+    /// <summary>A client that sends <paramref name="token"/>, or no token at all when null; dispose it.</summary>
+    public HttpClient ClientWithToken(string? token) => TestTokens.Client(BaseAddress, token);
 
     /// <summary>Processes the API needs before it starts (Azurite, a gateway); none by default.</summary>
     protected virtual Task StartDependenciesAsync() => Task.CompletedTask;

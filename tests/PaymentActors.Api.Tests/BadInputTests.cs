@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using PaymentActors.Events;
+using PaymentActors.Testing;
 
 namespace PaymentActors.Api.Tests;
 
@@ -169,6 +170,7 @@ public sealed class BadInputTests(ApiFixture api) : IClassFixture<ApiFixture>, I
         {
             BaseAddress = api.BaseAddress,
         };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestTokens.Operator());
         var before = await WalletAsync();
 
         var response = await client.DepositAsync(_user, "1.00", idempotencyKey: "clé-ü-😀");

@@ -57,6 +57,15 @@ public static class ErrorCodes
     /// <summary>422: the wallet holds another currency than the deposit.</summary>
     public const string CurrencyMismatch = "currency_mismatch";
 
+    /// <summary>401: no bearer token, or one that is invalid or expired.</summary>
+    public const string Unauthorized = "unauthorized";
+
+    /// <summary>403: the token is valid but its principal may not do this (a user on an operator route, or paying from another's wallet).</summary>
+    public const string Forbidden = "forbidden";
+
+    /// <summary>429: this principal (or client address) sent more requests than its rate limit allows; see Retry-After.</summary>
+    public const string RateLimited = "rate_limited";
+
     /// <summary>503: the cluster did not answer in time; the request may be retried with the same Idempotency-Key.</summary>
     public const string ServiceUnavailable = "service_unavailable";
 

@@ -5,6 +5,7 @@ using Microsoft.OpenApi;
 using PaymentActors.Api.Contracts;
 using PaymentActors.Api.Http;
 using PaymentActors.Api.OpenApi;
+using PaymentActors.Api.Security;
 using PaymentActors.Api.Validation;
 using PaymentActors.FailureRecording;
 
@@ -22,7 +23,7 @@ public static class FailedEventEndpoints
 
     public static IEndpointRouteBuilder MapFailedEventEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var failedEvents = endpoints.MapGroup("/failed-events").WithTags("Failed events");
+        var failedEvents = endpoints.MapGroup("/failed-events").WithTags("Failed events").RequireAuthorization(SecurityPolicies.Operator);
 
         failedEvents.MapGet("", ListAsync)
             .WithName("ListFailedEvents")

@@ -1,5 +1,6 @@
 using PaymentActors.Api.Contracts;
 using PaymentActors.Api.Http;
+using PaymentActors.Api.Security;
 using PaymentActors.Gateway;
 using PaymentActors.Grains.Options;
 
@@ -18,9 +19,10 @@ public static class GatewayEndpoints
         endpoints.MapGet("/gateway", GetHealthAsync)
             .WithTags("Gateway")
             .WithName("GetGatewayHealth")
+            .RequireAuthorization(SecurityPolicies.Operator)
             .WithSummary("Get the payment gateway's circuit breaker")
             .WithDescription(
-                "The circuit breaker in front of the payment gateway: `closed` while calls flow, `open` after too many failures within the " +
+                "Operators only. The circuit breaker in front of the payment gateway: `closed` while calls flow, `open` after too many failures within the " +
                 "sampling window (payments then fail fast with `gateway_unavailable` instead of waiting on a dead gateway), `half_open` while " +
                 "one probe is let through. Counts are per silo. With `Gateway:Mode=Simulated` the in-process gateway has no breaker and " +
                 "is always `closed` with zero counts.")

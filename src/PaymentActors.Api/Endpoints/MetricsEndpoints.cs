@@ -1,5 +1,6 @@
 using PaymentActors.Api.Contracts;
 using PaymentActors.Api.Http;
+using PaymentActors.Api.Security;
 using PaymentActors.Metrics;
 
 namespace PaymentActors.Api.Endpoints;
@@ -12,9 +13,10 @@ public static class MetricsEndpoints
         endpoints.MapGet("/metrics/summary", GetSummaryAsync)
             .WithTags("Metrics")
             .WithName("GetMetricsSummary")
+            .RequireAuthorization(SecurityPolicies.Operator)
             .WithSummary("Get the payment metrics summary")
             .WithDescription(
-                "Seed 000's metrics over the whole cluster: EventCount by event type, PaymentAmount by event type and currency, " +
+                "Operators only. Seed 000's metrics over the whole cluster: EventCount by event type, PaymentAmount by event type and currency, " +
                 "PaymentSuccess, and PaymentFailure by failure type. Prometheus text of every meter is served at `/metrics`.")
             .Produces<ApiResponse<MetricsSummaryResponse>>();
         return endpoints;

@@ -1,9 +1,11 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using PaymentActors.Api.Contracts;
 using PaymentActors.Api.Http;
 using PaymentActors.Api.OpenApi;
 using PaymentActors.Api.Options;
+using PaymentActors.Api.Security;
 using PaymentActors.Api.Validation;
 using PaymentActors.Events;
 using PaymentActors.Identifiers;
@@ -26,14 +28,17 @@ public static class PaymentEndpoints
 
         payments.MapPost("", CreateAsync)
             .WithName("CreatePayment")
+            .RequireAuthorization(SecurityPolicies.User)
             .WithSummary("Create a payment")
             .WithDescription(
                 "Starts a payment from the user's wallet and answers 202 with the payment (status `pending`) and a `Location` header. " +
-                "`?wait=true` waits (up to `Api:WaitTimeout`, 10 s by default) for `completed` or `failed` and answers 200, or 202 if still in flight. " +
+                "`?wait=true` waits (up to `Api:WaitTimeout`, 10 s by default) for `completed` or `failed` and answers 200, or 202 if still in flight " +
+                "(or at once when `RateLimiting:MaxConcurrentWaits` requests are already waiting). A user pays only from their own wallet " +
+                "(`user_id` = the token's `sub`); an operator for anyone. " +
                 "Insufficient funds is not an HTTP error: the payment ends `failed` with `failure_reason` `insufficient_funds`. " +
                 "With an `Idempotency-Key` header a retry returns the same payment with `Idempotent-Replayed: true` and charges once. " +
                 "Errors: 400 `validation_error` (field named), 409 `idempotency_key_in_use` (the first request with this key is still being stored; retry), " +
-                "422 `idempotency_key_reused` (the key was used for a different payment).")
+                "403 `forbidden` (`user_id` is another user's), 422 `idempotency_key_reused` (the key was used for a different payment).")
             .Accepts<CreatePaymentRequest>("application/json")
             .WithIdempotencyKey()
             .WithWaitFlag(WaitField, "When true, wait up to `Api:WaitTimeout` (10 s by default) for a final status: 200 if reached, 202 if still in flight.")
@@ -45,6 +50,7 @@ public static class PaymentEndpoints
 
         payments.MapGet("/{id}", GetAsync)
             .WithName("GetPayment")
+            .RequireAuthorization(SecurityPolicies.User)
             .WithSummary("Get a payment")
             .WithDescription(
                 "The payment's current status, with `refunded_amount` and its `refunds`. " +
@@ -55,6 +61,7 @@ public static class PaymentEndpoints
 
         payments.MapGet("/{id}/events", GetEventsAsync)
             .WithName("GetPaymentEvents")
+            .RequireAuthorization(SecurityPolicies.User)
             .WithSummary("Get a payment's event history")
             .WithDescription("Every step of the payment, oldest first. Errors: 400 `validation_error`, 404 `payment_not_found`.")
             .Produces<ApiResponse<IReadOnlyList<PaymentEventResponse>>>()
@@ -63,6 +70,7 @@ public static class PaymentEndpoints
 
         payments.MapPost("/{id}/cancel", CancelAsync)
             .WithName("CancelPayment")
+            .RequireAuthorization(SecurityPolicies.User)
             .WithSummary("Cancel a payment before it is charged")
             .WithDescription(
                 "Voids a payment that has not reached the gateway yet (`pending` or `reserved`): its reservation is released and it ends " +
@@ -86,6 +94,8 @@ public static class PaymentEndpoints
         IGrainFactory grains,
         TimeProvider time,
         IOptions<ApiOptions> options,
+        ClaimsPrincipal caller,
+        WaitSlots waitSlots,
         CancellationToken cancellationToken)
     {
         if (InputValidation.CheckFlag(wait, WaitField, out var waitForOutcome) is { } waitError) return ApiResults.Invalid(waitError);
@@ -100,6 +110,11 @@ public static class PaymentEndpoints
         if (InputValidation.CheckDescription(input.Description) is { } descriptionError) return ApiResults.Invalid(descriptionError);
 
         var userId = input.UserId!;
+        if (!caller.MayActFor(userId))
+        {
+            return ApiAuthorizationResultHandler.Forbidden($"A user pays only from their own wallet; '{userId}' is not yours.", "user_id");
+        }
+
         var paymentId = key is null ? EventIds.New("pay", time.GetUtcNow()) : EventIds.Derive("pay", userId, key);
         var grain = grains.GetPayment(paymentId);
         var result = await grain.CreateAsync(new PaymentRequest(userId, input.ServiceId!, amount, input.Description));
@@ -132,7 +147,12 @@ public static class PaymentEndpoints
         var payment = result.Payment!;
         if (waitForOutcome && !payment.Status.IsTerminal())
         {
-            payment = await grain.WaitForTerminalAsync(options.Value.WaitTimeout) ?? payment;
+            // Past the cap of held-open waits the payment is answered now, as without wait (a 429 would invite a duplicate).
+            using var slot = waitSlots.TryTake();
+            if (slot is not null)
+            {
+                payment = await grain.WaitForTerminalAsync(options.Value.WaitTimeout) ?? payment;
+            }
         }
 
         // Without wait the answer is always 202, also when replaying a payment that has since finished.
@@ -140,31 +160,38 @@ public static class PaymentEndpoints
         return ApiResults.Located(status, LocationOf(payment.Id), PaymentResponse.From(payment));
     }
 
-    private static async Task<IResult> GetAsync([FromRoute(Name = IdField)] string id, IGrainFactory grains)
+    private static async Task<IResult> GetAsync([FromRoute(Name = IdField)] string id, ClaimsPrincipal caller, IGrainFactory grains)
     {
         if (InputValidation.CheckId(id, IdField) is { } idError) return ApiResults.Invalid(idError);
 
         var payment = await grains.GetPayment(id).GetAsync();
-        return payment is null ? PaymentNotFound(id) : ApiResults.Ok(PaymentResponse.From(payment));
+        return payment is null || !caller.MayActFor(payment.Request.UserId) ? PaymentNotFound(id) : ApiResults.Ok(PaymentResponse.From(payment));
     }
 
-    private static async Task<IResult> GetEventsAsync([FromRoute(Name = IdField)] string id, IGrainFactory grains)
+    private static async Task<IResult> GetEventsAsync([FromRoute(Name = IdField)] string id, ClaimsPrincipal caller, IGrainFactory grains)
     {
         if (InputValidation.CheckId(id, IdField) is { } idError) return ApiResults.Invalid(idError);
 
         var grain = grains.GetPayment(id);
-        if (await grain.GetAsync() is null) return PaymentNotFound(id);
+        if (await grain.GetAsync() is not { } payment || !caller.MayActFor(payment.Request.UserId)) return PaymentNotFound(id);
 
         var history = await grain.GetEventsAsync();
         IReadOnlyList<PaymentEventResponse> events = history.Select(PaymentEventResponse.From).ToList();
         return ApiResults.Ok(events);
     }
 
-    private static async Task<IResult> CancelAsync([FromRoute(Name = IdField)] string id, IGrainFactory grains)
+    private static async Task<IResult> CancelAsync([FromRoute(Name = IdField)] string id, ClaimsPrincipal caller, IGrainFactory grains)
     {
         if (InputValidation.CheckId(id, IdField) is { } idError) return ApiResults.Invalid(idError);
 
-        var result = await grains.GetPayment(id).CancelAsync();
+        var grain = grains.GetPayment(id);
+        // A user cancels only their own payment; someone else's answers as if it did not exist.
+        if (!caller.IsOperator() && (await grain.GetAsync() is not { } payment || !caller.MayActFor(payment.Request.UserId)))
+        {
+            return PaymentNotFound(id);
+        }
+
+        var result = await grain.CancelAsync();
         return result.Outcome switch
         {
             CancelOutcome.Cancelled or CancelOutcome.AlreadyCancelled => ApiResults.Ok(PaymentResponse.From(result.Payment!)),

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using PaymentActors.Api.Contracts;
 using PaymentActors.Api.Http;
 using PaymentActors.Api.OpenApi;
+using PaymentActors.Api.Security;
 using PaymentActors.Api.Validation;
 using PaymentActors.Events;
 using PaymentActors.Identifiers;
@@ -23,9 +24,10 @@ public static class RefundEndpoints
         endpoints.MapPost("/payments/{id}/refunds", RefundAsync)
             .WithTags("Payments")
             .WithName("RefundPayment")
+            .RequireAuthorization(SecurityPolicies.Operator)
             .WithSummary("Refund a payment, in full or in part")
             .WithDescription(
-                "Returns money of a `completed` (or `partially_refunded`) payment to the user's wallet: the gateway refunds first, then the " +
+                "Operators only. Returns money of a `completed` (or `partially_refunded`) payment to the user's wallet: the gateway refunds first, then the " +
                 "wallet is credited. Without `amount` whatever is still refundable is returned. Answers 201 with the refund; the payment becomes " +
                 "`partially_refunded` or `refunded` (see `GET /payments/{id}`, which lists its refunds). Refunds never add up to more than the " +
                 "payment, also when requested concurrently. With an `Idempotency-Key` a retry returns the same refund with 200 and " +

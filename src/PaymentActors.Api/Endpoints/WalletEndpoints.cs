@@ -1,7 +1,9 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using PaymentActors.Api.Contracts;
 using PaymentActors.Api.Http;
 using PaymentActors.Api.OpenApi;
+using PaymentActors.Api.Security;
 using PaymentActors.Api.Validation;
 using PaymentActors.Events;
 using PaymentActors.Identifiers;
@@ -20,9 +22,10 @@ public static class WalletEndpoints
 
         wallets.MapPost("/{user_id}/deposits", DepositAsync)
             .WithName("Deposit")
+            .RequireAuthorization(SecurityPolicies.Operator)
             .WithSummary("Deposit funds into a user's wallet")
             .WithDescription(
-                "Adds funds to the wallet of `user_id`; the first deposit creates the wallet in the deposit's currency. " +
+                "Operators only. Adds funds to the wallet of `user_id`; the first deposit creates the wallet in the deposit's currency. " +
                 "With an `Idempotency-Key` header the deposit is applied once however often it is retried. " +
                 "Errors: 400 `validation_error` (field named), 422 `currency_mismatch` (the wallet holds another currency), " +
                 "422 `idempotency_key_reused` (the key was used for a different deposit).")
@@ -34,16 +37,18 @@ public static class WalletEndpoints
 
         wallets.MapGet("/{user_id}", GetAsync)
             .WithName("GetWallet")
+            .RequireAuthorization(SecurityPolicies.User)
             .WithSummary("Get a user's wallet")
-            .WithDescription("Balance, reserved and available funds. Errors: 400 `validation_error`, 404 `wallet_not_found` (no deposit yet).")
+            .WithDescription("Balance, reserved and available funds. A user reads only their own wallet (another's answers 404). Errors: 400 `validation_error`, 404 `wallet_not_found` (no deposit yet).")
             .Produces<ApiResponse<WalletResponse>>()
             .Produces<ApiErrorResponse>(StatusCodes.Status400BadRequest)
             .Produces<ApiErrorResponse>(StatusCodes.Status404NotFound);
 
         wallets.MapGet("/{user_id}/reservations", GetReservationsAsync)
             .WithName("GetReservations")
+            .RequireAuthorization(SecurityPolicies.User)
             .WithSummary("List a wallet's active reservations")
-            .WithDescription("Funds currently held for payments in flight. Errors: 400 `validation_error`, 404 `wallet_not_found`.")
+            .WithDescription("Funds currently held for payments in flight; a user's own wallet only. Errors: 400 `validation_error`, 404 `wallet_not_found`.")
             .Produces<ApiResponse<IReadOnlyList<ReservationResponse>>>()
             .Produces<ApiErrorResponse>(StatusCodes.Status400BadRequest)
             .Produces<ApiErrorResponse>(StatusCodes.Status404NotFound);
@@ -92,17 +97,19 @@ public static class WalletEndpoints
         };
     }
 
-    private static async Task<IResult> GetAsync([FromRoute(Name = UserIdField)] string userId, IGrainFactory grains)
+    private static async Task<IResult> GetAsync([FromRoute(Name = UserIdField)] string userId, ClaimsPrincipal caller, IGrainFactory grains)
     {
         if (InputValidation.CheckId(userId, UserIdField) is { } idError) return ApiResults.Invalid(idError);
+        if (!caller.MayActFor(userId)) return WalletNotFound(userId);
 
         var wallet = await grains.GetWallet(userId).GetAsync();
         return wallet is null ? WalletNotFound(userId) : ApiResults.Ok(WalletResponse.From(wallet));
     }
 
-    private static async Task<IResult> GetReservationsAsync([FromRoute(Name = UserIdField)] string userId, IGrainFactory grains)
+    private static async Task<IResult> GetReservationsAsync([FromRoute(Name = UserIdField)] string userId, ClaimsPrincipal caller, IGrainFactory grains)
     {
         if (InputValidation.CheckId(userId, UserIdField) is { } idError) return ApiResults.Invalid(idError);
+        if (!caller.MayActFor(userId)) return WalletNotFound(userId);
 
         var wallet = await grains.GetWallet(userId).GetAsync();
         if (wallet is null) return WalletNotFound(userId);

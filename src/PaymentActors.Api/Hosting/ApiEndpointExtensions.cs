@@ -3,6 +3,7 @@ using Orleans.Dashboard;
 using PaymentActors.Api.Endpoints;
 using PaymentActors.Api.Health;
 using PaymentActors.Api.Http;
+using PaymentActors.Api.Security;
 using Scalar.AspNetCore;
 
 namespace PaymentActors.Api.Hosting;
@@ -18,6 +19,7 @@ public static class ApiEndpointExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages(StatusCodeEnvelope.WriteAsync);
+        app.UsePaymentActorsSecurity();
 
         app.MapWalletEndpoints();
         app.MapPaymentEndpoints();
@@ -26,17 +28,22 @@ public static class ApiEndpointExtensions
         app.MapFailedEventEndpoints();
         app.MapMetricsEndpoints();
 
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync });
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync })
+            .AllowAnonymous()
+            .DisableRateLimiting();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(ApiHostingExtensions.ReadyTag),
             ResponseWriter = HealthResponseWriter.WriteAsync,
-        });
+        })
+            .AllowAnonymous()
+            .DisableRateLimiting();
 
-        app.MapPrometheusScrapingEndpoint("/metrics");
-        app.MapOrleansDashboard(routePrefix: DashboardPath);
-        app.MapOpenApi(OpenApiPath);
-        app.MapScalarApiReference(DocsPath, docs => docs.WithTitle("PaymentActors API").WithOpenApiRoutePattern(OpenApiPath));
+        // Operators (a token, or the loopback management listener) only: both show the system's inner workings.
+        app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(SecurityPolicies.Operations);
+        app.MapOrleansDashboard(routePrefix: DashboardPath).RequireAuthorization(SecurityPolicies.Operations);
+        app.MapOpenApi(OpenApiPath).AllowAnonymous();
+        app.MapScalarApiReference(DocsPath, docs => docs.WithTitle("PaymentActors API").WithOpenApiRoutePattern(OpenApiPath)).AllowAnonymous();
         return app;
     }
 }

@@ -8,6 +8,7 @@ using PaymentActors.Api.Health;
 using PaymentActors.Api.Http;
 using PaymentActors.Api.OpenApi;
 using PaymentActors.Api.Options;
+using PaymentActors.Api.Security;
 using PaymentActors.Api.Telemetry;
 
 namespace PaymentActors.Api.Hosting;
@@ -49,6 +50,8 @@ public static class ApiHostingExtensions
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddProblemDetails();
 
+        builder.AddPaymentActorsSecurity();
+
         services.AddHealthChecks().AddCheck<ClusterReadinessHealthCheck>("cluster", tags: [ReadyTag]);
 
         services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter([.. MeterNames.All]).AddPrometheusExporter());
@@ -56,6 +59,7 @@ public static class ApiHostingExtensions
         services.AddOpenApi(openApi =>
         {
             openApi.AddDocumentTransformer(new ApiDocumentTransformer());
+            openApi.AddDocumentTransformer(new BearerSecurityTransformer());
         });
         return builder;
     }

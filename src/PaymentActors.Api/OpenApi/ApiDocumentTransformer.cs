@@ -23,7 +23,7 @@ public sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
                 "exactly as decimals. Error statuses: 400 `validation_error` (malformed JSON, wrong type, missing field, value out of limits; " +
                 "`field` names it), 404 `payment_not_found` / `wallet_not_found` / `failed_event_not_found`, " +
                 "409 `idempotency_key_in_use` / `payment_not_cancellable` / `payment_not_refundable` / `failed_event_not_retryable` / " +
-                "`failed_event_not_failed`, 422 `idempotency_key_reused` / `currency_mismatch` / `refund_exceeds_payment` / `refund_declined`, " +
+                "`failed_event_not_failed`, 401 `unauthorized` (no valid bearer token), 403 `forbidden`, 429 `rate_limited`, 422 `idempotency_key_reused` / `currency_mismatch` / `refund_exceeds_payment` / `refund_declined`, " +
                 "503 `service_unavailable`. Bad input changes nothing. " +
                 "POSTs accept an `Idempotency-Key` header (1–255 characters): a retry with the same key and body returns the first " +
                 "result with `Idempotent-Replayed: true`. Limits: ids 1–255 characters without control characters; description at most 1024.",
@@ -73,10 +73,10 @@ public sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
             "503 `service_unavailable` otherwise.",
             ("200", "Ready.", "application/json"), ("503", "Not ready.", "application/json"));
         AddGet(document, operations, "/metrics", "Prometheus metrics",
-            "Prometheus text exposition of the PaymentActors, PaymentActors.Storage, PaymentActors.Gateway, Microsoft.Orleans and ASP.NET Core meters.",
+            "Operators: an operator token, or no token on the management listener (`Management:Urls`). Prometheus text exposition of the PaymentActors, PaymentActors.Storage, PaymentActors.Gateway, Microsoft.Orleans and ASP.NET Core meters.",
             ("200", "Metrics in Prometheus text format.", "text/plain"));
         AddGet(document, operations, "/dashboard/", "Orleans Dashboard",
-            "The Orleans Dashboard: silos, grain activations, call rates and latencies.", ("200", "The dashboard page.", "text/html"));
+            "Operators: open it on the management listener (`Management:Urls`, loopback), or send an operator token. The Orleans Dashboard: silos, grain activations, call rates and latencies.", ("200", "The dashboard page.", "text/html"));
         AddGet(document, operations, "/docs/", "API reference", "This interactive reference (Scalar).", ("200", "The reference page.", "text/html"));
         return Task.CompletedTask;
     }
@@ -106,6 +106,12 @@ public sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
                 Description = text,
                 Content = new Dictionary<string, OpenApiMediaType> { [mediaType] = new() },
             };
+        }
+
+        // Health probes and the docs need no token; /metrics and the dashboard keep the document's bearer requirement.
+        if (path.StartsWith("/health", StringComparison.Ordinal) || path.StartsWith("/docs", StringComparison.Ordinal))
+        {
+            operation.Security = [];
         }
 
         var item = new OpenApiPathItem();

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using PaymentActors.Testing;
 using Xunit.Abstractions;
 
 namespace PaymentActors.Api.Tests.Fuzzing;
@@ -43,7 +44,20 @@ public sealed class HostileRequestFuzzTests(AzureStackApiFixture api, ITestOutpu
         var untouchedBefore = await WalletStateAsync(untouched);
         var completed = await ApiAssert.SuccessAsync(await api.Client.CreatePaymentAsync(funded, "500.00", wait: true), HttpStatusCode.OK);
 
-        var generator = new HostileRequestGenerator(seed, routes, [funded], [completed.Text("id")]);
+        var generator = new HostileRequestGenerator(
+            seed,
+            routes,
+            [funded],
+            [completed.Text("id")],
+            TestTokens.Operator(),
+            [
+                null,
+                "Bearer " + TestTokens.User(funded),
+                "Bearer " + TestTokens.Create("forger", TestTokens.OperatorRole, key: new byte[32]),
+                "Bearer not-a-token",
+                "Basic Zm9vOmJhcg==",
+                "Bearer " + new string('A', 4000),
+            ]);
         var requests = Enumerable.Range(1, count).Select(generator.Next).ToList();
         Assert.DoesNotContain(requests, r => r.ToString().Contains(untouched, StringComparison.Ordinal));
 

@@ -9,10 +9,16 @@ namespace PaymentActors.Api.Tests.Fuzzing;
 /// lone surrogates and invalid UTF-8 in bodies; odd query values, Idempotency-Keys and content types; wrong methods
 /// and unknown paths. The same seed gives the same requests. <paramref name="namedUsers"/> and
 /// <paramref name="namedPayments"/> are the only existing wallets and payments a request may name; every other id is
-/// fresh or invalid.
+/// fresh or invalid. Most requests carry <paramref name="operatorToken"/>, so that they reach the endpoints; the rest
+/// carry one of <paramref name="otherAuthorizations"/> (a user's token, a forged one, none).
 /// </summary>
 public sealed class HostileRequestGenerator(
-    int seed, IReadOnlyList<ApiRoute> routes, IReadOnlyList<string> namedUsers, IReadOnlyList<string> namedPayments)
+    int seed,
+    IReadOnlyList<ApiRoute> routes,
+    IReadOnlyList<string> namedUsers,
+    IReadOnlyList<string> namedPayments,
+    string operatorToken,
+    IReadOnlyList<string?> otherAuthorizations)
 {
     private static readonly string[] Methods = ["GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"];
 
@@ -83,6 +89,12 @@ public sealed class HostileRequestGenerator(
     private HostileRequest Build(int number, string kind, string method, string pathAndQuery, string? bodyFor)
     {
         var headers = new List<KeyValuePair<string, string>>();
+        var authorization = _random.Next(10) == 0 ? Pick(otherAuthorizations) : "Bearer " + operatorToken;
+        if (authorization is not null)
+        {
+            headers.Add(new("Authorization", authorization));
+        }
+
         AddIdempotencyKey(headers);
         if (bodyFor is null)
         {

@@ -1,0 +1,3 @@
+namespace PaymentActors.Cli.Api;
+
+internal sealed record ApiErrorBody(string? Code, string? Message, string? Field);

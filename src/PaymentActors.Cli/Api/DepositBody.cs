@@ -1,0 +1,3 @@
+namespace PaymentActors.Cli.Api;
+
+internal sealed record DepositBody(decimal Amount, string Currency);

@@ -1,0 +1,3 @@
+namespace PaymentActors.Cli.Api;
+
+internal sealed record PaymentBody(string UserId, string ServiceId, decimal Amount, string Currency, string Description);

@@ -1,0 +1,3 @@
+namespace PaymentActors.Cli.Auditing;
+
+public sealed record SentCancel(string PaymentId, OperationOutcome Outcome);

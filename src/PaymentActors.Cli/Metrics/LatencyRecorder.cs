@@ -1,0 +1,45 @@
+using HdrHistogram;
+
+namespace PaymentActors.Cli.Metrics;
+
+/// <summary>
+/// Records latencies from many workers into one HDR histogram, in microseconds from 1 µs to 10 minutes.
+/// A lock is enough: recording costs nanoseconds against requests that cost milliseconds.
+/// </summary>
+internal sealed class LatencyRecorder
+{
+    private const long HighestMicroseconds = 10L * 60 * 1_000_000;
+    private readonly LongHistogram histogram = new(1, HighestMicroseconds, 3);
+    private readonly Lock gate = new();
+
+    public void Record(TimeSpan latency)
+    {
+        var microseconds = Math.Clamp((long)latency.TotalMicroseconds, 1, HighestMicroseconds);
+        lock (gate)
+        {
+            histogram.RecordValue(microseconds);
+        }
+    }
+
+    public LatencySummary Summarize()
+    {
+        lock (gate)
+        {
+            if (histogram.TotalCount == 0)
+            {
+                return LatencySummary.Empty;
+            }
+
+            return new LatencySummary(
+                histogram.TotalCount,
+                Milliseconds(histogram.GetValueAtPercentile(50)),
+                Milliseconds(histogram.GetValueAtPercentile(90)),
+                Milliseconds(histogram.GetValueAtPercentile(99)),
+                Milliseconds(histogram.GetValueAtPercentile(99.9)),
+                Milliseconds(histogram.GetMaxValue()),
+                histogram.GetMean() / 1000.0);
+        }
+    }
+
+    private static double Milliseconds(long microseconds) => microseconds / 1000.0;
+}

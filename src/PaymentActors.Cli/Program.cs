@@ -1,0 +1,3 @@
+using PaymentActors.Cli.Commands;
+
+return await LoadTestCli.RunAsync(args).ConfigureAwait(false);

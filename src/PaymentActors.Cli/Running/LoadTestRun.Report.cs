@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using PaymentActors.Cli.Api;
+using PaymentActors.Cli.Auditing;
+using PaymentActors.Cli.Options;
+using PaymentActors.Cli.Reporting;
+
+namespace PaymentActors.Cli.Running;
+
+/// <summary>Turns what the run learnt into the report.</summary>
+internal sealed partial class LoadTestRun
+{
+    private LoadTestReport BuildReport(TimeSpan loadElapsed, bool interrupted, MetricsReading before, MetricsReading after, AuditResult audit)
+    {
+        var finalPayments = ledger.FinalPayments.ToList();
+        var completed = finalPayments.Count(p => PaymentStatuses.IsDebited(p.Status));
+        var sent = ledger.Intents.Select(i => i.ToSentPayment()).ToList();
+        var rejected = sent.Where(p => !p.Responses.Any(r => r.Accepted) && p.Responses.Any(r => r.Kind is SubmitKind.Original or SubmitKind.Retry && r.DefinitelyRejected)).ToList();
+        var unresolved = sent.Count(p => !p.Responses.Any(r => r.Accepted)) - rejected.Count;
+        var settleEnd = Interlocked.Read(ref lastSettledTimestamp);
+        var settleElapsed = settleEnd > loadStartedTimestamp ? Stopwatch.GetElapsedTime(loadStartedTimestamp, settleEnd) : loadElapsed;
+
+        var storageDelta = Delta(before.StorageWrites, after.StorageWrites);
+        return new LoadTestReport
+        {
+            RunId = runId,
+            Scenario = ScenarioName(options.Scenario),
+            Mode = options.Mode == CompletionMode.Wait ? "wait" : "poll",
+            Seed = seed,
+            TargetUrl = options.BaseAddress.ToString(),
+            Concurrency = options.Concurrency,
+            Wallets = walletIds.Length,
+            Amount = options.Amount,
+            Deposit = options.Deposit,
+            Currency = options.Currency,
+            StartedAt = startedAt,
+            LoadSeconds = loadElapsed.TotalSeconds,
+            SettleSeconds = settleElapsed.TotalSeconds,
+            Interrupted = interrupted,
+            Payments = new PaymentTotals(
+                sent.Count,
+                sent.Count(p => p.Responses.Any(r => r.Accepted)),
+                rejected.Count,
+                unresolved,
+                completed,
+                finalPayments.Count(p => p.Status == PaymentStatuses.Failed),
+                finalPayments.Count(p => !PaymentStatuses.IsTerminal(p.Status))),
+            Throughput = new Throughput(
+                PerSecond(counters.Accepted, loadElapsed),
+                PerSecond(completed, settleElapsed)),
+            SubmitLatency = submitLatency.Summarize(),
+            SettleLatency = settleLatency.Summarize(),
+            FinalStatuses = CountBy(finalPayments.Select(p => p.Status)),
+            FailureReasons = CountBy(finalPayments.Where(p => p.FailureReason is not null).Select(p => p.FailureReason!)),
+            Rejections = CountBy(rejected.Select(p => p.Responses.Last(r => r.DefinitelyRejected)).Select(r => r.ErrorCode is null ? $"{r.StatusCode}" : $"{r.StatusCode} {r.ErrorCode}")),
+            Activity = new ScenarioActivity(
+                counters.ReplaysSent, counters.ReplaysMatched, counters.ConcurrentDuplicates, counters.KeyReuseProbes, counters.KeyReuseRefused,
+                counters.TopUps, counters.RefundsConfirmed, counters.RefundsRefused, counters.CancelsConfirmed, counters.CancelsRefused,
+                Support(ref refundSupport), Support(ref cancelSupport), ledger.SampleCount, counters.TransportErrors),
+            Server = new ServerMetricsSummary(
+                before.EndpointFound && after.EndpointFound,
+                options.StorageWritesMetric,
+                storageDelta,
+                storageDelta is { } writes && completed > 0 ? writes / completed : null,
+                options.CompletedPaymentsMetric,
+                Delta(before.CompletedPayments, after.CompletedPayments)),
+            Audit = audit,
+        };
+    }
+
+    public static string ScenarioName(LoadTestScenario scenario) => scenario switch
+    {
+        LoadTestScenario.HotWallet => "hot-wallet",
+        LoadTestScenario.Spread => "spread",
+        _ => "mixed",
+    };
+
+    // A counter that appears only after the load started had no samples before: count from zero.
+    private static double? Delta(double? before, double? after) => after is { } end ? end - (before ?? 0) : null;
+
+    private static double PerSecond(long count, TimeSpan elapsed) => elapsed > TimeSpan.Zero ? count / elapsed.TotalSeconds : 0;
+
+    private static SortedDictionary<string, int> CountBy(IEnumerable<string> values) =>
+        new(values.GroupBy(v => v, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal), StringComparer.Ordinal);
+}

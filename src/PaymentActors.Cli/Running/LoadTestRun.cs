@@ -1,0 +1,372 @@
+using System.Diagnostics;
+using System.Globalization;
+using PaymentActors.Cli.Api;
+using PaymentActors.Cli.Auditing;
+using PaymentActors.Cli.Metrics;
+using PaymentActors.Cli.Options;
+using PaymentActors.Cli.Reporting;
+using Polly;
+using Polly.Retry;
+
+namespace PaymentActors.Cli.Running;
+
+/// <summary>One run, phase by phase: setup, load, drain, final reads, audit. Holds everything the run learns.</summary>
+internal sealed partial class LoadTestRun
+{
+    private readonly LoadTestOptions options;
+    private readonly IProgress<LoadTestProgress>? progress;
+    private readonly PaymentApiClient api;
+    private readonly string runId;
+    private readonly int seed;
+    private readonly string[] walletIds;
+    private readonly RunLedger ledger;
+    private readonly RunCounters counters = new();
+    private readonly LatencyRecorder submitLatency = new();
+    private readonly LatencyRecorder settleLatency = new();
+    private readonly ScenarioPlanner planner;
+    private readonly ResiliencePipeline<ApiResponse<PaymentView>> paymentRetry;
+    private readonly ResiliencePipeline<ApiResponse<WalletView>> depositRetry;
+    private readonly long startedTimestamp = Stopwatch.GetTimestamp();
+    private readonly DateTimeOffset startedAt = DateTimeOffset.UtcNow;
+    private long nextSlot;
+    private long loadStartedTimestamp;
+    private long lastSettledTimestamp;
+    private long drainOutstanding;
+    private int refundSupport = (int)FeatureSupport.NotExercised;
+    private int cancelSupport = (int)FeatureSupport.NotExercised;
+    private volatile RunPhase phase = RunPhase.Setup;
+
+    public LoadTestRun(LoadTestOptions options, HttpClient httpClient, IProgress<LoadTestProgress>? progress)
+    {
+        this.options = options;
+        this.progress = progress;
+        api = new PaymentApiClient(httpClient, WithTrailingSlash(options.BaseAddress), options.RequestTimeout, options.Token);
+        runId = options.RunId ?? $"lt-{startedAt:yyyyMMddHHmmss}-{Random.Shared.Next(0x10000):x4}";
+        seed = options.Seed ?? Random.Shared.Next();
+        walletIds = Enumerable.Range(0, options.EffectiveWallets)
+            .Select(i => $"{runId}-w{i.ToString("D4", CultureInfo.InvariantCulture)}")
+            .ToArray();
+        ledger = new RunLedger(walletIds, startedTimestamp);
+        planner = new ScenarioPlanner(options.Scenario, walletIds.Length, seed);
+        paymentRetry = BuildRetry<PaymentView>(options.SubmitRetries);
+        depositRetry = BuildRetry<WalletView>(options.SubmitRetries);
+    }
+
+    private int Parallelism => Math.Clamp(options.Concurrency, 1, 64);
+
+    public async Task<LoadTestReport> ExecuteAsync(CancellationToken stopSending)
+    {
+        EnterPhase(RunPhase.Setup);
+        await FundWalletsAsync(stopSending).ConfigureAwait(false);
+        var before = await ScrapeMetricsAsync().ConfigureAwait(false);
+
+        using var stopBackground = new CancellationTokenSource();
+        var reporter = ReportProgressAsync(stopBackground.Token);
+        using var stopSampler = new CancellationTokenSource();
+        var sampler = SampleWalletsAsync(stopSampler.Token);
+        try
+        {
+            EnterPhase(RunPhase.Load);
+            loadStartedTimestamp = Stopwatch.GetTimestamp();
+            var clients = Enumerable.Range(0, options.Concurrency).Select(_ => Task.Run(() => ClientLoopAsync(stopSending), CancellationToken.None));
+            await Task.WhenAll(clients).ConfigureAwait(false);
+            var loadElapsed = Stopwatch.GetElapsedTime(loadStartedTimestamp);
+            // Stopped early: asked to stop before the count or the duration ran out.
+            var interrupted = stopSending.IsCancellationRequested
+                && Interlocked.Read(ref nextSlot) < options.EffectivePayments && !DurationElapsed();
+
+            EnterPhase(RunPhase.Drain);
+            using (var drainDeadline = new CancellationTokenSource(options.DrainTimeout))
+            {
+                await DrainPaymentsAsync(drainDeadline.Token).ConfigureAwait(false);
+                await StopAsync(stopSampler, sampler).ConfigureAwait(false);
+                await WaitForReservationsToClearAsync(drainDeadline.Token).ConfigureAwait(false);
+            }
+
+            EnterPhase(RunPhase.Audit);
+            using (var finalReadDeadline = new CancellationTokenSource(options.DrainTimeout))
+            {
+                await ReadFinalStateAsync(finalReadDeadline.Token).ConfigureAwait(false);
+            }
+
+            var after = await ScrapeMetricsAsync().ConfigureAwait(false);
+            var audit = LoadTestAuditor.Audit(ledger.ToAuditInput());
+            EnterPhase(RunPhase.Done);
+            return BuildReport(loadElapsed, interrupted, before, after, audit);
+        }
+        finally
+        {
+            // Also on an unexpected failure: no background loop may outlive the run.
+            await StopAsync(stopSampler, sampler).ConfigureAwait(false);
+            await StopAsync(stopBackground, reporter).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task StopAsync(CancellationTokenSource stop, Task loop)
+    {
+        if (!stop.IsCancellationRequested)
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+        }
+
+        await loop.ConfigureAwait(false);
+    }
+
+    private async Task FundWalletsAsync(CancellationToken cancellationToken)
+    {
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Enumerable.Range(0, walletIds.Length), parallel, async (index, token) =>
+        {
+            var (outcome, answer) = await DepositAsync(walletIds[index], options.Deposit, $"{runId}-fund-{index}", token).ConfigureAwait(false);
+            if (outcome != OperationOutcome.Confirmed)
+            {
+                throw new LoadTestSetupException(
+                    $"Could not fund wallet {walletIds[index]} at {options.BaseAddress}: {answer.Describe()}" +
+                    (answer.Error?.Message is { } message ? $" ({message})" : string.Empty));
+            }
+        }).ConfigureAwait(false);
+    }
+
+    private async Task ClientLoopAsync(CancellationToken stopSending)
+    {
+        var total = options.EffectivePayments;
+        while (!stopSending.IsCancellationRequested && !DurationElapsed())
+        {
+            var slot = Interlocked.Increment(ref nextSlot);
+            if (slot > total)
+            {
+                return;
+            }
+
+            await PayAsync(slot, stopSending).ConfigureAwait(false);
+        }
+    }
+
+    private bool DurationElapsed() =>
+        options.Duration is { } duration && Stopwatch.GetElapsedTime(loadStartedTimestamp) >= duration;
+
+    /// <summary>
+    /// Keys whose outcome is still unknown are sent again (the API replays or makes the payment now); then every
+    /// accepted payment is followed until terminal. Stops quietly at the deadline: the audit reports what is left.
+    /// </summary>
+    private async Task DrainPaymentsAsync(CancellationToken deadline)
+    {
+        try
+        {
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = deadline };
+            var unresolved = ledger.Intents.Where(i => !i.IsAccepted && !i.IsRejected).ToList();
+            await Parallel.ForEachAsync(unresolved, parallel, async (intent, token) =>
+                await SubmitAsync(intent, SubmitKind.Retry, intent.Body, wait: false, token).ConfigureAwait(false)).ConfigureAwait(false);
+
+            var open = ledger.Intents.Where(i => i.LastSeen is { } seen && !PaymentStatuses.IsTerminal(seen.Status)).ToList();
+            Interlocked.Exchange(ref drainOutstanding, open.Count);
+            await Parallel.ForEachAsync(open, parallel, async (intent, token) =>
+            {
+                var terminal = await FollowAsync(intent, intent.LastSeen!.Id, budget: null, token).ConfigureAwait(false);
+                if (terminal is not null)
+                {
+                    Interlocked.Decrement(ref drainOutstanding);
+                    NoteSettled();
+                }
+            }).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            // The drain deadline passed; whatever is still open is the audit's finding.
+        }
+    }
+
+    private async Task WaitForReservationsToClearAsync(CancellationToken deadline)
+    {
+        try
+        {
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = deadline };
+            await Parallel.ForEachAsync(walletIds, parallel, async (userId, token) =>
+            {
+                while (true)
+                {
+                    var answer = await api.GetWalletAsync(userId, token).ConfigureAwait(false);
+                    if (answer.IsSuccess)
+                    {
+                        ledger.AddWalletReading(userId, answer.Data!, ObservationSource.Sampler);
+                        if (answer.Data!.Reserved == 0)
+                        {
+                            return;
+                        }
+                    }
+
+                    await Task.Delay(options.PollInterval, token).ConfigureAwait(false);
+                }
+            }).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            // Still reserved at the deadline: the final reading shows it and the audit reports it.
+        }
+    }
+
+    private async Task ReadFinalStateAsync(CancellationToken deadline)
+    {
+        var paymentIds = ledger.Intents
+            .SelectMany(i => i.ToSentPayment().Responses)
+            .Where(r => r.Accepted)
+            .Select(r => r.PaymentId!)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        try
+        {
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = deadline };
+            await Parallel.ForEachAsync(paymentIds, parallel, async (paymentId, token) =>
+            {
+                var answer = await ReadWithRetriesAsync(t => api.GetPaymentAsync(paymentId, t), token).ConfigureAwait(false);
+                if (answer.IsSuccess)
+                {
+                    ledger.SetFinalPayment(paymentId, answer.Data!);
+                }
+            }).ConfigureAwait(false);
+            await Parallel.ForEachAsync(walletIds, parallel, async (userId, token) =>
+            {
+                var answer = await ReadWithRetriesAsync(t => api.GetWalletAsync(userId, t), token).ConfigureAwait(false);
+                if (answer.IsSuccess)
+                {
+                    ledger.SetFinalWallet(userId, answer.Data!);
+                }
+            }).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            // What could not be read in time is reported as not observed.
+        }
+    }
+
+    private static async Task<ApiResponse<T>> ReadWithRetriesAsync<T>(Func<CancellationToken, Task<ApiResponse<T>>> read, CancellationToken token)
+    {
+        const int attempts = 3;
+        var answer = await read(token).ConfigureAwait(false);
+        for (var attempt = 1; attempt < attempts && answer.IsAmbiguous; attempt++)
+        {
+            answer = await read(token).ConfigureAwait(false);
+        }
+
+        return answer;
+    }
+
+    /// <summary>Reads the wallets round-robin for the whole load and drain, looking for a negative or inconsistent balance.</summary>
+    private async Task SampleWalletsAsync(CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(options.SampleInterval);
+        var next = 0;
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false))
+            {
+                var userId = walletIds[next];
+                next = (next + 1) % walletIds.Length;
+                var answer = await api.GetWalletAsync(userId, stop).ConfigureAwait(false);
+                if (answer.IsSuccess)
+                {
+                    ledger.AddWalletReading(userId, answer.Data!, ObservationSource.Sampler);
+                }
+                else
+                {
+                    counters.SamplerError();
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Sampling ends with the drain.
+        }
+    }
+
+    private async Task ReportProgressAsync(CancellationToken stop)
+    {
+        if (progress is null)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(options.ProgressInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false))
+            {
+                progress.Report(Snapshot());
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // The last snapshot is reported when the run is done.
+        }
+    }
+
+    private void EnterPhase(RunPhase next)
+    {
+        phase = next;
+        progress?.Report(Snapshot());
+    }
+
+    private LoadTestProgress Snapshot() => new(
+        phase,
+        Stopwatch.GetElapsedTime(startedTimestamp),
+        options.Duration is null ? options.EffectivePayments : 0,
+        counters.Sent,
+        counters.Accepted,
+        counters.Rejected,
+        counters.Completed,
+        counters.Failed,
+        phase is RunPhase.Load ? counters.Outstanding : Interlocked.Read(ref drainOutstanding),
+        counters.TransportErrors);
+
+    private void NoteSettled()
+    {
+        var now = Stopwatch.GetTimestamp();
+        var seen = Interlocked.Read(ref lastSettledTimestamp);
+        while (now > seen)
+        {
+            var previous = Interlocked.CompareExchange(ref lastSettledTimestamp, now, seen);
+            if (previous == seen)
+            {
+                return;
+            }
+
+            seen = previous;
+        }
+    }
+
+    private async Task<MetricsReading> ScrapeMetricsAsync()
+    {
+        using var timeout = new CancellationTokenSource(options.RequestTimeout);
+        var text = await api.GetMetricsTextAsync(timeout.Token).ConfigureAwait(false);
+        return text is null
+            ? new MetricsReading(false, null, null)
+            : new MetricsReading(
+                true,
+                PrometheusText.Sum(text, PrometheusSelector.Parse(options.StorageWritesMetric)),
+                PrometheusText.Sum(text, PrometheusSelector.Parse(options.CompletedPaymentsMetric)));
+    }
+
+    private static ResiliencePipeline<ApiResponse<T>> BuildRetry<T>(int retries)
+    {
+        if (retries == 0)
+        {
+            return ResiliencePipeline<ApiResponse<T>>.Empty;
+        }
+
+        // Same idempotency key on every attempt: an unknown outcome is resolved by replay, never by a second payment.
+        return new ResiliencePipelineBuilder<ApiResponse<T>>()
+            .AddRetry(new RetryStrategyOptions<ApiResponse<T>>
+            {
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result is { IsAmbiguous: true }),
+                MaxRetryAttempts = retries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = TimeSpan.FromMilliseconds(50),
+                MaxDelay = TimeSpan.FromSeconds(2),
+            })
+            .Build();
+    }
+
+    private static Uri WithTrailingSlash(Uri address) =>
+        address.AbsoluteUri.EndsWith('/') ? address : new Uri(address.AbsoluteUri + "/");
+}

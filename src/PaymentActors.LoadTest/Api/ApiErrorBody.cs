@@ -1,3 +1,0 @@
-namespace PaymentActors.LoadTest.Api;
-
-internal sealed record ApiErrorBody(string? Code, string? Message, string? Field);

@@ -1,3 +1,0 @@
-namespace PaymentActors.LoadTest.Api;
-
-internal sealed record DepositBody(decimal Amount, string Currency);

@@ -1,3 +1,0 @@
-namespace PaymentActors.LoadTest.Api;
-
-internal sealed record PaymentBody(string UserId, string ServiceId, decimal Amount, string Currency, string Description);

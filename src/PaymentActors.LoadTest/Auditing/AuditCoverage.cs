@@ -1,9 +1,0 @@
-namespace PaymentActors.LoadTest.Auditing;
-
-/// <summary>How much the audit looked at, so that a pass over nothing is visible as such.</summary>
-public sealed record AuditCoverage(
-    int IdempotencyKeys,
-    int PaymentIds,
-    int WalletReadings,
-    int WalletsBalanceChecked,
-    int WalletsTotal);

@@ -1,3 +1,0 @@
-namespace PaymentActors.LoadTest.Auditing;
-
-public sealed record SentCancel(string PaymentId, OperationOutcome Outcome);

@@ -1,3 +1,0 @@
-namespace PaymentActors.LoadTest.Auditing;
-
-public sealed record SentDeposit(string UserId, string IdempotencyKey, decimal Amount, string Currency, OperationOutcome Outcome);

@@ -1,4 +1,0 @@
-namespace PaymentActors.LoadTest.Auditing;
-
-/// <summary>A refund request; a null <paramref name="Amount"/> asked for the whole payment back.</summary>
-public sealed record SentRefund(string PaymentId, decimal? Amount, OperationOutcome Outcome);

@@ -1,8 +1,0 @@
-namespace PaymentActors.LoadTest.Cli;
-
-internal static class ExitCodes
-{
-    public const int Passed = 0;
-    public const int AuditFailed = 1;
-    public const int CannotRun = 2;
-}

@@ -1,3 +1,0 @@
-using PaymentActors.LoadTest.Cli;
-
-return await LoadTestCli.RunAsync(args).ConfigureAwait(false);

@@ -1,4 +1,0 @@
-namespace PaymentActors.LoadTest.Running;
-
-/// <summary>The run could not start: the API is unreachable or refused to fund the run's wallets.</summary>
-public sealed class LoadTestSetupException(string message) : Exception(message);

@@ -1,4 +1,0 @@
-namespace PaymentActors.LoadTest.Running;
-
-/// <summary>The selected counters at one moment; null when /metrics or the metric is missing.</summary>
-internal sealed record MetricsReading(bool EndpointFound, double? StorageWrites, double? CompletedPayments);

@@ -1,0 +1,42 @@
+using PaymentActors.Testing;
+using PaymentActors.Cli.Options;
+using PaymentActors.Cli.Running;
+
+namespace PaymentActors.Cli.Tests.EndToEnd;
+
+/// <summary>
+/// The load tester against the real API: many clients paying from one wallet while one charge in ten is declined.
+/// The audit checks the money (no overdraft, every completed payment debited once, failed ones released) and the
+/// answers the clients saw; timing targets live in bench.sh, not here.
+/// </summary>
+public sealed class HotWalletAuditTests(InProcessApi api) : IClassFixture<InProcessApi>
+{
+    [Fact]
+    public async Task A_hot_wallet_run_against_the_real_api_passes_the_audit()
+    {
+        var options = new LoadTestOptions
+        {
+            BaseAddress = api.BaseAddress,
+            Token = TestTokens.Operator(),
+            Scenario = LoadTestScenario.HotWallet,
+            Concurrency = 16,
+            Payments = 300,
+            Amount = 1.00m,
+            Deposit = 1000.00m,
+            Seed = 7,
+            DrainTimeout = TimeSpan.FromSeconds(10),
+        };
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+
+        var report = await LoadTestRunner.RunAsync(options, http, deadline.Token);
+
+        Assert.False(report.Interrupted, "the run hit its 15 s deadline before sending every payment");
+        Assert.True(report.Audit.Passed, string.Join(Environment.NewLine, report.Audit.Violations.Select(v => v.ToString())));
+        Assert.Equal(300, report.Payments.Accepted);
+        Assert.Equal(0, report.Payments.NotTerminal);
+        Assert.True(report.Payments.Completed > 0, "no payment completed");
+        Assert.True(report.Payments.Failed > 0, "no payment was declined, so the release path went untested");
+        Assert.Equal(report.Payments.Accepted, report.Payments.Completed + report.Payments.Failed);
+    }
+}

@@ -1,3 +1,0 @@
-namespace PaymentActors.LoadTest.Tests.FakeApi;
-
-internal sealed record FakeError(int Status, string Code, string Message, string? Field = null);

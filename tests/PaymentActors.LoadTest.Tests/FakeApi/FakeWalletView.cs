@@ -1,4 +1,0 @@
-namespace PaymentActors.LoadTest.Tests.FakeApi;
-
-internal sealed record FakeWalletView(
-    string Id, string UserId, string Balance, string Reserved, string Available, string Currency, long Version, DateTimeOffset UpdatedAt);
