@@ -6,6 +6,7 @@ using Orleans.Configuration;
 using PaymentActors.Identifiers;
 using PaymentActors.Payments;
 using PaymentActors.Wallets;
+using Xunit.Abstractions;
 
 namespace PaymentActors.Api.Tests;
 
@@ -14,7 +15,7 @@ namespace PaymentActors.Api.Tests;
 /// real Azurite (which refuses keys over 512 characters or with '/', '\', '#', '?') and the HTTP mock gateway
 /// (which refuses ids over 128 characters), with every prefix the system adds.
 /// </summary>
-public sealed class LongestIdTests(AzureStackApiFixture api) : IClassFixture<AzureStackApiFixture>
+public sealed class LongestIdTests(AzureStackApiFixture api, ITestOutputHelper output) : IClassFixture<AzureStackApiFixture>
 {
     /// <summary>Azure Tables: a key is at most 1 KiB of UTF-16; Azurite enforces it as 512 characters.</summary>
     private const int MaxTableKeyLength = 512;
@@ -81,6 +82,7 @@ public sealed class LongestIdTests(AzureStackApiFixture api) : IClassFixture<Azu
 
         foreach (var grainId in grainIds)
         {
+            output.WriteLine($"{grainId[..grainId.IndexOf('/', StringComparison.Ordinal)]}: state key {serviceId.Length} + {grainId.Length + 1}, reminder key {grainId.Length + 19}");
             Assert.True($"{serviceId}_{grainId}".Length <= MaxTableKeyLength, grainId);
             Assert.True($"{grainId}-reservation-expiry".Length <= MaxTableKeyLength, grainId);
         }
