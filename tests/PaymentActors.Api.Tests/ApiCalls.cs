@@ -35,6 +35,16 @@ public static class ApiCalls
         return client.SendAsync(request);
     }
 
+    /// <summary>
+    /// For <see cref="SocketsHttpHandler.RequestHeaderEncodingSelector"/>: header values go out as their Latin-1 bytes
+    /// when every character fits one byte (so "\u00ff" is the byte 0xFF, which is not UTF-8), otherwise as UTF-8.
+    /// HttpClient refuses non-ASCII header values without a selector; both kinds of bytes are valid HTTP (obs-text).
+    /// </summary>
+    public static Encoding RawHeaderEncoding(string name, HttpRequestMessage request) =>
+        request.Headers.TryGetValues(name, out var values) && values.All(v => v.All(c => c <= '\u00ff'))
+            ? Encoding.Latin1
+            : Encoding.UTF8;
+
     /// <summary><paramref name="json"/> as UTF-8 with each '§' replaced by the byte 0xFF, which UTF-8 never contains.</summary>
     public static byte[] WithInvalidByte(string json)
     {

@@ -177,8 +177,8 @@ public sealed class HostileRequestFuzzTests(AzureStackApiFixture api, ITestOutpu
     private HttpClient CreateClient() =>
         new(new SocketsHttpHandler
         {
-            // Header values go out as UTF-8 bytes (HttpClient refuses non-ASCII otherwise): valid HTTP the API must answer.
-            RequestHeaderEncodingSelector = (_, _) => Encoding.UTF8,
+            // Non-ASCII header values go out as Latin-1 or UTF-8 bytes: valid HTTP the API must answer.
+            RequestHeaderEncodingSelector = ApiCalls.RawHeaderEncoding,
             AllowAutoRedirect = false,
             MaxConnectionsPerServer = Parallelism,
         })
