@@ -1,4 +1,5 @@
 using PaymentActors.Api.Hosting;
+using PaymentActors.Api.Telemetry;
 
 namespace PaymentActors.Api;
 
@@ -14,6 +15,7 @@ public static class PaymentActorsApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.AddPaymentActorsSilo();
         builder.AddPaymentActorsApi();
+        builder.AddPaymentActorsTracing();
         configure?.Invoke(builder);
 
         var app = builder.Build();

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 using PaymentActors.MockGateway.Admin;
 using PaymentActors.MockGateway.Behaviour;
 using PaymentActors.MockGateway.Charges;
@@ -40,6 +42,7 @@ public static class MockGatewayApp
         services.AddSingleton<ChargeHandler>();
         services.AddSingleton<RefundHandler>();
         services.AddSingleton<GatewayTrafficFilter>();
+        services.AddMockGatewayTracing(builder.Configuration);
 
         var app = builder.Build();
         app.MapGatewayAdmin();
@@ -48,6 +51,25 @@ public static class MockGatewayApp
             app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MockGatewayApp).FullName!),
             app.Services.GetRequiredService<GatewayConditions>().Current));
         return app;
+    }
+
+    /// <summary>
+    /// Continues the trace of the <c>traceparent</c> a caller sends (ASP.NET Core reads it), so a charge shows up in
+    /// the payment's trace; spans leave the process only when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
+    /// </summary>
+    private static void AddMockGatewayTracing(this IServiceCollection services, IConfiguration configuration)
+    {
+        var exportOtlp = !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("paymentactors-mock-gateway"))
+            .WithTracing(tracing =>
+            {
+                tracing.AddAspNetCoreInstrumentation(options => options.Filter = context => !context.Request.Path.StartsWithSegments("/admin"));
+                if (exportOtlp)
+                {
+                    tracing.AddOtlpExporter();
+                }
+            });
     }
 
     // --urls, ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS (set by the .NET container images) and Kestrel:Endpoints all win over the default.

@@ -31,6 +31,7 @@ public sealed class AuthorizationTableTests(ApiFixture api) : IClassFixture<ApiF
             s => Post($"/wallets/{s.Owner}/deposits", """{"amount": "1.00", "currency": "USD"}"""), 401, 403, 403, 200),
         new("GET", "/wallets/{user_id}", SecurityPolicies.User, s => Get($"/wallets/{s.Owner}"), 401, 200, 404, 200),
         new("GET", "/wallets/{user_id}/reservations", SecurityPolicies.User, s => Get($"/wallets/{s.Owner}/reservations"), 401, 200, 404, 200),
+        new("GET", "/wallets/{user_id}/ledger", SecurityPolicies.User, s => Get($"/wallets/{s.Owner}/ledger"), 401, 200, 404, 200),
         new("POST", "/payments", SecurityPolicies.User,
             s => Post("/payments", $$"""{"user_id": "{{s.Owner}}", "service_id": "svc-1", "amount": "0.01", "currency": "USD"}"""), 401, 202, 403, 202),
         new("GET", "/payments/{id}", SecurityPolicies.User, s => Get($"/payments/{s.PaymentId}"), 401, 200, 404, 200),

@@ -1,3 +1,4 @@
+using PaymentActors.Testing;
 using System.Net;
 using System.Text.Json;
 
@@ -87,6 +88,8 @@ public sealed class GatedWalletTests(GatedWalletApiFixture api) : IClassFixture<
             Timeout,
             "the retried payment to complete");
         Assert.Null(completed.GetProperty("failure_reason").GetString());
+        var events = await ApiAssert.SuccessAsync(await _client.GetAsync($"/payments/{paymentId}/events"), HttpStatusCode.OK);
+        Assert.Equal(TestTokens.OperatorName, events.EnumerateArray().Single(e => e.Text("type") == "payment.retried").Text("actor"));
         var resolved = await Eventually.MatchAsync(
             async () => await ApiAssert.SuccessAsync(await _client.GetAsync($"/failed-events/{recorded.Text("id")}"), HttpStatusCode.OK),
             e => e.Text("status") == "resolved",

@@ -95,4 +95,36 @@ public sealed class OperationalRoutesTests(ApiFixture api) : IClassFixture<ApiFi
         Assert.Contains("orleans_grains", text);
         Assert.Contains("http_server_request_duration_seconds", text);
     }
+
+    [Fact]
+    public async Task Event_figures_count_catalogue_events_published_delivered_to_each_subscriber_and_pending()
+    {
+        var user = TestIds.User();
+        await _client.DepositAsync(user, "5.00");
+        await ApiAssert.SuccessAsync(await _client.CreatePaymentAsync(user, "1.00", wait: true), HttpStatusCode.OK);
+        await ApiAssert.SuccessAsync(await _client.CreatePaymentAsync(user, "9.00", wait: true), HttpStatusCode.OK);
+
+        // Both subscribers catch up: nothing pending, and each received every event published.
+        var events = await Eventually.MatchAsync(
+            async () => (await ApiAssert.SuccessAsync(await _client.GetAsync("/metrics/summary"), HttpStatusCode.OK)).GetProperty("events"),
+            e => e.GetProperty("pending").EnumerateObject().All(p => p.Value.GetInt64() == 0)
+                 && e.GetProperty("published").TryGetProperty("payment.failed", out _),
+            TimeSpan.FromSeconds(10),
+            "the subscribers to receive every event");
+
+        Assert.Equal(1, events.GetProperty("silos").GetInt32());
+        var published = events.GetProperty("published");
+        Assert.True(published.GetProperty("payment.initiated").GetInt64() >= 2);
+        Assert.True(published.GetProperty("payment.completed").GetInt64() >= 1);
+        var total = events.GetProperty("published_total").GetInt64();
+        Assert.Equal(published.EnumerateObject().Sum(p => p.Value.GetInt64()), total);
+        Assert.Equal(["failure_recorder", "metrics_collector"], events.GetProperty("delivered").EnumerateObject().Select(p => p.Name).Order().ToArray());
+        Assert.All(events.GetProperty("delivered").EnumerateObject(), subscriber => Assert.Equal(total, subscriber.Value.GetInt64()));
+
+        var text = await _client.GetStringAsync("/metrics");
+        var lines = text.Split('\n');
+        Assert.Contains(lines, line => line.StartsWith("paymentactors_events_published_total{", StringComparison.Ordinal) && line.Contains("type=\"payment.initiated\"", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.StartsWith("paymentactors_events_delivered_total{", StringComparison.Ordinal) && line.Contains("subscriber=\"failure_recorder\"", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.StartsWith("paymentactors_events_pending{", StringComparison.Ordinal) && line.Contains("subscriber=\"metrics_collector\"", StringComparison.Ordinal));
+    }
 }

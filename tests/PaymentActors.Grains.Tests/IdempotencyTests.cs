@@ -86,6 +86,28 @@ public sealed class IdempotencyTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_deposit_and_a_credit_retried_after_a_day_and_a_new_activation_still_have_one_effect()
+    {
+        // Issue 10, item 10: the wallet used to remember deposit ids for 24 h (or 4,096 operations); the ledger keeps them for ever.
+        var scenario = new PaymentScenario(fixture.Grains);
+        await scenario.Wallet.DepositAsync("dep-old", TestMoney.Usd("25.00"));
+        Assert.True((await scenario.Wallet.CreditAsync("ref-old", "pay-old", TestMoney.Usd("1.00"))).Credited);
+
+        fixture.Time.Advance(TimeSpan.FromHours(25));
+        await scenario.Wallet.DepositAsync("dep-new", TestMoney.Usd("1.00"));
+        await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+
+        var again = await scenario.Wallet.DepositAsync("dep-old", TestMoney.Usd("25.00"));
+        var different = await scenario.Wallet.DepositAsync("dep-old", TestMoney.Usd("24.00"));
+        var credited = await scenario.Wallet.CreditAsync("ref-old", "pay-old", TestMoney.Usd("1.00"));
+
+        Assert.Equal(DepositOutcome.AlreadyDeposited, again.Outcome);
+        Assert.Equal(DepositOutcome.RequestMismatch, different.Outcome);
+        Assert.True(credited.Credited);
+        Assert.Equal(27.00m, (await scenario.WalletAsync()).Balance);
+    }
+
+    [Fact]
     public async Task Creating_the_same_payment_twice_gives_one_payment_and_a_different_request_is_refused()
     {
         var scenario = new PaymentScenario(fixture.Grains);

@@ -16,7 +16,7 @@ public sealed class TransientFaultTests(GroupCommitClusterFixture fixture)
         var scenario = new PaymentScenario(fixture.Grains);
         await scenario.FundAsync("100.00");
 
-        fixture.Storage.FailNextWrites(3, "wallet");
+        fixture.Wallets.FailNextCommits(3);
         var payment = await scenario.PayAsync("10.00");
 
         Assert.Equal(PaymentStatus.Completed, payment.Status);
@@ -30,7 +30,7 @@ public sealed class TransientFaultTests(GroupCommitClusterFixture fixture)
         await scenario.FundAsync("100.00");
 
         // The reservation's write fails on the first try and on all three retries.
-        fixture.Storage.FailNextWrites(4, "wallet");
+        fixture.Wallets.FailNextCommits(4);
         var failed = await scenario.PayAsync("10.00");
 
         Assert.Equal(PaymentStatus.Failed, failed.Status);

@@ -12,6 +12,7 @@ public static class FailureReasons
     public const string WalletUnavailable = "wallet_unavailable";
     public const string Cancelled = "cancelled";
     public const string Refunded = "refunded";
+    public const string TooManyReservations = "too_many_reservations";
 
     /// <summary>Technical failures may succeed when re-driven; business outcomes (declines, no funds) never will.</summary>
     public static bool IsRetryable(string? reason) => reason is GatewayUnavailable or WalletUnavailable;

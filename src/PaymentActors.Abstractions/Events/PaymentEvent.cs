@@ -1,8 +1,13 @@
+using System.Diagnostics;
+
 namespace PaymentActors.Events;
 
 /// <summary>
 /// One step of a payment's life, as published on the event stream and kept in the payment's history.
-/// <see cref="Amount"/> is in <see cref="Currency"/>; <see cref="Reason"/> is set on failures.
+/// <see cref="Amount"/> is in <see cref="Currency"/>; <see cref="Reason"/> is set on failures; <see cref="TraceId"/>
+/// is the W3C trace id of the request that caused it (Orleans carries the trace across grain calls), when traced;
+/// <see cref="Actor"/> is the token subject of the operator whose action this step records (a deposit, a refund, a
+/// retry), else null.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("PaymentActors.PaymentEvent")]
 public sealed record PaymentEvent(
@@ -13,9 +18,14 @@ public sealed record PaymentEvent(
     [property: Id(4)] decimal Amount,
     [property: Id(5)] string Currency,
     [property: Id(6)] DateTimeOffset OccurredAt,
-    [property: Id(7)] string? Reason = null)
+    [property: Id(7)] string? Reason = null,
+    [property: Id(8)] string? TraceId = null,
+    [property: Id(9)] string? Actor = null)
 {
     public static PaymentEvent Create(
-        string type, string paymentId, string userId, Money.Money amount, DateTimeOffset at, string? reason = null) =>
-        new(EventIds.New("evt", at), type, paymentId, userId, amount.Amount, amount.Currency, at, reason);
+        string type, string paymentId, string userId, Money.Money amount, DateTimeOffset at, string? reason = null, string? actor = null) =>
+        new(EventIds.New("evt", at), type, paymentId, userId, amount.Amount, amount.Currency, at, reason, CurrentTraceId(), actor);
+
+    private static string? CurrentTraceId() =>
+        Activity.Current is { IdFormat: ActivityIdFormat.W3C } activity ? activity.TraceId.ToHexString() : null;
 }

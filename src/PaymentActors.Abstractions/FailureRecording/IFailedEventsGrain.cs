@@ -10,7 +10,7 @@ public interface IFailedEventsGrain : IGrainWithIntegerKey
     [Alias("GetAsync")]
     Task<FailedEvent?> GetAsync(string id);
 
-    /// <summary>Re-drives the failed payment; the failed event becomes retried, then resolved or failed again.</summary>
+    /// <summary>Re-drives the failed payment; the failed event becomes retried, then resolved or failed again. The actor (the operator) goes on the payment's retry event.</summary>
     [Alias("RetryAsync")]
-    Task<FailedEventRetryOutcome> RetryAsync(string id);
+    Task<FailedEventRetryOutcome> RetryAsync(string id, string? actor = null);
 }

@@ -35,7 +35,7 @@ public interface IPaymentGrain : IGrainWithStringKey
 
     /// <summary>An operator re-drives a payment that failed for a retryable reason, from its persisted state.</summary>
     [Alias("RetryAsync")]
-    Task<bool> RetryAsync(string failedEventId);
+    Task<bool> RetryAsync(string failedEventId, string? actor = null);
 
     /// <summary>Resumes an unfinished saga (after a restart); does nothing for a finished or unknown payment.</summary>
     [Alias("ResumeAsync")]

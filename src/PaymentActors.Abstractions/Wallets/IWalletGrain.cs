@@ -12,9 +12,9 @@ public interface IWalletGrain : IGrainWithStringKey
     [Alias("GetAsync")]
     Task<WalletSnapshot?> GetAsync();
 
-    /// <summary>Adds funds; the first deposit creates the wallet in the deposit's currency.</summary>
+    /// <summary>Adds funds; the first deposit creates the wallet in the deposit's currency. <paramref name="actor"/> (the operator) goes on the event.</summary>
     [Alias("DepositAsync")]
-    Task<DepositResult> DepositAsync(string depositId, Money.Money amount);
+    Task<DepositResult> DepositAsync(string depositId, Money.Money amount, string? actor = null);
 
     /// <summary>Holds funds for a payment until confirmed, released or expired.</summary>
     [Alias("ReserveAsync")]
@@ -31,4 +31,11 @@ public interface IWalletGrain : IGrainWithStringKey
     /// <summary>Credits money back for a refund; idempotent by refund id.</summary>
     [Alias("CreditAsync")]
     Task<CreditResult> CreditAsync(string refundId, string paymentId, Money.Money amount);
+
+    /// <summary>
+    /// The durable ledger, newest first: entries with a sequence below <paramref name="startingAfter"/> (all when null),
+    /// at most <paramref name="limit"/>.
+    /// </summary>
+    [Alias("GetLedgerAsync")]
+    Task<LedgerPage> GetLedgerAsync(long? startingAfter, int limit);
 }

@@ -9,4 +9,6 @@ public enum ReserveOutcome
     CurrencyMismatch = 3,
     /// <summary>The payment id was reserved before and that reservation is already closed.</summary>
     AlreadyClosed = 4,
+    /// <summary>The wallet already holds as many active reservations as it may (PaymentActors:MaxActiveReservations).</summary>
+    TooManyReservations = 5,
 }

@@ -12,9 +12,11 @@ public sealed record MetricsSummaryResponse(
     [property: Description("PaymentSuccess: completed payments.")]
     long PaymentSuccess,
     [property: Description("PaymentFailure: failed payments, by failure type.")]
-    IReadOnlyDictionary<string, long> PaymentFailure)
+    IReadOnlyDictionary<string, long> PaymentFailure,
+    [property: Description("Seed 003's event figures: published, delivered and pending per subscriber.")]
+    EventFiguresResponse Events)
 {
-    public static MetricsSummaryResponse From(MetricsSnapshot snapshot) => new(
+    public static MetricsSummaryResponse From(MetricsSnapshot snapshot, EventFigures events) => new(
         new SortedDictionary<string, long>(snapshot.EventCount.ToDictionary(), StringComparer.Ordinal),
         snapshot.PaymentAmount
             .GroupBy(a => a.EventType, StringComparer.Ordinal)
@@ -23,5 +25,6 @@ public sealed record MetricsSummaryResponse(
                 IReadOnlyDictionary<string, string> (g) => g.ToDictionary(a => a.Currency, a => Money.Money.Format(a.Total, a.Currency), StringComparer.Ordinal),
                 StringComparer.Ordinal),
         snapshot.PaymentSuccess,
-        new SortedDictionary<string, long>(snapshot.PaymentFailure.ToDictionary(), StringComparer.Ordinal));
+        new SortedDictionary<string, long>(snapshot.PaymentFailure.ToDictionary(), StringComparer.Ordinal),
+        EventFiguresResponse.From(events));
 }

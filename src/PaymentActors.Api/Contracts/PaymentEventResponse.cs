@@ -14,7 +14,11 @@ public sealed record PaymentEventResponse(
     string Currency,
     DateTime OccurredAt,
     [property: Description("Why a failure happened, or null.")]
-    string? Reason)
+    string? Reason,
+    [property: Description("The W3C trace id (32 hex) of the request that caused this step, as in that response's X-Trace-Id; null if untraced.")]
+    string? TraceId,
+    [property: Description("The operator (token subject) whose action this step records: a deposit, a refund, a retry; else null.")]
+    string? Actor)
 {
     public static PaymentEventResponse From(PaymentEvent paymentEvent) => new(
         paymentEvent.Id,
@@ -24,5 +28,7 @@ public sealed record PaymentEventResponse(
         Money.Money.Format(paymentEvent.Amount, paymentEvent.Currency),
         paymentEvent.Currency,
         paymentEvent.OccurredAt.UtcDateTime,
-        paymentEvent.Reason);
+        paymentEvent.Reason,
+        paymentEvent.TraceId,
+        paymentEvent.Actor);
 }

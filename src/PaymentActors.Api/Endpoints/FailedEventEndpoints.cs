@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 using PaymentActors.Api.Contracts;
@@ -105,12 +106,15 @@ public static class FailedEventEndpoints
         return failed is null ? FailedEventNotFound(id) : ApiResults.Ok(FailedEventResponse.From(failed));
     }
 
-    private static async Task<IResult> RetryAsync([FromRoute(Name = IdField)] string id, IGrainFactory grains)
+    private static async Task<IResult> RetryAsync(
+        [FromRoute(Name = IdField)] string id, IGrainFactory grains, ClaimsPrincipal caller, ILoggerFactory loggers)
     {
         if (InputValidation.CheckId(id, IdField) is { } idError) return ApiResults.Invalid(idError);
 
         var failedEvents = grains.GetGrain<IFailedEventsGrain>(0);
-        var outcome = await failedEvents.RetryAsync(id);
+        var actor = caller.UserId()!;
+        var outcome = await failedEvents.RetryAsync(id, actor);
+        OperatorAuditLog.Retried(loggers.CreateLogger(OperatorAuditLog.Category), actor, id, outcome.ToString());
         switch (outcome)
         {
             case FailedEventRetryOutcome.Retried:

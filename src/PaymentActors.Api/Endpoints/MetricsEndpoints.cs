@@ -17,14 +17,16 @@ public static class MetricsEndpoints
             .WithSummary("Get the payment metrics summary")
             .WithDescription(
                 "Operators only. Seed 000's metrics over the whole cluster: EventCount by event type, PaymentAmount by event type and currency, " +
-                "PaymentSuccess, and PaymentFailure by failure type. Prometheus text of every meter is served at `/metrics`.")
+                "PaymentSuccess, and PaymentFailure by failure type; and seed 003's `events`: catalogue events published by type, delivered " +
+                "to each subscriber, and pending per subscriber. Prometheus text of every meter is served at `/metrics`.")
             .Produces<ApiResponse<MetricsSummaryResponse>>();
         return endpoints;
     }
 
     private static async Task<IResult> GetSummaryAsync(IGrainFactory grains)
     {
-        var summary = await grains.GetGrain<IMetricsSummaryGrain>(0).GetSummaryAsync();
-        return ApiResults.Ok(MetricsSummaryResponse.From(summary));
+        var summary = grains.GetGrain<IMetricsSummaryGrain>(0).GetSummaryAsync();
+        var events = grains.GetGrain<IEventFiguresGrain>(0).GetClusterAsync();
+        return ApiResults.Ok(MetricsSummaryResponse.From(await summary, await events));
     }
 }

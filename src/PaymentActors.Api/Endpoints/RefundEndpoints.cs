@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using PaymentActors.Api.Contracts;
@@ -53,6 +54,8 @@ public static class RefundEndpoints
         JsonBodyReader bodyReader,
         IGrainFactory grains,
         TimeProvider time,
+        ClaimsPrincipal caller,
+        ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
         if (InputValidation.CheckId(id, PaymentEndpoints.IdField) is { } idError) return ApiResults.Invalid(idError);
@@ -76,7 +79,10 @@ public static class RefundEndpoints
         if (InputValidation.CheckOptionalAmount(input.Amount, currency, out var amount) is { } amountError) return ApiResults.Invalid(amountError);
 
         var refundId = key is null ? EventIds.New("rf", time.GetUtcNow()) : EventIds.Derive("rf", id, key);
-        var result = await grain.RefundAsync(new RefundCommand(refundId, amount?.Amount, input.Reason));
+        var actor = caller.UserId()!;
+        var result = await grain.RefundAsync(new RefundCommand(refundId, amount?.Amount, input.Reason, actor));
+        OperatorAuditLog.Refunded(
+            loggers.CreateLogger(OperatorAuditLog.Category), actor, id, refundId, amount?.ToString() ?? "the rest", result.Outcome.ToString());
         if (result.Replayed)
         {
             request.HttpContext.Response.Headers[ApiHeaders.IdempotentReplayed] = "true";

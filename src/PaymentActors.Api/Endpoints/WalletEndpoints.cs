@@ -62,6 +62,8 @@ public static class WalletEndpoints
         JsonBodyReader bodyReader,
         IGrainFactory grains,
         TimeProvider time,
+        ClaimsPrincipal caller,
+        ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
         if (InputValidation.CheckId(userId, UserIdField) is { } idError) return ApiResults.Invalid(idError);
@@ -74,7 +76,10 @@ public static class WalletEndpoints
 
         // With a key the deposit id is derived from it, so a retry reaches the wallet as the same operation.
         var depositId = key is null ? EventIds.New("dep", time.GetUtcNow()) : EventIds.Derive("dep", userId, key);
-        var result = await grains.GetWallet(userId).DepositAsync(depositId, amount);
+        var actor = caller.UserId()!;
+        var result = await grains.GetWallet(userId).DepositAsync(depositId, amount, actor);
+        OperatorAuditLog.Deposited(
+            loggers.CreateLogger(OperatorAuditLog.Category), actor, amount.ToString(), amount.Currency, userId, depositId, result.Outcome.ToString());
         if (result.Outcome == DepositOutcome.AlreadyDeposited)
         {
             request.HttpContext.Response.Headers[ApiHeaders.IdempotentReplayed] = "true";

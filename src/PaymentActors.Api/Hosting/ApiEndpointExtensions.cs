@@ -4,6 +4,7 @@ using PaymentActors.Api.Endpoints;
 using PaymentActors.Api.Health;
 using PaymentActors.Api.Http;
 using PaymentActors.Api.Security;
+using PaymentActors.Api.Telemetry;
 using Scalar.AspNetCore;
 
 namespace PaymentActors.Api.Hosting;
@@ -17,11 +18,13 @@ public static class ApiEndpointExtensions
     /// <summary>The middleware and every route: API, health, metrics, dashboard and documentation.</summary>
     public static WebApplication MapPaymentActorsApi(this WebApplication app)
     {
+        app.UseTraceIdHeader();
         app.UseExceptionHandler();
         app.UseStatusCodePages(StatusCodeEnvelope.WriteAsync);
         app.UsePaymentActorsSecurity();
 
         app.MapWalletEndpoints();
+        app.MapLedgerEndpoints();
         app.MapPaymentEndpoints();
         app.MapRefundEndpoints();
         app.MapGatewayEndpoints();

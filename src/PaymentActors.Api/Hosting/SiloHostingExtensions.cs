@@ -51,11 +51,14 @@ public static class SiloHostingExtensions
                 siloBuilder.UseInMemoryReminderService();
                 return;
             case StorageProvider.AzureTables:
-                // Grain state, reminders and failed events share one account, each in its own table.
+                // Grain state, reminders, failed events and wallets share one account, each in its own table.
                 var connectionString = AzureTablesConnectionString(configuration);
                 siloBuilder.AddAzureTableGrainStorageAsDefault(options => options.ConfigureTableServiceClient(connectionString));
                 siloBuilder.UseAzureTableReminderService(connectionString);
                 siloBuilder.Services.AddAzureTableFailedEventStore(connectionString);
+
+                // Wallets keep snapshot and ledger in one partition, committed together: see AzureTableWalletStore.
+                siloBuilder.Services.AddAzureTableWalletStore(o => o.Configure(w => w.TableServiceClient = new Azure.Data.Tables.TableServiceClient(connectionString)));
                 return;
             default:
                 throw new OptionsValidationException(

@@ -25,6 +25,9 @@ internal sealed class PaymentApiClient(HttpClient httpClient, Uri baseAddress, T
     public Task<ApiResponse<PaymentView>> GetPaymentAsync(string paymentId, CancellationToken cancellationToken) =>
         SendAsync<PaymentView>(HttpMethod.Get, $"payments/{Uri.EscapeDataString(paymentId)}", body: null, idempotencyKey: null, cancellationToken);
 
+    public Task<ApiResponse<List<PaymentEventView>>> GetEventsAsync(string paymentId, CancellationToken cancellationToken) =>
+        SendAsync<List<PaymentEventView>>(HttpMethod.Get, $"payments/{Uri.EscapeDataString(paymentId)}/events", body: null, idempotencyKey: null, cancellationToken);
+
     public Task<ApiResponse<JsonElement>> RefundAsync(string paymentId, RefundBody body, string idempotencyKey, CancellationToken cancellationToken) =>
         SendAsync<JsonElement>(HttpMethod.Post, $"payments/{Uri.EscapeDataString(paymentId)}/refunds", body, idempotencyKey, cancellationToken);
 

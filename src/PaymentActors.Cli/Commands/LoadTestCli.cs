@@ -1,15 +1,29 @@
 using System.CommandLine;
+using PaymentActors.Cli.Monitor;
 
 namespace PaymentActors.Cli.Commands;
 
-/// <summary>Entry point of the command-line tool.</summary>
+/// <summary>Entry point of the command-line tool: the load-test scenarios and the step monitor (pay, watch).</summary>
 internal static class LoadTestCli
 {
     public static async Task<int> RunAsync(string[] args)
     {
         var root = new LoadTestCommandLine().Build(ConsoleLoadTest.ExecuteAsync);
+        foreach (var command in MonitorCommandLine.Build())
+        {
+            root.Subcommands.Add(command);
+        }
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            // A usage error is exit code 2 for every command (System.CommandLine's own is 1, which pay uses for "failed").
+            await parse.InvokeAsync().ConfigureAwait(false);
+            return ExitCodes.CannotRun;
+        }
+
         // Ctrl+C is handled by ConsoleLoadTest: the first press stops sending and still drains and audits.
         var invocation = new InvocationConfiguration { ProcessTerminationTimeout = null };
-        return await root.Parse(args).InvokeAsync(invocation).ConfigureAwait(false);
+        return await parse.InvokeAsync(invocation).ConfigureAwait(false);
     }
 }

@@ -104,16 +104,12 @@ internal sealed class LoadTestCommandLine
 
     public RootCommand Build(Func<LoadTestOptions, FileInfo?, CancellationToken, Task<int>> execute)
     {
-        var root = new RootCommand("Load test and auditor for the PaymentActors HTTP API.");
-        foreach (Option option in new Option[]
-                 {
-                     url, token, concurrency, payments, duration, amount, deposit, currency, mode, seed, wallets, runId, report,
-                     storageMetric, completedMetric, drainTimeout,
-                 })
-        {
-            option.Recursive = true;
-            root.Options.Add(option);
-        }
+        var root = new RootCommand("PaymentActors command line: load tests that audit the invariants, and the payment step monitor.");
+        Option[] options =
+        [
+            url, token, concurrency, payments, duration, amount, deposit, currency, mode, seed, wallets, runId, report,
+            storageMetric, completedMetric, drainTimeout,
+        ];
 
         (string Name, LoadTestScenario Scenario, string Description)[] scenarios =
         [
@@ -124,6 +120,11 @@ internal sealed class LoadTestCommandLine
         foreach (var (name, scenario, description) in scenarios)
         {
             var command = new Command(name, description);
+            foreach (var option in options)
+            {
+                command.Options.Add(option);
+            }
+
             command.SetAction((parseResult, cancellationToken) =>
                 execute(ToOptions(parseResult, scenario), parseResult.GetValue(report), cancellationToken));
             root.Subcommands.Add(command);

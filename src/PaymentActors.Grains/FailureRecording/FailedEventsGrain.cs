@@ -12,7 +12,7 @@ public sealed class FailedEventsGrain(IFailedEventStore store) : Grain, IFailedE
 
     public Task<FailedEvent?> GetAsync(string id) => store.GetAsync(id);
 
-    public async Task<FailedEventRetryOutcome> RetryAsync(string id)
+    public async Task<FailedEventRetryOutcome> RetryAsync(string id, string? actor = null)
     {
         if (await store.GetAsync(id) is not { } failed)
         {
@@ -26,7 +26,7 @@ public sealed class FailedEventsGrain(IFailedEventStore store) : Grain, IFailedE
 
         var retried = failed with { Status = FailedEventStatus.Retried, UpdatedAt = DateTimeOffset.UtcNow };
         await store.UpdateAsync(retried);
-        if (await GrainFactory.GetGrain<IPaymentGrain>(failed.PaymentId).RetryAsync(id))
+        if (await GrainFactory.GetGrain<IPaymentGrain>(failed.PaymentId).RetryAsync(id, actor))
         {
             return FailedEventRetryOutcome.Retried;
         }

@@ -1,6 +1,7 @@
 using Orleans.Streams;
 using PaymentActors.Events;
 using PaymentActors.FailureRecording;
+using PaymentActors.Grains.Metrics;
 
 namespace PaymentActors.Grains.FailureRecording;
 
@@ -9,7 +10,7 @@ namespace PaymentActors.Grains.FailureRecording;
 /// from the failure event's id, so a redelivered event (or one the saga already stored) is stored once.
 /// </summary>
 [ImplicitStreamSubscription(EventStreams.Namespace)]
-public sealed class FailureRecorderGrain(IFailedEventStore store) : Grain, IGrainWithStringKey
+public sealed class FailureRecorderGrain(IFailedEventStore store, EventDeliveryMetrics delivery) : Grain, IGrainWithStringKey
 {
     public const string Source = "payment-saga";
 
@@ -17,8 +18,15 @@ public sealed class FailureRecorderGrain(IFailedEventStore store) : Grain, IGrai
     {
         var stream = this.GetStreamProvider(EventStreams.ProviderName)
             .GetStream<PaymentEvent>(StreamId.Create(EventStreams.Namespace, this.GetPrimaryKeyString()));
-        await stream.SubscribeAsync((paymentEvent, _) => paymentEvent.Type == EventTypes.PaymentFailed
-            ? store.TryAddAsync(FailedEvents.From(paymentEvent))
-            : Task.CompletedTask);
+        await stream.SubscribeAsync(async (paymentEvent, _) =>
+        {
+            if (paymentEvent.Type == EventTypes.PaymentFailed)
+            {
+                await store.TryAddAsync(FailedEvents.From(paymentEvent));
+            }
+
+            // Counted once handled: an event the store could not take is not counted as delivered.
+            delivery.Delivered(EventDeliveryMetrics.FailureRecorder);
+        });
     }
 }

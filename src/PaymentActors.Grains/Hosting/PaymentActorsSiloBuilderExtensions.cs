@@ -8,10 +8,13 @@ using Orleans.Streams;
 using PaymentActors.Events;
 using PaymentActors.FailureRecording;
 using PaymentActors.Gateway;
+using PaymentActors.Grains.Diagnostics;
 using PaymentActors.Grains.FailureRecording;
 using PaymentActors.Grains.Gateway;
 using PaymentActors.Grains.Metrics;
 using PaymentActors.Grains.Options;
+using PaymentActors.Grains.Wallets;
+using PaymentActors.Wallets;
 
 namespace PaymentActors.Grains.Hosting;
 
@@ -20,7 +23,7 @@ public static class PaymentActorsSiloBuilderExtensions
     /// <summary>
     /// Adds the payment actors to a silo: the event stream, its subscribers, options (section "PaymentActors"),
     /// and defaults that a host may replace before or after this call: the simulated gateway, the in-memory
-    /// failed-event store and the business clock (<see cref="PaymentClock"/>). Grain storage ("Default") and reminders are the host's choice.
+    /// failed-event and wallet stores and the business clock (<see cref="PaymentClock"/>). Grain storage ("Default") and reminders are the host's choice.
     /// </summary>
     public static ISiloBuilder AddPaymentActors(this ISiloBuilder builder, Action<PaymentActorsOptions>? configure = null)
     {
@@ -40,11 +43,18 @@ public static class PaymentActorsSiloBuilderExtensions
         builder.Services.TryAddSingleton<IPaymentGateway, SimulatedPaymentGateway>();
         builder.Services.TryAddSingleton<IGatewayHealthSource, SimulatedGatewayHealth>();
         builder.Services.TryAddSingleton<IFailedEventStore, InMemoryFailedEventStore>();
+        builder.Services.TryAddSingleton<IWalletStore, InMemoryWalletStore>();
         builder.Services.TryAddSingleton<PaymentMetrics>();
+        builder.Services.TryAddSingleton<EventDeliveryMetrics>();
 
         // Every state type is [GenerateSerializer]: Orleans's binary format writes a hot wallet's state (thousands of
         // remembered operations, written on every batch) several times faster than the default JSON, in fewer bytes.
         builder.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
+
+        // One trace per payment across grain calls and silos (activities exist only when a tracer listens), and the
+        // payment or user id as a log scope.
+        builder.AddActivityPropagation();
+        builder.AddIncomingGrainCallFilter<LogScopeGrainCallFilter>();
         return builder;
     }
 }

@@ -9,7 +9,7 @@ namespace PaymentActors.Grains.Metrics;
 /// for as long as the silo, like any process metric.
 /// </summary>
 [ImplicitStreamSubscription(EventStreams.Namespace)]
-public sealed class MetricsCollectorGrain(PaymentMetrics metrics) : Grain, IMetricsCollectorGrain
+public sealed class MetricsCollectorGrain(PaymentMetrics metrics, EventDeliveryMetrics delivery) : Grain, IMetricsCollectorGrain
 {
     private readonly Dictionary<string, long> _eventCount = new(StringComparer.Ordinal);
     private readonly Dictionary<(string EventType, string Currency), decimal> _amounts = [];
@@ -22,6 +22,7 @@ public sealed class MetricsCollectorGrain(PaymentMetrics metrics) : Grain, IMetr
             .GetStream<PaymentEvent>(StreamId.Create(EventStreams.Namespace, this.GetPrimaryKeyString()));
         await stream.SubscribeAsync((paymentEvent, _) =>
         {
+            delivery.Delivered(EventDeliveryMetrics.MetricsCollector);
             Count(paymentEvent);
             return Task.CompletedTask;
         });

@@ -11,14 +11,23 @@ public sealed class PaymentActorsOptions
     /// <summary>How often a wallet with active reservations looks for expired ones (a grain reminder period).</summary>
     public TimeSpan ExpiryCheckPeriod { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>How long a wallet remembers closed operations, so that a retried operation has one effect.</summary>
+    /// <summary>
+    /// How long a wallet remembers a closed reservation whose payment has not said it is settled, so that the saga's
+    /// retry has one effect. Deposits and credits are looked up in the wallet's complete ledger instead, for ever.
+    /// </summary>
     public TimeSpan ClosedOperationRetention { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>
-    /// At most this many closed operations are remembered per wallet, so that a hot wallet's state stays small
+    /// At most this many closed reservations are remembered per wallet, so that a hot wallet's snapshot stays small
     /// enough to write on every batch; the oldest are forgotten first.
     /// </summary>
-    public int ClosedOperationCapacity { get; set; } = 4096;
+    public int ClosedOperationCapacity { get; set; } = 1024;
+
+    /// <summary>
+    /// At most this many active reservations per wallet; past it a payment fails <c>too_many_reservations</c>. Every
+    /// commit writes the active reservations, so this (with <see cref="ClosedOperationCapacity"/>) bounds a wallet's write.
+    /// </summary>
+    public int MaxActiveReservations { get; set; } = 1000;
 
     /// <summary>When true, a wallet persists every operation that arrived during one write with the next single write.</summary>
     public bool GroupCommit { get; set; } = true;

@@ -11,7 +11,8 @@ public sealed class PaymentActorsOptionsValidator : IValidateOptions<PaymentActo
         if (options.ReservationTtl <= TimeSpan.Zero) failures.Add("PaymentActors:ReservationTtl must be positive.");
         if (options.ExpiryCheckPeriod <= TimeSpan.Zero) failures.Add("PaymentActors:ExpiryCheckPeriod must be positive.");
         if (options.ClosedOperationRetention <= TimeSpan.Zero) failures.Add("PaymentActors:ClosedOperationRetention must be positive.");
-        if (options.ClosedOperationCapacity < 1) failures.Add("PaymentActors:ClosedOperationCapacity must be at least 1.");
+        if (options.ClosedOperationCapacity is < 1 or > 4096) failures.Add("PaymentActors:ClosedOperationCapacity must be 1 to 4096.");
+        if (options.MaxActiveReservations is < 1 or > 4096) failures.Add("PaymentActors:MaxActiveReservations must be 1 to 4096.");
         if (options.RecoveryCheckPeriod <= TimeSpan.Zero) failures.Add("PaymentActors:RecoveryCheckPeriod must be positive.");
         if (options.RecoveryGracePeriod < TimeSpan.Zero) failures.Add("PaymentActors:RecoveryGracePeriod must not be negative.");
         if (options.MaxRetries < 0) failures.Add("PaymentActors:MaxRetries must not be negative.");

@@ -35,7 +35,7 @@ public sealed partial class PaymentGrain
         }
 
         GrainArguments.RequireValid(new Money.Money(amount, Request.Amount.Currency));
-        var refund = new RefundRecord { Id = command.RefundId, Amount = amount, Reason = command.Reason, Status = RefundStatus.Pending, CreatedAt = _time.GetUtcNow() };
+        var refund = new RefundRecord { Id = command.RefundId, Amount = amount, Reason = command.Reason, Status = RefundStatus.Pending, CreatedAt = _time.GetUtcNow(), Actor = command.Actor };
         Payment.Refunds.Add(refund);
         try
         {
@@ -83,7 +83,7 @@ public sealed partial class PaymentGrain
             }
 
             var now = _time.GetUtcNow();
-            var refunded = PaymentEvent.Create(EventTypes.PaymentRefunded, PaymentId, Request.UserId, money, now, refund.Reason);
+            var refunded = PaymentEvent.Create(EventTypes.PaymentRefunded, PaymentId, Request.UserId, money, now, refund.Reason, refund.Actor);
             Record(credited.Event);
             Record(refunded);
             refund.Status = RefundStatus.Succeeded;

@@ -7,7 +7,7 @@ namespace PaymentActors.Grains.Payments;
 
 public sealed partial class PaymentGrain
 {
-    public async Task<bool> RetryAsync(string failedEventId)
+    public async Task<bool> RetryAsync(string failedEventId, string? actor = null)
     {
         if (!Exists || Payment.Status != PaymentStatus.Failed || !FailureReasons.IsRetryable(Payment.FailureReason))
         {
@@ -16,7 +16,7 @@ public sealed partial class PaymentGrain
 
         // The one step back a payment may take: an operator re-drives a technical failure from its persisted state.
         var now = _time.GetUtcNow();
-        Payment.Events.Add(PaymentEvent.Create(EventTypes.PaymentRetried, PaymentId, Request.UserId, Request.Amount, now, Payment.FailureReason));
+        Payment.Events.Add(PaymentEvent.Create(EventTypes.PaymentRetried, PaymentId, Request.UserId, Request.Amount, now, Payment.FailureReason, actor));
         Payment.Status = PaymentStatus.Pending;
         Payment.FailureReason = null;
         Payment.UpdatedAt = now;

@@ -214,6 +214,7 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain
         Payment.RetryOf = null;
         await PersistAsync();
         _terminal.TrySetResult();
+        PaymentLog.Ended(_logger, PaymentId, status.ToWireName(), reason);
 
         var recorded = true;
         if (status == PaymentStatus.Failed)

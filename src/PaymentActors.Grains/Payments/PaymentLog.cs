@@ -18,4 +18,7 @@ internal static partial class PaymentLog
 
     [LoggerMessage(EventId = 2005, Level = LogLevel.Error, Message = "The failure of payment {PaymentId} could not be recorded")]
     public static partial void FailureNotRecorded(ILogger logger, Exception exception, string paymentId);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Debug, Message = "Payment {PaymentId} ended {Status} ({Reason})")]
+    public static partial void Ended(ILogger logger, string paymentId, string status, string? reason);
 }

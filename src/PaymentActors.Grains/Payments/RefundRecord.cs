@@ -10,6 +10,8 @@ public sealed class RefundRecord
     [Id(2)] public string? Reason { get; init; }
     [Id(3)] public RefundStatus Status { get; set; }
     [Id(4)] public DateTimeOffset CreatedAt { get; init; }
+    /// <summary>Who asked for the refund (an operator's token subject); it goes on the refund's event.</summary>
+    [Id(5)] public string? Actor { get; init; }
 
     public RefundView ToView() => new(Id, Amount, Reason, Status, CreatedAt);
 }

@@ -3,20 +3,34 @@ using PaymentActors.Wallets;
 namespace PaymentActors.Grains.Wallets;
 
 /// <summary>
-/// A wallet's live ledger: the rules of reserve, confirm, release, deposit and credit, applied in arrival order
-/// against memory. It knows nothing of storage; the grain decides when a change is durable.
+/// A wallet's live book: the rules of reserve, confirm, release, deposit and credit, applied in arrival order
+/// against memory, each change appended to the ledger as one entry. It knows nothing of storage; the grain decides
+/// when a change is durable (<see cref="TakeCommit"/>, then <see cref="MarkDurable"/>).
 /// </summary>
 internal sealed class WalletBook
 {
+    /// <summary>How many deposits and credits the book remembers in memory, to answer their retries without a storage read.</summary>
+    private const int RecentOperationCapacity = 1024;
+
     private readonly Dictionary<string, ReservationRecord> _reservations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, LinkedListNode<ClosedOperation>> _closedById = new(StringComparer.Ordinal);
     private readonly LinkedList<ClosedOperation> _closedInOrder = new();
+    private readonly Dictionary<string, LinkedListNode<LedgerEntry>> _recentById = new(StringComparer.Ordinal);
+    private readonly LinkedList<LedgerEntry> _recentInOrder = new();
+    private List<LedgerEntry> _pending = [];
 
     public string? Currency { get; private set; }
     public decimal Balance { get; private set; }
     public decimal Reserved { get; private set; }
     public long Version { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>The last ledger entry's sequence (0 before the first).</summary>
+    public long Sequence { get; private set; }
+
+    /// <summary>The last sequence known to be durable.</summary>
+    public long DurableSequence { get; private set; }
+
     public decimal Available => Balance - Reserved;
     public bool Exists => Currency is not null;
     public int ActiveReservationCount => _reservations.Count;
@@ -30,6 +44,8 @@ internal sealed class WalletBook
             Balance = state.Balance,
             Version = state.Version,
             UpdatedAt = state.UpdatedAt,
+            Sequence = state.Sequence,
+            DurableSequence = state.Sequence,
         };
         foreach (var reservation in state.Reservations)
         {
@@ -45,16 +61,37 @@ internal sealed class WalletBook
         return book;
     }
 
-    /// <summary>A copy that later changes to the book do not touch, for writing while operations keep arriving.</summary>
-    public WalletState ToState() => new()
+    /// <summary>
+    /// The state to write now and the ledger entries it adds, as copies that later changes to the book do not touch
+    /// (operations keep arriving while the write is in flight).
+    /// </summary>
+    public (WalletState State, IReadOnlyList<LedgerEntry> Entries) TakeCommit()
     {
-        Currency = Currency,
-        Balance = Balance,
-        Version = Version,
-        UpdatedAt = UpdatedAt,
-        Reservations = [.. _reservations.Values],
-        ClosedOperations = [.. _closedInOrder],
-    };
+        var entries = _pending;
+        _pending = [];
+        var state = new WalletState
+        {
+            Currency = Currency,
+            Balance = Balance,
+            Version = Version,
+            UpdatedAt = UpdatedAt,
+            Sequence = Sequence,
+            Reservations = [.. _reservations.Values],
+            ClosedOperations = [.. _closedInOrder],
+        };
+        return (state, entries);
+    }
+
+    /// <summary>Everything up to <paramref name="sequence"/> is durable: deposits and credits up to it may leave memory.</summary>
+    public void MarkDurable(long sequence)
+    {
+        DurableSequence = Math.Max(DurableSequence, sequence);
+        while (_recentInOrder.Count > RecentOperationCapacity && _recentInOrder.First is { } oldest && oldest.Value.Sequence <= DurableSequence)
+        {
+            _recentInOrder.RemoveFirst();
+            _recentById.Remove(oldest.Value.OperationId!);
+        }
+    }
 
     /// <summary>What callers see of a persisted state; null for a wallet that was never funded.</summary>
     public static WalletSnapshot? SnapshotOf(string userId, WalletState state) => state.Currency is null
@@ -65,21 +102,41 @@ internal sealed class WalletBook
                 .OrderBy(r => r.CreatedAt)
                 .Select(r => new ReservationView(r.ReservationId, r.PaymentId, r.Amount, ReservationStatus.Active, r.CreatedAt, r.ExpiresAt))]);
 
-    public ClosedOperation? FindClosed(string operationId) => _closedById.GetValueOrDefault(operationId)?.Value;
+    /// <summary>A closed reservation still remembered (its payment has not said it is settled).</summary>
+    public ClosedOperation? FindClosed(string reservationKey) => _closedById.GetValueOrDefault(reservationKey)?.Value;
 
     public ReservationRecord? FindReservation(string key) => _reservations.GetValueOrDefault(key);
 
-    public ClosedOperation Deposit(string depositId, Money.Money amount, DateTimeOffset now, string eventId)
+    /// <summary>
+    /// A deposit or credit this activation applied, durable or not. A miss is not an answer: older ones are found in
+    /// the ledger's storage, which is complete.
+    /// </summary>
+    public LedgerEntry? FindRecentOperation(string operationId) => _recentById.GetValueOrDefault(operationId)?.Value;
+
+    /// <summary>Remembers a durable deposit or credit found in storage, so that further retries need no read.</summary>
+    public void RememberOperation(LedgerEntry entry)
+    {
+        if (entry.OperationId is { } id && !_recentById.ContainsKey(id))
+        {
+            _recentById[id] = _recentInOrder.AddLast(entry);
+        }
+    }
+
+    public LedgerEntry Deposit(string depositId, Money.Money amount, DateTimeOffset now, string eventId)
     {
         Currency ??= amount.Currency;
         Balance += amount.Amount;
-        return Close(new ClosedOperation(depositId, OperationKind.Deposit, ReservationStatus.Confirmed, amount.Amount, now, eventId), now);
+        var entry = Append(LedgerEntryTypes.Deposit, amount.Amount, null, depositId, null, now, eventId);
+        RememberOperation(entry);
+        return entry;
     }
 
-    public ClosedOperation Credit(string refundId, string paymentId, Money.Money amount, DateTimeOffset now, string eventId)
+    public LedgerEntry Credit(string refundId, string paymentId, Money.Money amount, DateTimeOffset now, string eventId)
     {
         Balance += amount.Amount;
-        return Close(new ClosedOperation(refundId, OperationKind.Credit, ReservationStatus.Confirmed, amount.Amount, now, eventId, paymentId), now);
+        var entry = Append(LedgerEntryTypes.Credit, amount.Amount, paymentId, null, refundId, now, eventId);
+        RememberOperation(entry);
+        return entry;
     }
 
     /// <summary>Holds funds when the available balance covers them; false (and no change) when it does not.</summary>
@@ -93,7 +150,7 @@ internal sealed class WalletBook
 
         _reservations.Add(reservation.Key, reservation);
         Reserved += amount;
-        Touch(now);
+        Append(LedgerEntryTypes.Reserve, amount, paymentId, null, null, now, eventId);
         return true;
     }
 
@@ -107,13 +164,22 @@ internal sealed class WalletBook
             Balance -= reservation.Amount;
         }
 
-        return Close(new ClosedOperation(reservation.Key, OperationKind.Reservation, status, reservation.Amount, now, eventId, reservation.PaymentId, reason), now);
+        var type = status switch
+        {
+            ReservationStatus.Confirmed => LedgerEntryTypes.Deduct,
+            ReservationStatus.Expired => LedgerEntryTypes.Expire,
+            _ => LedgerEntryTypes.Release,
+        };
+        Append(type, reservation.Amount, reservation.PaymentId, null, null, now, eventId);
+        var closed = new ClosedOperation(reservation.Key, OperationKind.Reservation, status, reservation.Amount, now, eventId, reservation.PaymentId, reason);
+        Remember(closed);
+        return closed;
     }
 
     public IReadOnlyList<ReservationRecord> DueForExpiry(DateTimeOffset now) =>
         [.. _reservations.Values.Where(r => r.ExpiresAt <= now)];
 
-    /// <summary>Forgets closed operations older than the retention, and the oldest beyond the capacity.</summary>
+    /// <summary>Forgets closed reservations older than the retention, and the oldest beyond the capacity.</summary>
     public void Forget(DateTimeOffset now, TimeSpan retention, int capacity)
     {
         while (_closedInOrder.First is { } oldest && (oldest.Value.ClosedAt <= now - retention || _closedInOrder.Count > capacity))
@@ -125,26 +191,26 @@ internal sealed class WalletBook
 
     /// <summary>
     /// Forgets the closed reservation of a payment that can never ask about it again, so that a hot wallet remembers
-    /// its unsettled operations only, not thousands of finished ones. Deposits and credits are kept: their callers
-    /// may retry until the retention ends. False when there was nothing to forget.
+    /// its unsettled reservations only, not thousands of finished ones. False when there was nothing to forget.
     /// </summary>
     public bool ForgetSettledReservation(string reservationKey)
     {
-        if (!_closedById.TryGetValue(reservationKey, out var node) || node.Value.Kind != OperationKind.Reservation)
+        if (!_closedById.Remove(reservationKey, out var node))
         {
             return false;
         }
 
-        _closedById.Remove(reservationKey);
         _closedInOrder.Remove(node);
         return true;
     }
 
-    private ClosedOperation Close(ClosedOperation operation, DateTimeOffset now)
+    private LedgerEntry Append(string type, decimal amount, string? paymentId, string? depositId, string? refundId, DateTimeOffset now, string eventId)
     {
-        Remember(operation);
-        Touch(now);
-        return operation;
+        Version++;
+        UpdatedAt = now;
+        var entry = new LedgerEntry(++Sequence, type, amount, Currency!, paymentId, depositId, refundId, Balance, Available, now, eventId);
+        _pending.Add(entry);
+        return entry;
     }
 
     private void Remember(ClosedOperation operation)
@@ -155,11 +221,5 @@ internal sealed class WalletBook
         }
 
         _closedById[operation.OperationId] = _closedInOrder.AddLast(operation);
-    }
-
-    private void Touch(DateTimeOffset now)
-    {
-        Version++;
-        UpdatedAt = now;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
+using Orleans.Serialization;
 using Orleans.Storage;
 using PaymentActors.Events;
 using PaymentActors.Grains.Events;
@@ -16,7 +17,8 @@ namespace PaymentActors.Grains.Wallets;
 /// <summary>
 /// A wallet. Operations interleave only at awaits, and every rule is applied synchronously against the
 /// in-memory <see cref="WalletBook"/> in arrival order, so the available balance can never go below zero.
-/// Durability is batched by <see cref="GroupCommit"/> (or one write per operation when group commit is off);
+/// Durability is batched by <see cref="GroupCommit"/> (or one write per operation when group commit is off): each
+/// write commits the snapshot and the batch's ledger entries together to the <see cref="IWalletStore"/>;
 /// no caller gets an answer before its change is durable, and readers only see durable state.
 /// </summary>
 [Reentrant]
@@ -24,25 +26,29 @@ public sealed class WalletGrain : Grain, IWalletGrain, IWalletSettlementGrain, I
 {
     internal const string ExpiryReminderName = "reservation-expiry";
 
-    private readonly IPersistentState<WalletState> _state;
+    private readonly IWalletStore _store;
+    private readonly Serializer<WalletState> _serializer;
     private readonly PaymentActorsOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<WalletGrain> _logger;
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
     private WalletBook _book = new();
     private WalletState _durableState = new();
+    private string? _etag;
     private WalletSnapshot? _durableSnapshot;
     private GroupCommit _commit = null!;
     private Task _reminderWork = Task.CompletedTask;
     private bool _reminderWanted;
 
     public WalletGrain(
-        [PersistentState("wallet")] IPersistentState<WalletState> state,
+        IWalletStore store,
+        Serializer<WalletState> serializer,
         IOptions<PaymentActorsOptions> options,
         [FromKeyedServices(PaymentClock.ServiceKey)] TimeProvider time,
         ILogger<WalletGrain> logger)
     {
-        _state = state;
+        _store = store;
+        _serializer = serializer;
         _options = options.Value;
         _time = time;
         _logger = logger;
@@ -53,7 +59,9 @@ public sealed class WalletGrain : Grain, IWalletGrain, IWalletSettlementGrain, I
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _commit = new GroupCommit(WriteAsync, OnWriteFailed);
-        RestoreDurable(_state.State);
+        var stored = await _store.ReadAsync(UserId, cancellationToken);
+        _etag = stored?.ETag;
+        RestoreDurable(stored is null || stored.Snapshot.IsEmpty ? new WalletState() : _serializer.Deserialize(stored.Snapshot.ToArray()) ?? new WalletState());
         if (_book.ActiveReservationCount > 0)
         {
             // Reservations survived a restart: make sure their expiry still runs.
@@ -63,15 +71,16 @@ public sealed class WalletGrain : Grain, IWalletGrain, IWalletSettlementGrain, I
 
     public Task<WalletSnapshot?> GetAsync() => Task.FromResult(_durableSnapshot);
 
-    public async Task<DepositResult> DepositAsync(string depositId, Money.Money amount)
+    public async Task<DepositResult> DepositAsync(string depositId, Money.Money amount, string? actor = null)
     {
         GrainArguments.RequireId(depositId, nameof(depositId));
         GrainArguments.RequireValid(amount);
+        await LoadOperationAsync(depositId);
         var ((outcome, newEvent), _) = await ExecuteAsync<(DepositOutcome, PaymentEvent?)>(() =>
         {
-            if (_book.FindClosed(depositId) is { } earlier)
+            if (_book.FindRecentOperation(depositId) is { } earlier)
             {
-                var same = earlier.Kind == OperationKind.Deposit && earlier.Amount == amount.Amount && _book.Currency == amount.Currency;
+                var same = earlier.Type == LedgerEntryTypes.Deposit && earlier.Amount == amount.Amount && earlier.Currency == amount.Currency;
                 return ((same ? DepositOutcome.AlreadyDeposited : DepositOutcome.RequestMismatch, null), false);
             }
 
@@ -81,7 +90,7 @@ public sealed class WalletGrain : Grain, IWalletGrain, IWalletSettlementGrain, I
             }
 
             var now = _time.GetUtcNow();
-            var deposited = PaymentEvent.Create(EventTypes.FundsDeposited, depositId, UserId, amount, now);
+            var deposited = PaymentEvent.Create(EventTypes.FundsDeposited, depositId, UserId, amount, now, actor: actor);
             _book.Deposit(depositId, amount, now, deposited.Id);
             return ((DepositOutcome.Deposited, deposited), true);
         });
@@ -95,12 +104,25 @@ public sealed class WalletGrain : Grain, IWalletGrain, IWalletSettlementGrain, I
         GrainArguments.RequireId(paymentId, nameof(paymentId));
         GrainArguments.RequireValid(amount);
 
-        // The expiry reminder must be durable before any reservation is acknowledged, or a crash could strand it.
-        await EnsureExpiryReminderAsync();
-        var (result, isNew) = await ExecuteAsync(() => Reserve(paymentId, attempt, amount));
+        ReserveResult? result;
+        bool isNew;
+        do
+        {
+            // The expiry reminder must be durable before any reservation is acknowledged, or a crash could strand it;
+            // a wallet that does not exist gets no reminder (it reserves nothing). Should the wallet come into being
+            // while this call waits, the loop goes round once more to register the reminder first.
+            var existed = _book.Exists;
+            if (existed)
+            {
+                await EnsureExpiryReminderAsync();
+            }
+
+            (result, isNew) = await ExecuteAsync(() => !existed && _book.Exists ? (null, false) : Reserve(paymentId, attempt, amount));
+        }
+        while (result is null);
 
         // A refusal changes nothing but is news all the same; a replayed reservation is not.
-        var isRefusal = result.Outcome is ReserveOutcome.InsufficientFunds or ReserveOutcome.WalletNotFound or ReserveOutcome.CurrencyMismatch;
+        var isRefusal = result.Outcome is ReserveOutcome.InsufficientFunds or ReserveOutcome.WalletNotFound or ReserveOutcome.CurrencyMismatch or ReserveOutcome.TooManyReservations;
         await PublishIfNewAsync(isNew || isRefusal ? result.Event : null);
         return result;
     }
@@ -113,11 +135,12 @@ public sealed class WalletGrain : Grain, IWalletGrain, IWalletSettlementGrain, I
     {
         GrainArguments.RequireId(refundId, nameof(refundId));
         GrainArguments.RequireValid(amount);
+        await LoadOperationAsync(refundId);
         var (result, isNew) = await ExecuteAsync(() =>
         {
-            if (_book.FindClosed(refundId) is { } earlier)
+            if (_book.FindRecentOperation(refundId) is { } earlier)
             {
-                return (new CreditResult(true, RebuildEvent(earlier)), false);
+                return (new CreditResult(true, CreditedEvent(earlier)), false);
             }
 
             if (!_book.Exists || _book.Currency != amount.Currency)
@@ -133,6 +156,15 @@ public sealed class WalletGrain : Grain, IWalletGrain, IWalletSettlementGrain, I
 
         await PublishIfNewAsync(isNew ? result.Event : null);
         return result;
+    }
+
+    public async Task<LedgerPage> GetLedgerAsync(long? startingAfter, int limit)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+
+        // Only durable entries: one more than asked tells whether another page follows.
+        var found = await _store.ReadLedgerAsync(UserId, _durableState.Sequence, startingAfter, limit + 1);
+        return new LedgerPage([.. found.Take(limit)], found.Count > limit);
     }
 
     public Task ForgetSettledReservationAsync(string reservationKey)
@@ -178,7 +210,7 @@ public sealed class WalletGrain : Grain, IWalletGrain, IWalletSettlementGrain, I
         }
     }
 
-    private (ReserveResult Result, bool Changed) Reserve(string paymentId, int attempt, Money.Money amount)
+    private (ReserveResult? Result, bool Changed) Reserve(string paymentId, int attempt, Money.Money amount)
     {
         var key = ReservationRecord.KeyOf(paymentId, attempt);
         if (_book.FindReservation(key) is { } active)
@@ -199,6 +231,12 @@ public sealed class WalletGrain : Grain, IWalletGrain, IWalletSettlementGrain, I
         if (_book.Currency != amount.Currency)
         {
             return (new ReserveResult(ReserveOutcome.CurrencyMismatch, ReservationFailed(paymentId, amount, FailureReasons.CurrencyMismatch)), false);
+        }
+
+        if (_book.ActiveReservationCount >= _options.MaxActiveReservations)
+        {
+            // A bound on what every commit writes: the snapshot carries each active reservation.
+            return (new ReserveResult(ReserveOutcome.TooManyReservations, ReservationFailed(paymentId, amount, FailureReasons.TooManyReservations)), false);
         }
 
         var now = _time.GetUtcNow();
@@ -264,11 +302,11 @@ public sealed class WalletGrain : Grain, IWalletGrain, IWalletSettlementGrain, I
     private async Task WriteAsync()
     {
         _book.Forget(_time.GetUtcNow(), _options.ClosedOperationRetention, _options.ClosedOperationCapacity);
-        var state = _book.ToState();
-        _state.State = state;
-        await _state.WriteStateAsync();
+        var (state, entries) = _book.TakeCommit();
+        _etag = await _store.CommitAsync(UserId, new WalletCommit(_serializer.SerializeToArray(state), state.Sequence, entries, _etag));
         _durableState = state;
         _durableSnapshot = WalletBook.SnapshotOf(UserId, state);
+        _book.MarkDurable(state.Sequence);
     }
 
     private void OnWriteFailed(Exception exception)
@@ -285,10 +323,27 @@ public sealed class WalletGrain : Grain, IWalletGrain, IWalletSettlementGrain, I
 
     private void RestoreDurable(WalletState state)
     {
-        _state.State = state;
         _durableState = state;
         _book = WalletBook.FromState(state);
         _durableSnapshot = WalletBook.SnapshotOf(UserId, state);
+    }
+
+    /// <summary>
+    /// Brings a deposit's or credit's earlier entry into memory when the ledger in storage has it, so that the
+    /// operation's retry has one effect however long ago it was first applied. One point read, and only for ids this
+    /// activation has not seen.
+    /// </summary>
+    private async Task LoadOperationAsync(string operationId)
+    {
+        if (_book.FindRecentOperation(operationId) is not null || !_book.Exists)
+        {
+            return;
+        }
+
+        if (await _store.FindOperationAsync(UserId, operationId, _durableState.Sequence) is { } earlier)
+        {
+            _book.RememberOperation(earlier);
+        }
     }
 
     private Task PublishIfNewAsync(PaymentEvent? paymentEvent) =>
@@ -302,16 +357,17 @@ public sealed class WalletGrain : Grain, IWalletGrain, IWalletSettlementGrain, I
 
     private PaymentEvent RebuildEvent(ClosedOperation closed)
     {
-        var type = (closed.Kind, closed.Status) switch
+        var type = closed.Status switch
         {
-            (OperationKind.Deposit, _) => EventTypes.FundsDeposited,
-            (OperationKind.Credit, _) => EventTypes.FundsCredited,
-            (_, ReservationStatus.Confirmed) => EventTypes.FundsDeducted,
-            (_, ReservationStatus.Expired) => EventTypes.ReservationExpired,
+            ReservationStatus.Confirmed => EventTypes.FundsDeducted,
+            ReservationStatus.Expired => EventTypes.ReservationExpired,
             _ => EventTypes.FundsReleased,
         };
         return new PaymentEvent(closed.EventId, type, closed.PaymentId ?? closed.OperationId, UserId, closed.Amount, _book.Currency!, closed.ClosedAt, closed.Reason);
     }
+
+    private PaymentEvent CreditedEvent(LedgerEntry credit) =>
+        new(credit.EventId ?? EventIds.New("evt", credit.CreatedAt), EventTypes.FundsCredited, credit.PaymentId ?? credit.OperationId!, UserId, credit.Amount, credit.Currency, credit.CreatedAt);
 
     private Task EnsureExpiryReminderAsync()
     {

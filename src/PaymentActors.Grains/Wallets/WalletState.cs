@@ -1,8 +1,10 @@
 namespace PaymentActors.Grains.Wallets;
 
 /// <summary>
-/// What a wallet persists: its balance, the active reservations and a bounded window of closed operations
-/// (oldest first) that makes retries idempotent. Reserved is derived from the reservations, never stored.
+/// A wallet's snapshot: its balance, the ledger sequence it covers, the active reservations (at most
+/// PaymentActors:MaxActiveReservations) and a bounded window of closed reservations (oldest first) whose payments may
+/// still ask about them. Deposits and credits are not kept here: their idempotency rests on the complete ledger.
+/// So what a commit writes does not grow with the wallet's history. Reserved is derived from the reservations, never stored.
 /// </summary>
 [GenerateSerializer, Alias("PaymentActors.WalletState")]
 public sealed class WalletState
@@ -13,4 +15,5 @@ public sealed class WalletState
     [Id(3)] public DateTimeOffset UpdatedAt { get; set; }
     [Id(4)] public List<ReservationRecord> Reservations { get; set; } = [];
     [Id(5)] public List<ClosedOperation> ClosedOperations { get; set; } = [];
+    [Id(6)] public long Sequence { get; set; }
 }

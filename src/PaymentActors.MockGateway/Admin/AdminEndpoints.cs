@@ -13,7 +13,7 @@ public static class AdminEndpoints
             ? TypedResults.Json(new HealthView("outage"), MockGatewayJsonContext.Default.HealthView, statusCode: StatusCodes.Status503ServiceUnavailable)
             : TypedResults.Json(new HealthView("ok"), MockGatewayJsonContext.Default.HealthView));
 
-        var admin = endpoints.MapGroup("/admin");
+        var admin = endpoints.MapGroup("/admin").AddEndpointFilter<LoopbackOnlyFilter>();
         admin.MapGet("/behaviour", (GatewayConditions conditions) =>
             TypedResults.Json(conditions.Current, MockGatewayJsonContext.Default.GatewayBehaviour));
         admin.MapPost("/behaviour", UpdateBehaviourAsync);

@@ -16,7 +16,7 @@ using PaymentActors.Grains.Options;
 namespace PaymentActors.Durability.Tests.Infrastructure;
 
 /// <summary>
-/// What survives a cluster: the Azure tables (grain state, reminders, failed events, membership) under one service id
+/// What survives a cluster: the Azure tables (grain state, wallets, reminders, failed events, membership) under one service id
 /// and cluster id, the business clock and the gateway. Every <see cref="StartClusterAsync"/> is a new incarnation of
 /// the same deployment on the same tables; nothing but those tables carries over from one incarnation to the next.
 /// </summary>
@@ -42,6 +42,8 @@ public sealed class Deployment(
     public string FailedEventTable => "failed" + _id;
 
     public string SiloTable => "silos" + _id;
+
+    public string WalletTable => "wallets" + _id;
 
     /// <summary>Starts a new incarnation of the cluster on the deployment's tables, with one silo unless told otherwise.</summary>
     public async Task<DeploymentCluster> StartClusterAsync(short silos = 1)
@@ -97,6 +99,11 @@ public sealed class Deployment(
             o.ClientOptions = PoweredBy(power);
             o.ConfigureTableServiceClient(connectionString);
         });
+        silo.Services.AddAzureTableWalletStore(o => o.Configure(w =>
+        {
+            w.TableName = WalletTable;
+            w.TableServiceClient = new TableServiceClient(connectionString, PoweredBy(power));
+        }));
         silo.UseAzureStorageClustering(o =>
         {
             o.TableName = SiloTable;

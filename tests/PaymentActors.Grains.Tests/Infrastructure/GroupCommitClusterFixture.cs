@@ -2,16 +2,25 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Hosting;
 using Orleans.Storage;
 using Orleans.TestingHost;
+using Orleans.Serialization;
 using PaymentActors.Grains.Hosting;
+using PaymentActors.Grains.Wallets;
+using PaymentActors.Wallets;
 
 namespace PaymentActors.Grains.Tests.Infrastructure;
 
-/// <summary>A silo whose default grain storage can be made to fail, to test what grains do when storage writes fail.</summary>
+/// <summary>A silo whose default grain storage and wallet store can be made to fail, to test what grains do when storage writes fail.</summary>
 public sealed class GroupCommitClusterFixture : SiloClusterFixture<GroupCommitClusterFixture.SiloConfigurator>
 {
     private static FaultInjectingGrainStorage? storage;
+    private static FaultInjectingWalletStore? wallets;
 
     public FaultInjectingGrainStorage Storage => storage!;
+
+    public FaultInjectingWalletStore Wallets => wallets!;
+
+    /// <summary>Above the 120 that the group-commit test holds at once, low enough for a test to reach.</summary>
+    public const int MaxActiveReservations = 150;
 
     public sealed class SiloConfigurator : ISiloConfigurator
     {
@@ -23,6 +32,7 @@ public sealed class GroupCommitClusterFixture : SiloClusterFixture<GroupCommitCl
                 .AddPaymentActors(o =>
                 {
                     o.RetryBaseDelay = TimeSpan.Zero;
+                    o.MaxActiveReservations = MaxActiveReservations;
                     o.SimulatedGateway.FailureRate = 0;
                     o.SimulatedGateway.MinLatency = TimeSpan.Zero;
                     o.SimulatedGateway.MaxLatency = TimeSpan.Zero;
@@ -30,6 +40,8 @@ public sealed class GroupCommitClusterFixture : SiloClusterFixture<GroupCommitCl
             // Orleans resolves the default grain storage as the unkeyed IGrainStorage.
             siloBuilder.Services.AddSingleton<IGrainStorage>(
                 services => storage = new FaultInjectingGrainStorage(services.GetRequiredKeyedService<IGrainStorage>("durable")));
+            siloBuilder.Services.AddSingleton<IWalletStore>(
+                services => wallets = new FaultInjectingWalletStore(new InMemoryWalletStore(), services.GetRequiredService<Serializer<WalletState>>()));
         }
     }
 }

@@ -1,0 +1,12 @@
+namespace PaymentActors.Metrics;
+
+/// <summary>The event figures of one silo, and of the whole cluster (every active silo asked).</summary>
+[Alias("PaymentActors.IEventFiguresGrain")]
+public interface IEventFiguresGrain : IGrainWithIntegerKey
+{
+    [Alias("GetThisSiloAsync")]
+    Task<EventFigures> GetThisSiloAsync();
+
+    [Alias("GetClusterAsync")]
+    Task<EventFigures> GetClusterAsync();
+}

@@ -1,0 +1,7 @@
+namespace PaymentActors.Wallets;
+
+/// <summary>
+/// One group commit of a wallet: its new snapshot (covering ledger entries up to <see cref="Sequence"/>) and the
+/// entries appended since the last commit, in order. <see cref="ExpectedETag"/> is null for a wallet's first commit.
+/// </summary>
+public sealed record WalletCommit(ReadOnlyMemory<byte> Snapshot, long Sequence, IReadOnlyList<LedgerEntry> Entries, string? ExpectedETag);
