@@ -4,13 +4,16 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Serialization;
 using Orleans.Storage;
 using PaymentActors.AzureTables.Benchmark;
-using PaymentActors.AzureTables.Hosting;
 using PaymentActors.Wallets;
 
-// Measures grain-state upserts per second through AzureTableGrainStorage: each writer owns one grain and rewrites its
+// Measures grain-state upserts per second through Orleans's AzureTableGrainStorage (binary serializer, as the silo uses): each writer owns one grain and rewrites its
 // small wallet state (replace If-Match its ETag) as fast as it can. The silo is real so the provider is wired and
 // started exactly as in production; the storage is then called directly to measure storage alone.
 var settings = BenchmarkSettings.Parse(args);
@@ -19,11 +22,12 @@ builder.Logging.SetMinimumLevel(LogLevel.Error);
 builder.UseOrleans(silo =>
 {
     silo.UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort());
-    silo.AddAzureTableGrainStorage("bench", options =>
+    silo.AddAzureTableGrainStorage("bench", (OptionsBuilder<AzureTableStorageOptions> options) => options.Configure<Serializer>((o, serializer) =>
     {
-        options.TableName = "benchgrainstate";
-        options.ConfigureTableServiceClient(settings.ConnectionString);
-    });
+        o.TableName = "benchgrainstate";
+        o.TableServiceClient = new TableServiceClient(settings.ConnectionString);
+        o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+    }));
 });
 using var host = builder.Build();
 await host.StartAsync();

@@ -21,6 +21,8 @@ public sealed class GroupCommitTests(GroupCommitClusterFixture fixture)
         fixture.Wallets.HoldCommits(userId);
         var reserving = Task.WhenAll(Enumerable.Range(0, 200).Select(i => wallet.ReserveAsync($"pay-{i}", TestMoney.Usd("1.00"))));
         await Eventually.UntilAsync(() => Task.FromResult(fixture.Wallets.CommitsHeld), held => held >= 1, "the first write to reach storage");
+        await Eventually.UntilAsync(
+            () => Task.FromResult(fixture.Arrived.Of(wallet.GetGrainId(), nameof(IWalletGrain.ReserveAsync))), n => n == 200, "every reservation to reach the wallet");
         fixture.Wallets.ReleaseCommits();
         var results = await reserving;
 

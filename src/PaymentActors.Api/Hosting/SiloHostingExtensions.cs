@@ -51,14 +51,9 @@ public static class SiloHostingExtensions
                 siloBuilder.UseInMemoryReminderService();
                 return;
             case StorageProvider.AzureTables:
-                // Grain state, reminders, failed events and wallets share one account, each in its own table.
-                var connectionString = AzureTablesConnectionString(configuration);
-                siloBuilder.AddAzureTableGrainStorageAsDefault(options => options.ConfigureTableServiceClient(connectionString));
-                siloBuilder.UseAzureTableReminderService(connectionString);
-                siloBuilder.Services.AddAzureTableFailedEventStore(connectionString);
-
-                // Wallets keep snapshot and ledger in one partition, committed together: see AzureTableWalletStore.
-                siloBuilder.Services.AddAzureTableWalletStore(o => o.Configure(w => w.TableServiceClient = new Azure.Data.Tables.TableServiceClient(connectionString)));
+                // Grain state, reminders, failed events and wallets share one account, each in its own table; the
+                // first two through Orleans's own providers. Membership stays on loopback in this single-process mode.
+                siloBuilder.AddPaymentActorsAzureTables(AzureTablesConnectionString(configuration), tables => tables.Clustering = false);
                 return;
             default:
                 throw new OptionsValidationException(

@@ -4,8 +4,11 @@ using System.Diagnostics.Metrics;
 namespace PaymentActors.AzureTables.Diagnostics;
 
 /// <summary>
-/// Counters of the storage operations sent to Azure Tables, on the meter "PaymentActors.Storage".
-/// The load tester divides <see cref="WritesInstrument"/> by completed payments to get "storage writes per payment".
+/// Every request sent to Azure Storage, on the meter "PaymentActors.Storage": one count per attempt (retries
+/// included), as a read or a write, labelled by service, table, operation and status. Recorded by
+/// <see cref="StorageRequestCountingPolicy"/>, which sits in the pipeline of every Table service client we create.
+/// "Storage operations per completed payment" is (reads + writes) / completed payments; the load tester divides
+/// <see cref="WritesInstrument"/> alone.
 /// </summary>
 public sealed class StorageInstruments
 {
@@ -13,67 +16,50 @@ public sealed class StorageInstruments
 
     public const string ReadsInstrument = "paymentactors.storage.reads";
     public const string WritesInstrument = "paymentactors.storage.writes";
-    public const string ClearsInstrument = "paymentactors.storage.clears";
-    public const string ConflictsInstrument = "paymentactors.storage.conflicts";
     public const string DurationInstrument = "paymentactors.storage.duration";
-    public const string ReminderOperationsInstrument = "paymentactors.storage.reminder_operations";
-    public const string FailedEventOperationsInstrument = "paymentactors.storage.failed_event_operations";
 
-    public const string ProviderTag = "provider";
-    public const string StateTag = "state";
+    /// <summary>Who asked: one of <see cref="StorageServices"/>.</summary>
+    public const string ServiceTag = "service";
+
+    public const string TableTag = "table";
+
+    /// <summary>read, query, insert, update, upsert, merge, upsert_merge, delete, batch, create_table, …</summary>
     public const string OperationTag = "operation";
+
+    /// <summary>The HTTP status the service answered ("204", "412", …), or "none" when no answer came.</summary>
+    public const string StatusTag = "status";
+
+    /// <summary>Grain state only: the state's name (the RowKey of Orleans's table grain storage), e.g. "wallet".</summary>
+    public const string StateTag = "state";
 
     private readonly Counter<long> _reads;
     private readonly Counter<long> _writes;
-    private readonly Counter<long> _clears;
-    private readonly Counter<long> _conflicts;
     private readonly Histogram<double> _duration;
-    private readonly Counter<long> _reminderOperations;
-    private readonly Counter<long> _failedEventOperations;
 
     public StorageInstruments(IMeterFactory meterFactory)
     {
         var meter = meterFactory.Create(MeterName);
-        _reads = meter.CreateCounter<long>(ReadsInstrument, "{read}", "Grain state reads sent to Azure Tables.");
-        _writes = meter.CreateCounter<long>(WritesInstrument, "{write}", "Grain state writes sent to Azure Tables.");
-        _clears = meter.CreateCounter<long>(ClearsInstrument, "{clear}", "Grain state clears sent to Azure Tables.");
-        _conflicts = meter.CreateCounter<long>(ConflictsInstrument, "{conflict}", "Grain state writes or clears refused by an ETag check.");
-        _duration = meter.CreateHistogram<double>(DurationInstrument, "s", "Time of one Azure Tables storage operation.");
-        _reminderOperations = meter.CreateCounter<long>(ReminderOperationsInstrument, "{operation}", "Reminder table operations sent to Azure Tables.");
-        _failedEventOperations = meter.CreateCounter<long>(FailedEventOperationsInstrument, "{operation}", "Failed-event store operations sent to Azure Tables.");
+        _reads = meter.CreateCounter<long>(ReadsInstrument, "{request}", "Read requests sent to Azure Storage (point reads and queries).");
+        _writes = meter.CreateCounter<long>(WritesInstrument, "{request}", "Write requests sent to Azure Storage (inserts, updates, deletes, batches, table creation).");
+        _duration = meter.CreateHistogram<double>(DurationInstrument, "s", "Time of one request to Azure Storage, until its answer.");
     }
 
-    internal void GrainStateRead(string provider, string state, long startedAt) =>
-        RecordGrainStateOperation(_reads, "read", provider, state, startedAt);
-
-    internal void GrainStateWritten(string provider, string state, long startedAt) =>
-        RecordGrainStateOperation(_writes, "write", provider, state, startedAt);
-
-    internal void GrainStateCleared(string provider, string state, long startedAt) =>
-        RecordGrainStateOperation(_clears, "clear", provider, state, startedAt);
-
-    internal void GrainStateConflict(string provider, string state, string operation) =>
-        _conflicts.Add(1, new KeyValuePair<string, object?>(ProviderTag, provider), new KeyValuePair<string, object?>(StateTag, state),
-            new KeyValuePair<string, object?>(OperationTag, operation));
-
-    internal void ReminderOperation(string operation, long startedAt)
+    internal void Record(in StorageRequest request, string status, long startedAt)
     {
-        _reminderOperations.Add(1, new KeyValuePair<string, object?>(OperationTag, operation));
-        _duration.Record(Stopwatch.GetElapsedTime(startedAt).TotalSeconds,
-            new KeyValuePair<string, object?>(ProviderTag, "reminders"), new KeyValuePair<string, object?>(OperationTag, "reminder_" + operation));
-    }
+        var tags = new TagList
+        {
+            { ServiceTag, request.Service },
+            { TableTag, request.Table },
+            { OperationTag, request.Operation },
+            { StatusTag, status },
+        };
+        if (request.State is { } state)
+        {
+            tags.Add(StateTag, state);
+        }
 
-    internal void FailedEventOperation(string operation, long startedAt)
-    {
-        _failedEventOperations.Add(1, new KeyValuePair<string, object?>(OperationTag, operation));
+        (request.IsRead ? _reads : _writes).Add(1, tags);
         _duration.Record(Stopwatch.GetElapsedTime(startedAt).TotalSeconds,
-            new KeyValuePair<string, object?>(ProviderTag, "failedevents"), new KeyValuePair<string, object?>(OperationTag, "failed_event_" + operation));
-    }
-
-    private void RecordGrainStateOperation(Counter<long> counter, string operation, string provider, string state, long startedAt)
-    {
-        counter.Add(1, new KeyValuePair<string, object?>(ProviderTag, provider), new KeyValuePair<string, object?>(StateTag, state));
-        _duration.Record(Stopwatch.GetElapsedTime(startedAt).TotalSeconds,
-            new KeyValuePair<string, object?>(ProviderTag, provider), new KeyValuePair<string, object?>(OperationTag, operation));
+            new KeyValuePair<string, object?>(ServiceTag, request.Service), new KeyValuePair<string, object?>(OperationTag, request.Operation));
     }
 }

@@ -1,10 +1,7 @@
-using System.Diagnostics;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using PaymentActors.AzureTables.Diagnostics;
-using PaymentActors.AzureTables.Options;
 using PaymentActors.AzureTables.Tables;
 using PaymentActors.FailureRecording;
 
@@ -21,17 +18,14 @@ public sealed class AzureTableFailedEventStore : IFailedEventStore
     public const int MaxLimit = 1000;
 
     private readonly LazyTableClient _table;
-    private readonly StorageInstruments _instruments;
     private readonly ILogger<AzureTableFailedEventStore> _logger;
 
-    public AzureTableFailedEventStore(
-        IOptions<AzureTableFailedEventStoreOptions> options, StorageInstruments instruments, ILogger<AzureTableFailedEventStore> logger)
+    public AzureTableFailedEventStore(IOptions<AzureTableFailedEventStoreOptions> options, ILogger<AzureTableFailedEventStore> logger)
     {
         var value = options.Value;
-        var createClient = value.CreateClient
-            ?? throw new InvalidOperationException($"{nameof(AzureTableFailedEventStoreOptions)}: {string.Join(" ", value.GetValidationErrors())}");
-        _table = new LazyTableClient(createClient, value.TableName);
-        _instruments = instruments;
+        var service = value.TableServiceClient
+            ?? throw new InvalidOperationException($"{nameof(AzureTableFailedEventStoreOptions)}.{nameof(value.TableServiceClient)} is not set.");
+        _table = new LazyTableClient(service, value.TableName);
         _logger = logger;
     }
 
@@ -40,7 +34,6 @@ public sealed class AzureTableFailedEventStore : IFailedEventStore
         ArgumentNullException.ThrowIfNull(failedEvent);
         var entity = FailedEventEntity.ToEntity(failedEvent);
         var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
-        var startedAt = Stopwatch.GetTimestamp();
         try
         {
             await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
@@ -50,10 +43,6 @@ public sealed class AzureTableFailedEventStore : IFailedEventStore
         {
             AzureTableFailedEventStoreLog.DuplicateIgnored(_logger, failedEvent.Id);
             return false;
-        }
-        finally
-        {
-            _instruments.FailedEventOperation("add", startedAt);
         }
     }
 
@@ -65,17 +54,9 @@ public sealed class AzureTableFailedEventStore : IFailedEventStore
         }
 
         var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
-        var startedAt = Stopwatch.GetTimestamp();
-        try
-        {
-            var response = await table.GetEntityIfExistsAsync<TableEntity>(
-                FailedEventEntity.PartitionKey, FailedEventRowKey.From(id), cancellationToken: cancellationToken).ConfigureAwait(false);
-            return response.HasValue ? FailedEventEntity.FromEntity(response.Value!) : null;
-        }
-        finally
-        {
-            _instruments.FailedEventOperation("get", startedAt);
-        }
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(
+            FailedEventEntity.PartitionKey, FailedEventRowKey.From(id), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.HasValue ? FailedEventEntity.FromEntity(response.Value!) : null;
     }
 
     public async Task<IReadOnlyList<FailedEvent>> ListAsync(FailedEventQuery query, CancellationToken cancellationToken = default)
@@ -98,23 +79,15 @@ public sealed class AzureTableFailedEventStore : IFailedEventStore
         }
 
         var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
-        var startedAt = Stopwatch.GetTimestamp();
         var page = new List<FailedEvent>(Math.Min(query.Limit, 64));
-        try
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: query.Limit, cancellationToken: cancellationToken)
+                           .ConfigureAwait(false))
         {
-            await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: query.Limit, cancellationToken: cancellationToken)
-                               .ConfigureAwait(false))
+            page.Add(FailedEventEntity.FromEntity(entity));
+            if (page.Count == query.Limit)
             {
-                page.Add(FailedEventEntity.FromEntity(entity));
-                if (page.Count == query.Limit)
-                {
-                    break;
-                }
+                break;
             }
-        }
-        finally
-        {
-            _instruments.FailedEventOperation("list", startedAt);
         }
 
         return page;
@@ -125,7 +98,6 @@ public sealed class AzureTableFailedEventStore : IFailedEventStore
         ArgumentNullException.ThrowIfNull(failedEvent);
         var entity = FailedEventEntity.ToEntity(failedEvent);
         var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
-        var startedAt = Stopwatch.GetTimestamp();
         try
         {
             // ETag.All: replace only if it exists (an update never creates).
@@ -136,10 +108,6 @@ public sealed class AzureTableFailedEventStore : IFailedEventStore
         {
             AzureTableFailedEventStoreLog.UpdateOfMissing(_logger, failedEvent.Id);
             return false;
-        }
-        finally
-        {
-            _instruments.FailedEventOperation("update", startedAt);
         }
     }
 }

@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PaymentActors.AzureTables.FailedEvents;
-using PaymentActors.AzureTables.Options;
 using PaymentActors.FailureRecording;
 
 namespace PaymentActors.AzureTables.Hosting;
@@ -15,17 +14,14 @@ public static class AzureTableFailedEventStoreServiceCollectionExtensions
     /// starts (ValidateOnStart). Replaces any <see cref="IFailedEventStore"/> registered before.
     /// </summary>
     public static IServiceCollection AddAzureTableFailedEventStore(
-        this IServiceCollection services, Action<AzureTableFailedEventStoreOptions> configureOptions)
+        this IServiceCollection services, Action<OptionsBuilder<AzureTableFailedEventStoreOptions>> configureOptions)
     {
         ArgumentNullException.ThrowIfNull(configureOptions);
-        services.AddOptions<AzureTableFailedEventStoreOptions>().Configure(configureOptions).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AzureTableFailedEventStoreOptions>, AzureTableFailedEventStoreOptionsValidator>());
-        services.AddStorageInstruments();
+        configureOptions(services.AddOptions<AzureTableFailedEventStoreOptions>().ValidateOnStart());
+        services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IValidateOptions<AzureTableFailedEventStoreOptions>, AzureTableFailedEventStoreOptionsValidator>());
         services.TryAddSingleton<AzureTableFailedEventStore>();
         services.Replace(ServiceDescriptor.Singleton<IFailedEventStore>(sp => sp.GetRequiredService<AzureTableFailedEventStore>()));
         return services;
     }
-
-    public static IServiceCollection AddAzureTableFailedEventStore(this IServiceCollection services, string connectionString) =>
-        services.AddAzureTableFailedEventStore(options => options.ConfigureTableServiceClient(connectionString));
 }

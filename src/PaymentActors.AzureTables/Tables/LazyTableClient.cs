@@ -6,7 +6,7 @@ namespace PaymentActors.AzureTables.Tables;
 /// Creates a table once, on first use, for stores that live outside the silo lifecycle.
 /// A failed attempt is not remembered, so the next call tries again (Azurite may start after the app).
 /// </summary>
-internal sealed class LazyTableClient(Func<Task<TableServiceClient>> createClient, string tableName)
+internal sealed class LazyTableClient(TableServiceClient service, string tableName)
 {
     private readonly Lock _gate = new();
     private Task<TableClient>? _ready;
@@ -29,7 +29,6 @@ internal sealed class LazyTableClient(Func<Task<TableServiceClient>> createClien
 
     private async Task<TableClient> CreateAsync()
     {
-        var service = await createClient().ConfigureAwait(false);
         var table = service.GetTableClient(tableName);
         await table.CreateIfNotExistsAsync().ConfigureAwait(false);
         return table;

@@ -28,7 +28,7 @@ public sealed class AzureTableWalletStore : IWalletStore
         var value = options.Value;
         var client = value.TableServiceClient
             ?? throw new InvalidOperationException($"{nameof(AzureTableWalletStoreOptions)}.{nameof(AzureTableWalletStoreOptions.TableServiceClient)} is not set.");
-        _table = new LazyTableClient(() => Task.FromResult(client), value.TableName);
+        _table = new LazyTableClient(client, value.TableName);
     }
 
     public async Task<StoredWallet?> ReadAsync(string userId, CancellationToken cancellationToken = default)

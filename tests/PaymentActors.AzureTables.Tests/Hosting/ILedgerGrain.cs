@@ -11,4 +11,7 @@ public interface ILedgerGrain : IGrainWithStringKey
 
     [Alias("ScheduleExpiry")]
     Task ScheduleExpiry();
+
+    [Alias("ScheduleTick")]
+    Task ScheduleTick(TimeSpan dueTime);
 }

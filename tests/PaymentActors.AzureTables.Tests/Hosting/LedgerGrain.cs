@@ -1,8 +1,6 @@
-using PaymentActors.AzureTables.Tests.GrainStorage;
-
 namespace PaymentActors.AzureTables.Tests.Hosting;
 
-/// <summary>A grain that keeps its state in the default storage and registers a reminder, to test the silo wiring.</summary>
+/// <summary>A grain that keeps its state in the default storage and registers reminders, to test the silo wiring.</summary>
 public sealed class LedgerGrain([PersistentState("ledger")] IPersistentState<LedgerState> ledger) : Grain, ILedgerGrain, IRemindable
 {
     public async Task<decimal> Deposit(decimal amount)
@@ -16,5 +14,15 @@ public sealed class LedgerGrain([PersistentState("ledger")] IPersistentState<Led
 
     public Task ScheduleExpiry() => this.RegisterOrUpdateReminder("expiry", TimeSpan.FromHours(1), TimeSpan.FromHours(1));
 
-    public Task ReceiveReminder(string reminderName, TickStatus status) => Task.CompletedTask;
+    public Task ScheduleTick(TimeSpan dueTime) => this.RegisterOrUpdateReminder("tick", dueTime, TimeSpan.FromHours(1));
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName == "tick")
+        {
+            // Durable, so that a test can see the tick without activating the grain.
+            ledger.State.Ticks++;
+            await ledger.WriteStateAsync();
+        }
+    }
 }

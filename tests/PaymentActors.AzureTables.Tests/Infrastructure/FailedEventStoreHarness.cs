@@ -1,10 +1,11 @@
+using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using PaymentActors.AzureTables.Hosting;
 using PaymentActors.FailureRecording;
 
 namespace PaymentActors.AzureTables.Tests.Infrastructure;
 
-/// <summary>A failed-event store built through our DI extension, as the API or silo would build it.</summary>
+/// <summary>A failed-event store built through our DI extension, as a silo would build it.</summary>
 internal sealed class FailedEventStoreHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
@@ -13,11 +14,11 @@ internal sealed class FailedEventStoreHarness : IAsyncDisposable
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddAzureTableFailedEventStore(options =>
+        services.AddAzureTableFailedEventStore(options => options.Configure(o =>
         {
-            options.TableName = tableName;
-            options.ConfigureTableServiceClient(connectionString);
-        });
+            o.TableName = tableName;
+            o.TableServiceClient = new TableServiceClient(connectionString);
+        }));
         _services = services.BuildServiceProvider();
         Store = _services.GetRequiredService<IFailedEventStore>();
     }

@@ -1,13 +1,12 @@
 using System.Collections.Concurrent;
 using Azure.Core;
-using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.TestingHost;
-using PaymentActors.AzureTables.Clustering;
+using PaymentActors.AzureTables.Diagnostics;
 using PaymentActors.AzureTables.Hosting;
 using PaymentActors.Gateway;
 using PaymentActors.Grains.Hosting;
@@ -81,36 +80,20 @@ public sealed class Deployment(
     {
         var power = new SiloPower();
         silo.Services.AddSingleton(power);
-        silo.AddAzureTableGrainStorageAsDefault(o =>
+        silo.AddPaymentActorsAzureTables(connectionString, tables =>
         {
-            o.TableName = GrainTable;
-            o.ClientOptions = PoweredBy(power);
-            o.ConfigureTableServiceClient(connectionString);
+            UseDeploymentTables(tables);
+
+            // Grain state, reminders and failed events lose power with the silo; membership is cut one level up.
+            tables.ConfigureClientOptions = (service, options) =>
+            {
+                if (service != StorageServices.Clustering)
+                {
+                    options.AddPolicy(new PowerCutPolicy(power), HttpPipelinePosition.PerCall);
+                }
+            };
         });
-        silo.UseAzureTableReminderService(o =>
-        {
-            o.TableName = ReminderTable;
-            o.ClientOptions = PoweredBy(power);
-            o.ConfigureTableServiceClient(connectionString);
-        });
-        silo.Services.AddAzureTableFailedEventStore(o =>
-        {
-            o.TableName = FailedEventTable;
-            o.ClientOptions = PoweredBy(power);
-            o.ConfigureTableServiceClient(connectionString);
-        });
-        silo.Services.AddAzureTableWalletStore(o => o.Configure(w =>
-        {
-            w.TableName = WalletTable;
-            w.TableServiceClient = new TableServiceClient(connectionString, PoweredBy(power));
-        }));
-        silo.UseAzureStorageClustering(o =>
-        {
-            o.TableName = SiloTable;
-            o.ConfigureTableServiceClient(connectionString);
-        });
-        silo.Services.AddSingleton<IMembershipTable>(services =>
-            new PoweredMembershipTable(ActivatorUtilities.CreateInstance<AzureTableMembershipTable>(services), power));
+        PoweredMembershipTable.Wrap(silo.Services, power);
 
         // Reminders as short as the tests need; a dead silo is noticed in seconds rather than minutes.
         silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromMilliseconds(100));
@@ -142,18 +125,16 @@ public sealed class Deployment(
         silo.Services.AddLogging(logging => logging.AddProvider(new TestOutputLoggerProvider(output, power)));
     }
 
-    private static TableClientOptions PoweredBy(SiloPower power)
-    {
-        var options = new TableClientOptions();
-        options.AddPolicy(new PowerCutPolicy(power), HttpPipelinePosition.PerCall);
-        return options;
-    }
-
     internal void ConfigureClient(IClientBuilder client) => client
-        .UseAzureStorageClustering(o =>
-        {
-            o.TableName = SiloTable;
-            o.ConfigureTableServiceClient(connectionString);
-        })
+        .UseAzureTableClustering(connectionString, UseDeploymentTables)
         .Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromMilliseconds(500));
+
+    private void UseDeploymentTables(AzureTablesSetup tables)
+    {
+        tables.GrainStateTable = GrainTable;
+        tables.ReminderTable = ReminderTable;
+        tables.FailedEventTable = FailedEventTable;
+        tables.WalletTable = WalletTable;
+        tables.ClusteringTable = SiloTable;
+    }
 }

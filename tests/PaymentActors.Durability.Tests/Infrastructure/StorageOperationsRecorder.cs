@@ -5,13 +5,13 @@ using PaymentActors.AzureTables.Diagnostics;
 namespace PaymentActors.Durability.Tests.Infrastructure;
 
 /// <summary>
-/// Counts the storage operations one silo reports on the "PaymentActors.Storage" meter. Only that silo's meters are
+/// Counts the storage requests one silo reports on the "PaymentActors.Storage" meter. Only that silo's meters are
 /// heard (the meter's scope is the silo's <see cref="IMeterFactory"/>), so other hosts in the process never leak in.
 /// </summary>
 public sealed class StorageOperationsRecorder : IDisposable
 {
     private readonly MeterListener _listener = new();
-    private readonly ConcurrentDictionary<(string Instrument, string Detail), long> _counts = new();
+    private readonly ConcurrentDictionary<StorageCounts.Key, long> _counts = new();
 
     public StorageOperationsRecorder(IMeterFactory siloMeters)
     {
@@ -24,21 +24,24 @@ public sealed class StorageOperationsRecorder : IDisposable
         };
         _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
         {
-            var detail = "";
+            string service = "", operation = "", state = "";
             foreach (var tag in tags)
             {
-                if (tag.Key is StorageInstruments.StateTag or StorageInstruments.OperationTag)
+                var text = tag.Value?.ToString() ?? "";
+                switch (tag.Key)
                 {
-                    detail = tag.Value?.ToString() ?? "";
+                    case StorageInstruments.ServiceTag: service = text; break;
+                    case StorageInstruments.OperationTag: operation = text; break;
+                    case StorageInstruments.StateTag: state = text; break;
                 }
             }
 
-            _counts.AddOrUpdate((instrument.Name, detail), value, (_, total) => total + value);
+            _counts.AddOrUpdate(new StorageCounts.Key(instrument.Name, service, operation, state), value, (_, total) => total + value);
         });
         _listener.Start();
     }
 
-    public StorageCounts Snapshot() => new(new Dictionary<(string, string), long>(_counts));
+    public StorageCounts Snapshot() => new(new Dictionary<StorageCounts.Key, long>(_counts));
 
     public void Dispose() => _listener.Dispose();
 }

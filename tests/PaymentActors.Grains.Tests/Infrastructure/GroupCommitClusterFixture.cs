@@ -19,6 +19,10 @@ public sealed class GroupCommitClusterFixture : SiloClusterFixture<GroupCommitCl
 
     public FaultInjectingWalletStore Wallets => wallets!;
 
+    public ArrivedCalls Arrived => Calls;
+
+    private static readonly ArrivedCalls Calls = new();
+
     /// <summary>Above the 120 that the group-commit test holds at once, low enough for a test to reach.</summary>
     public const int MaxActiveReservations = 150;
 
@@ -40,6 +44,7 @@ public sealed class GroupCommitClusterFixture : SiloClusterFixture<GroupCommitCl
             // Orleans resolves the default grain storage as the unkeyed IGrainStorage.
             siloBuilder.Services.AddSingleton<IGrainStorage>(
                 services => storage = new FaultInjectingGrainStorage(services.GetRequiredKeyedService<IGrainStorage>("durable")));
+            siloBuilder.AddIncomingGrainCallFilter(Calls);
             siloBuilder.Services.AddSingleton<IWalletStore>(
                 services => wallets = new FaultInjectingWalletStore(new InMemoryWalletStore(), services.GetRequiredService<Serializer<WalletState>>()));
         }

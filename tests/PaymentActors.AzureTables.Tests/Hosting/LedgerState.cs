@@ -1,6 +1,6 @@
 using PaymentActors.Wallets;
 
-namespace PaymentActors.AzureTables.Tests.GrainStorage;
+namespace PaymentActors.AzureTables.Tests.Hosting;
 
 /// <summary>A grain state with the kinds of values our grains keep: amounts, instants, collections, our own types.</summary>
 [GenerateSerializer, Alias("Tests.LedgerState")]
@@ -19,4 +19,6 @@ public sealed class LedgerState
     [Id(5)] public byte[] Attachment { get; set; } = [];
 
     [Id(6)] public string Note { get; set; } = string.Empty;
+
+    [Id(7)] public int Ticks { get; set; }
 }
