@@ -50,7 +50,7 @@ public class ApiFixture : IAsyncLifetime
         ConfigureServices);
         await _app.StartAsync();
         BaseAddress = new Uri(_app.Urls.Single());
-        Client = TestTokens.Client(BaseAddress, TestTokens.Operator());
+        Client = TestTokens.Client(BaseAddress, TestTokens.Operator(), handler: CreateHandler());
     }
 
     public async Task DisposeAsync()
@@ -66,10 +66,13 @@ public class ApiFixture : IAsyncLifetime
     }
 
     /// <summary>A client with the token of user <paramref name="userId"/>; dispose it.</summary>
-    public HttpClient ClientFor(string userId) => TestTokens.Client(BaseAddress, TestTokens.User(userId));
+    public HttpClient ClientFor(string userId) => TestTokens.Client(BaseAddress, TestTokens.User(userId), handler: CreateHandler());
 
     /// <summary>A client that sends <paramref name="token"/>, or no token at all when null; dispose it.</summary>
-    public HttpClient ClientWithToken(string? token) => TestTokens.Client(BaseAddress, token);
+    public HttpClient ClientWithToken(string? token) => TestTokens.Client(BaseAddress, token, handler: CreateHandler());
+
+    /// <summary>The handler of the fixture's clients (one that trusts a test certificate, say); null for the default.</summary>
+    protected virtual HttpMessageHandler? CreateHandler() => null;
 
     /// <summary>Processes the API needs before it starts (Azurite, a gateway); none by default.</summary>
     protected virtual Task StartDependenciesAsync() => Task.CompletedTask;

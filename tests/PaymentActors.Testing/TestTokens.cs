@@ -64,9 +64,11 @@ public static class TestTokens
     }
 
     /// <summary>A client of <paramref name="baseAddress"/> that sends <paramref name="token"/> (or no token when null).</summary>
-    public static HttpClient Client(Uri baseAddress, string? token, TimeSpan? timeout = null)
+    public static HttpClient Client(Uri baseAddress, string? token, TimeSpan? timeout = null, HttpMessageHandler? handler = null)
     {
-        var client = new HttpClient { BaseAddress = baseAddress, Timeout = timeout ?? TimeSpan.FromSeconds(60) };
+        var client = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: true);
+        client.BaseAddress = baseAddress;
+        client.Timeout = timeout ?? TimeSpan.FromSeconds(60);
         if (token is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }

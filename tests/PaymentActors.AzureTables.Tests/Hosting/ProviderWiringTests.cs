@@ -15,7 +15,9 @@ using PaymentActors.AzureTables.FailedEvents;
 using PaymentActors.AzureTables.Hosting;
 using PaymentActors.AzureTables.Tests.Azurite;
 using PaymentActors.AzureTables.Tests.Infrastructure;
+using PaymentActors.AzureTables.Wallets;
 using PaymentActors.FailureRecording;
+using PaymentActors.Wallets;
 
 namespace PaymentActors.AzureTables.Tests.Hosting;
 
@@ -37,6 +39,7 @@ public sealed class ProviderWiringTests(AzuriteFixture azurite)
         builder.ConfigureSilo((_, silo) => silo.AddPaymentActorsAzureTables(azurite.ConnectionString, tables =>
         {
             (tables.GrainStateTable, tables.ReminderTable, tables.FailedEventTable) = (grainTable, reminderTable, UniqueNames.Table("wirefe"));
+            tables.WalletTable = UniqueNames.Table("wirewallets");
             tables.Clustering = false;
         }));
         await using var cluster = builder.Build();
@@ -47,6 +50,7 @@ public sealed class ProviderWiringTests(AzuriteFixture azurite)
             Assert.IsType<AzureTableGrainStorage>(services.GetRequiredKeyedService<IGrainStorage>("Default"));
             Assert.IsType<AzureBasedReminderTable>(services.GetRequiredService<IReminderTable>());
             Assert.IsType<AzureTableFailedEventStore>(services.GetRequiredService<IFailedEventStore>());
+            Assert.IsType<AzureTableWalletStore>(services.GetRequiredService<IWalletStore>());
 
             // This silo registers no serializer of its own (the payment silo does, in AddPaymentActors): the
             // provider would fall back to Newtonsoft JSON, which loses decimal scale, were it not set explicitly.

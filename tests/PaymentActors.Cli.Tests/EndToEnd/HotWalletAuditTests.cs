@@ -27,11 +27,13 @@ public sealed class HotWalletAuditTests(InProcessApi api) : IClassFixture<InProc
             DrainTimeout = TimeSpan.FromSeconds(10),
         };
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        // A guard against a hung run, not a speed target (those live in bench.sh): on a loaded 2-core machine 300
+        // payments took 12 s outside the test host, so 15 s failed runs that were merely slow.
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
 
         var report = await LoadTestRunner.RunAsync(options, http, deadline.Token);
 
-        Assert.False(report.Interrupted, "the run hit its 15 s deadline before sending every payment");
+        Assert.False(report.Interrupted, "the run hit its 60 s deadline before sending every payment");
         Assert.True(report.Audit.Passed, string.Join(Environment.NewLine, report.Audit.Violations.Select(v => v.ToString())));
         Assert.Equal(300, report.Payments.Accepted);
         Assert.Equal(0, report.Payments.NotTerminal);

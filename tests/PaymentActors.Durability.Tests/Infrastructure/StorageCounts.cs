@@ -9,6 +9,11 @@ public sealed class StorageCounts(IReadOnlyDictionary<StorageCounts.Key, long> c
 
     private IReadOnlyDictionary<Key, long> Counts => counts;
 
+    /// <summary>Write requests of every service but clustering (membership heartbeats are not the payments' doing).</summary>
+    public long Writes() => Sum(k => k.Instrument == StorageInstruments.WritesInstrument && k.Service != StorageServices.Clustering);
+
+    public long Reads() => Sum(k => k.Instrument == StorageInstruments.ReadsInstrument && k.Service != StorageServices.Clustering);
+
     public long Writes(string service) => Sum(k => k.Instrument == StorageInstruments.WritesInstrument && k.Service == service);
 
     public long Reads(string service) => Sum(k => k.Instrument == StorageInstruments.ReadsInstrument && k.Service == service);
