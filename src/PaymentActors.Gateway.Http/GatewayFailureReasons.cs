@@ -9,6 +9,9 @@ public static class GatewayFailureReasons
     /// <summary>The circuit is open: the call failed fast and never left this process.</summary>
     public const string CircuitOpen = "circuit_open";
 
+    /// <summary>The gateway is still processing an earlier request of this charge (202 <c>processing</c>): send it again later.</summary>
+    public const string InProgress = "in_progress";
+
     /// <summary>The gateway answered 503 (or 502): it processed nothing.</summary>
     public const string GatewayUnavailable = "gateway_unavailable";
 

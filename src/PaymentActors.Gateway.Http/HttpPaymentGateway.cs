@@ -16,7 +16,7 @@ namespace PaymentActors.Gateway.Http;
 /// </summary>
 /// <remarks>
 /// A caller's cancellation surfaces as <see cref="OperationCanceledException"/>; if it came after the request was
-/// sent, the caller must treat the charge as unknown and reconcile with <see cref="GetChargeAsync"/>.
+/// sent, the caller must treat the charge as unknown and re-send it (same payment id and attempt) until it gets a definitive answer.
 /// </remarks>
 public sealed class HttpPaymentGateway : IPaymentGateway
 {
@@ -45,7 +45,7 @@ public sealed class HttpPaymentGateway : IPaymentGateway
     public Task<GatewayResponse> ChargeAsync(ChargeRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var body = new ChargeBody(request.PaymentId, request.UserId, request.Amount.ToString(), request.Amount.Currency);
+        var body = new ChargeBody(request.PaymentId, request.UserId, request.Amount.ToString(), request.Amount.Currency, request.Attempt);
         return CallAsync(
             GatewayOperation.Charge,
             request.PaymentId,
@@ -66,7 +66,7 @@ public sealed class HttpPaymentGateway : IPaymentGateway
     public Task<GatewayResponse> RefundAsync(RefundRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var body = new RefundBody(request.RefundId, request.PaymentId, request.Amount.ToString(), request.Amount.Currency);
+        var body = new RefundBody(request.RefundId, request.PaymentId, request.Amount.ToString(), request.Amount.Currency, request.Attempt);
         return CallAsync(
             GatewayOperation.Refund,
             request.PaymentId,
@@ -99,7 +99,7 @@ public sealed class HttpPaymentGateway : IPaymentGateway
 
         var elapsed = timeProvider.GetElapsedTime(started);
         metrics.RecordCall(operation, response.Status, elapsed);
-        if (response.Status is GatewayStatus.Unavailable or GatewayStatus.Unknown)
+        if (response.Status is GatewayStatus.Unavailable or GatewayStatus.Unknown or GatewayStatus.CircuitOpen)
         {
             GatewayLog.CallWithoutVerdict(logger, GatewayTagValues.Of(operation), paymentId, response.Status, response.Reason, elapsed);
         }
@@ -129,7 +129,12 @@ public sealed class HttpPaymentGateway : IPaymentGateway
         catch (BrokenCircuitException)
         {
             circuit.RecordRejected();
-            return GatewayReplies.NoVerdict(operation, GatewayFailureReasons.CircuitOpen, mayHaveBeenProcessed: false, EarlierAttemptUnanswered(context));
+
+            // Refused before this call sent anything: say so, so that the payment fails at once instead of backing off
+            // into the open breaker. If an earlier attempt of this call went unanswered, the outcome is unknown.
+            return operation == GatewayOperation.GetCharge || EarlierAttemptUnanswered(context)
+                ? GatewayReplies.NoVerdict(operation, GatewayFailureReasons.CircuitOpen, mayHaveBeenProcessed: false, EarlierAttemptUnanswered(context))
+                : new GatewayResponse(GatewayStatus.CircuitOpen, GatewayFailureReasons.CircuitOpen);
         }
         catch (TimeoutRejectedException)
         {

@@ -1,5 +1,6 @@
 using PaymentActors.Testing;
 using PaymentActors.Events;
+using PaymentActors.Gateway;
 using PaymentActors.Grains.Tests.Infrastructure;
 using PaymentActors.Payments;
 
@@ -81,21 +82,68 @@ public sealed class PaymentSagaTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task A_charge_lost_before_it_reached_the_gateway_reconciles_to_failed_with_funds_released()
+    public async Task A_charge_lost_in_transit_is_re_sent_with_its_idempotency_key_and_completes_once()
     {
         var scenario = new PaymentScenario(fixture.Grains);
         await scenario.FundAsync("100.00");
         var paymentId = PaymentScenario.NewPaymentId();
-        fixture.ScriptedGateway.LoseInTransit(paymentId);
+        fixture.ScriptedGateway.LoseInTransit(paymentId, times: 2);
+
+        var payment = await scenario.WaitForEndAsync(await scenario.StartPaymentAsync("25.00", paymentId));
+
+        Assert.Equal(PaymentStatus.Completed, payment.Status);
+        Assert.Equal(3, fixture.ScriptedGateway.ChargeCalls(paymentId));
+        Assert.Equal(75.00m, (await scenario.WalletAsync()).Balance);
+        Assert.False(fixture.ScriptedGateway.WasRefunded(paymentId));
+    }
+
+    /// <summary>
+    /// Issue 10, item 8: the charge times out, the gateway has no record of it yet (a lookup says 404), and the
+    /// original request lands later. The outcome is resolved by re-sending the same charge, never by the 404.
+    /// </summary>
+    [Fact]
+    public async Task A_charge_that_lands_after_its_timeout_is_resolved_by_re_sending_it_never_by_a_not_found()
+    {
+        var scenario = new PaymentScenario(fixture.Grains);
+        await scenario.FundAsync("100.00");
+        var paymentId = PaymentScenario.NewPaymentId();
+        fixture.ScriptedGateway.LandLate(paymentId);
+
+        await scenario.StartPaymentAsync("25.00", paymentId);
+        var grain = fixture.Grains.GetGrain<IPaymentGrain>(paymentId);
+        var meanwhile = await Eventually.UntilAsync(
+            grain.GetAsync,
+            p => fixture.ScriptedGateway.ChargeCalls(paymentId) >= 3 || p!.Status.IsTerminal(),
+            "the charge to be re-sent while its request is in flight (or the payment to end)");
+        Assert.Equal(GatewayStatus.NotFound, (await fixture.ScriptedGateway.GetChargeAsync(paymentId, CancellationToken.None)).Status);
+        fixture.ScriptedGateway.Land(paymentId);
+        var payment = await scenario.WaitForEndAsync(paymentId);
+
+        // The payment was still in flight while the outcome was unknown, and the money charged is the money debited.
+        Assert.Equal(PaymentStatus.Processing, meanwhile!.Status);
+        Assert.Equal(PaymentStatus.Completed, payment.Status);
+        Assert.True(fixture.ScriptedGateway.WasCharged(paymentId));
+        Assert.False(fixture.ScriptedGateway.WasRefunded(paymentId));
+        Assert.Equal(75.00m, (await scenario.WalletAsync()).Balance);
+    }
+
+    /// <summary>Issue 10, item 6: a charge the breaker refused before sending fails the payment at once, no retry, no backoff.</summary>
+    [Fact]
+    public async Task A_charge_refused_by_the_open_breaker_fails_the_payment_at_once_with_its_funds_released()
+    {
+        var scenario = new PaymentScenario(fixture.Grains);
+        await scenario.FundAsync("100.00");
+        var paymentId = PaymentScenario.NewPaymentId();
+        fixture.ScriptedGateway.BreakerOpen(paymentId);
 
         var payment = await scenario.WaitForEndAsync(await scenario.StartPaymentAsync("25.00", paymentId));
 
         Assert.Equal(PaymentStatus.Failed, payment.Status);
         Assert.Equal(FailureReasons.GatewayUnavailable, payment.FailureReason);
+        Assert.Equal(1, fixture.ScriptedGateway.ChargeCalls(paymentId));
         var wallet = await scenario.WalletAsync();
-        Assert.Equal(100.00m, wallet.Balance);
+        Assert.Equal(100.00m, wallet.Available);
         Assert.Equal(0m, wallet.Reserved);
-        Assert.False(fixture.ScriptedGateway.WasRefunded(paymentId));
     }
 
     [Fact]

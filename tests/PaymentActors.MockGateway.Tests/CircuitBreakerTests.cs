@@ -32,7 +32,7 @@ public sealed class CircuitBreakerTests
         for (var i = 0; i < 3; i++)
         {
             var rejected = await adapter.Gateway.ChargeAsync(GatewayAdapterHarness.Charge($"pay-r{i}"), CancellationToken.None);
-            Assert.Equal(GatewayStatus.Unavailable, rejected.Status);
+            Assert.Equal(GatewayStatus.CircuitOpen, rejected.Status);
             Assert.Equal(GatewayFailureReasons.CircuitOpen, rejected.Reason);
         }
 

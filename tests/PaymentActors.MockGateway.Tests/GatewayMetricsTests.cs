@@ -60,6 +60,6 @@ public sealed class GatewayMetricsTests
         Assert.Equal(2, calls.Count(c => c == ("charge", "unavailable")));
         Assert.Contains(("get_charge", "unavailable"), calls);
         Assert.Contains((int)GatewayCircuitStatus.Open, states);
-        Assert.Equal(GatewayStatus.Unavailable, (await adapter.Gateway.ChargeAsync(GatewayAdapterHarness.Charge("pay-m3"), CancellationToken.None)).Status);
+        Assert.Equal(GatewayStatus.CircuitOpen, (await adapter.Gateway.ChargeAsync(GatewayAdapterHarness.Charge("pay-m3"), CancellationToken.None)).Status);
     }
 }

@@ -1,4 +1,5 @@
 using PaymentActors.Events;
+using PaymentActors.FailureRecording;
 using PaymentActors.Gateway;
 using PaymentActors.Payments;
 using PaymentActors.Resilience.Tests.Infrastructure;
@@ -60,5 +61,49 @@ public sealed class CircuitBreakerTests(GatewayClusterFixture fixture)
         Assert.Equal(PaymentStatus.Completed, recovered.Status);
         Assert.Equal("closed", (await gateway.GetHealthAsync()).State);
         Assert.Equal(997.00m, (await scenario.WalletAsync()).Balance);
+    }
+
+    /// <summary>
+    /// Issue 10, item 6: with the breaker open, a charge refused before anything was sent fails the payment at once:
+    /// one call into the adapter (refused by the breaker), no request to the gateway, no retry and so no backoff.
+    /// </summary>
+    [Fact]
+    public async Task While_the_breaker_is_open_a_payment_fails_at_once_without_a_gateway_request_or_a_retry()
+    {
+        var scenario = new PaymentScenario(fixture.Grains);
+        await scenario.FundAsync("100.00");
+        var gateway = fixture.Grains.GetGrain<IGatewayGrain>("mock");
+        await Eventually.UntilAsync(gateway.GetHealthAsync, h => h.State == "closed" && h.RecentFailures + h.RecentSuccesses == 0, "a quiet sampling window");
+        await fixture.SetGatewayAsync(new { outage = true });
+        try
+        {
+            var timesOpened = (await gateway.GetHealthAsync()).TimesOpened;
+            await scenario.PayAsync("1.00");
+            await Eventually.UntilAsync(gateway.GetHealthAsync, h => h.TimesOpened > timesOpened, "the breaker to open");
+
+            // The break lasts two seconds; a payment that failed fast takes milliseconds, so the breaker is still open after it.
+            var before = await gateway.GetHealthAsync();
+            var requestsBefore = await fixture.GatewayStatAsync("requests_received");
+            var payment = await scenario.PayAsync("2.00");
+            var after = await gateway.GetHealthAsync();
+            Assert.True(after.State == "open" && after.TimesOpened == before.TimesOpened, $"the breaker closed during the test: {after}");
+
+            Assert.Equal(FailureReasons.GatewayUnavailable, payment.FailureReason);
+            Assert.Equal(before.RejectedCalls + 1, after.RejectedCalls);
+            Assert.Equal(requestsBefore, await fixture.GatewayStatAsync("requests_received"));
+            var failedEvents = fixture.Grains.GetGrain<IFailedEventsGrain>(0);
+            var record = await Eventually.UntilAsync(
+                async () => (await failedEvents.ListAsync(new FailedEventQuery(Limit: 1000))).SingleOrDefault(e => e.PaymentId == payment.Id),
+                r => r is not null,
+                "the failure to be recorded");
+            Assert.Equal(0, record!.RetryCount);
+            var wallet = await scenario.WalletAsync();
+            Assert.Equal(100.00m, wallet.Available);
+            Assert.Equal(0m, wallet.Reserved);
+        }
+        finally
+        {
+            await fixture.SetGatewayAsync(new { outage = false });
+        }
     }
 }

@@ -9,10 +9,6 @@ public interface IGatewayGrain : IGrainWithStringKey
     [Alias("ChargeAsync")]
     Task<ChargeResult> ChargeAsync(ChargeRequest request);
 
-    /// <summary>Asks the gateway what became of a charge whose outcome is unknown.</summary>
-    [Alias("ReconcileAsync")]
-    Task<ChargeResult> ReconcileAsync(ChargeRequest request);
-
     /// <summary>Returns money charged at the gateway; true when the gateway approved the refund.</summary>
     [Alias("RefundAsync")]
     Task<bool> RefundAsync(RefundRequest request);

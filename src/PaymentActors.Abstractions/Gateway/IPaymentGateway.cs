@@ -1,15 +1,16 @@
 namespace PaymentActors.Gateway;
 
 /// <summary>
-/// The port to an external payment gateway. Implementations must be idempotent by payment id (charging the
-/// same payment twice returns the first outcome) and must never guess: a call that may have reached the
-/// gateway without an answer is <see cref="GatewayStatus.Unknown"/>, to be reconciled with <see cref="GetChargeAsync"/>.
+/// The port to an external payment gateway. Implementations must be idempotent by payment id and attempt (charging
+/// the same attempt twice returns the first outcome) and must never guess: a call that may have reached the gateway
+/// without an answer is <see cref="GatewayStatus.Unknown"/>, and the caller re-sends it until the answer is definitive
+/// (a lookup's "not found" proves nothing while a request may still be in flight).
 /// </summary>
 public interface IPaymentGateway
 {
     Task<GatewayResponse> ChargeAsync(ChargeRequest request, CancellationToken cancellationToken);
 
-    /// <summary>What the gateway knows of a payment's charge; <see cref="GatewayStatus.NotFound"/> when it never saw it.</summary>
+    /// <summary>What the gateway knows of a payment's first charge, for operators; <see cref="GatewayStatus.NotFound"/> when it has no record (yet).</summary>
     Task<GatewayResponse> GetChargeAsync(string paymentId, CancellationToken cancellationToken);
 
     /// <summary>Returns (part of) a charge; idempotent by refund id.</summary>

@@ -26,6 +26,9 @@ internal static class GatewayReplies
                     "declined" => GatewayResponse.Declined(reply.Reason ?? "declined"),
                     _ => NoVerdict(operation, GatewayFailureReasons.UnreadableResponse, mayHaveBeenProcessed: true, earlierAttemptUnanswered),
                 };
+            case HttpStatusCode.Accepted when operation == GatewayOperation.Charge:
+                // A re-send of a charge the gateway is still processing: no verdict yet, ask again with the same key.
+                return new GatewayResponse(GatewayStatus.Unknown, GatewayFailureReasons.InProgress);
             case HttpStatusCode.NotFound when operation == GatewayOperation.GetCharge:
                 return new GatewayResponse(GatewayStatus.NotFound);
             case HttpStatusCode.BadRequest or HttpStatusCode.Conflict or HttpStatusCode.UnsupportedMediaType or HttpStatusCode.UnprocessableEntity:

@@ -18,6 +18,7 @@ internal static class GatewayTagValues
         GatewayStatus.Declined => "declined",
         GatewayStatus.NotFound => "not_found",
         GatewayStatus.Unavailable => "unavailable",
+        GatewayStatus.CircuitOpen => "circuit_open",
         _ => "unknown",
     };
 

@@ -25,22 +25,6 @@ public sealed class GatewayGrain(
         return await ToResultAsync(request, response);
     }
 
-    public async Task<ChargeResult> ReconcileAsync(ChargeRequest request)
-    {
-        var response = await gateway.GetChargeAsync(request.PaymentId, CancellationToken.None);
-        if (response.Status == GatewayStatus.NotFound)
-        {
-            // The gateway never saw the charge, so it did not happen.
-            response = new GatewayResponse(GatewayStatus.Unavailable, "charge never reached the gateway");
-        }
-        else if (response.Status == GatewayStatus.Unavailable)
-        {
-            response = new GatewayResponse(GatewayStatus.Unknown, response.Reason);
-        }
-
-        return await ToResultAsync(request, response);
-    }
-
     public async Task<bool> RefundAsync(RefundRequest request)
     {
         var response = await gateway.RefundAsync(request, CancellationToken.None);
@@ -63,6 +47,7 @@ public sealed class GatewayGrain(
             GatewayStatus.Approved => (ChargeOutcome.Approved, EventTypes.GatewayApproved, (string?)null),
             GatewayStatus.Declined => (ChargeOutcome.Rejected, EventTypes.GatewayRejected, response.Reason ?? FailureReasons.GatewayRejected),
             GatewayStatus.Unknown => (ChargeOutcome.Unknown, null, response.Reason),
+            GatewayStatus.CircuitOpen => (ChargeOutcome.CircuitOpen, EventTypes.GatewayRejected, FailureReasons.GatewayUnavailable),
             _ => (ChargeOutcome.Unavailable, EventTypes.GatewayRejected, FailureReasons.GatewayUnavailable),
         };
         if (type is null)

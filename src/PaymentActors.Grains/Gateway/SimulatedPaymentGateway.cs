@@ -12,19 +12,19 @@ namespace PaymentActors.Grains.Gateway;
 /// <summary>
 /// Seed 000's mock gateway, in process: declines a configured share of charges after a random latency.
 /// Whether a charge is declined depends only on the seed and the payment id, so runs are reproducible
-/// whatever order concurrent charges arrive in. Charges and refunds are idempotent by id.
+/// whatever order concurrent charges arrive in. Charges are idempotent by payment id and attempt, refunds by id.
 /// </summary>
 public sealed class SimulatedPaymentGateway(IOptions<PaymentActorsOptions> options, [FromKeyedServices(PaymentClock.ServiceKey)] TimeProvider time) : IPaymentGateway
 {
     private readonly SimulatedGatewayOptions _options = options.Value.SimulatedGateway;
-    private readonly ConcurrentDictionary<string, Lazy<Task<GatewayResponse>>> _charges = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string PaymentId, int Attempt), Lazy<Task<GatewayResponse>>> _charges = new();
     private readonly ConcurrentDictionary<string, GatewayResponse> _refunds = new(StringComparer.Ordinal);
 
     public Task<GatewayResponse> ChargeAsync(ChargeRequest request, CancellationToken cancellationToken) =>
-        _charges.GetOrAdd(request.PaymentId, id => new Lazy<Task<GatewayResponse>>(() => DecideAsync(id))).Value;
+        _charges.GetOrAdd((request.PaymentId, request.Attempt), key => new Lazy<Task<GatewayResponse>>(() => DecideAsync(key.PaymentId))).Value;
 
     public Task<GatewayResponse> GetChargeAsync(string paymentId, CancellationToken cancellationToken) =>
-        _charges.TryGetValue(paymentId, out var charge) ? charge.Value : Task.FromResult(new GatewayResponse(GatewayStatus.NotFound));
+        _charges.TryGetValue((paymentId, 0), out var charge) ? charge.Value : Task.FromResult(new GatewayResponse(GatewayStatus.NotFound));
 
     public Task<GatewayResponse> RefundAsync(RefundRequest request, CancellationToken cancellationToken) =>
         Task.FromResult(_refunds.GetOrAdd(request.RefundId, _ => GatewayResponse.Approved("sim-refund-" + request.RefundId)));

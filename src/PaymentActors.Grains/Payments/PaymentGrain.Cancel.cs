@@ -17,15 +17,14 @@ public sealed partial class PaymentGrain
             return new CancelResult(CancelOutcome.AlreadyCancelled, Snapshot());
         }
 
-        if (Payment.Status is not (PaymentStatus.Pending or PaymentStatus.Reserved))
+        var saga = _saga;
+        if (!saga.TryCancel())
         {
             return new CancelResult(CancelOutcome.NotCancellable, Snapshot());
         }
 
         // The release comes first: a crash before the ending is written resumes the saga, which then finds the
         // reservation released as "cancelled" and ends the payment cancelled.
-        var cancelledAt = Payment.Status;
-        Payment.Status = PaymentStatus.Cancelled;
         try
         {
             var released = await WithRetriesAsync("release", () => Wallet.ReleaseAsync(PaymentId, FailureReasons.Cancelled, Payment.Attempt));
@@ -33,11 +32,11 @@ public sealed partial class PaymentGrain
         }
         catch
         {
-            Payment.Status = cancelledAt;
+            saga.CancelFailed();
+            StartSaga();
             throw;
         }
 
-        Payment.Status = cancelledAt;
         await FinishAsync(PaymentStatus.Cancelled, FailureReasons.Cancelled);
         return new CancelResult(CancelOutcome.Cancelled, Snapshot());
     }

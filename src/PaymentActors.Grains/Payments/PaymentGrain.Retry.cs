@@ -22,7 +22,7 @@ public sealed partial class PaymentGrain
         Payment.UpdatedAt = now;
         Payment.RetryOf = failedEventId;
         Payment.Attempt++;
-        _charged = false;
+        _saga = new PaymentSaga(PaymentStatus.Pending, _options.MaxRetries);
         await Recovery.TrackAsync(PaymentId);
         await PersistAsync();
         _terminal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

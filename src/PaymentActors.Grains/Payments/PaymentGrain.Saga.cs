@@ -5,11 +5,23 @@ using PaymentActors.Wallets;
 
 namespace PaymentActors.Grains.Payments;
 
+/// <summary>The saga's I/O: <see cref="PaymentSaga"/> decides each step, this performs it and reports the outcome.</summary>
 public sealed partial class PaymentGrain
 {
     private void StartSaga()
     {
-        if (!_sagaRunning)
+        if (_sagaRunning)
+        {
+            return;
+        }
+
+        if (_saga.Next.Kind == SagaStepKind.Stop && !Payment.Status.IsTerminal())
+        {
+            // Stopped unfinished (the wallet stayed unreachable): start over from the durable status; every step is idempotent.
+            _saga = new PaymentSaga(Payment.Status, _options.MaxRetries);
+        }
+
+        if (_saga.Next.Kind != SagaStepKind.Stop)
         {
             _sagaRunning = true;
             _ = RunSagaAsync();
@@ -22,21 +34,20 @@ public sealed partial class PaymentGrain
         await Task.Yield();
         try
         {
-            if (Payment.Status == PaymentStatus.Pending)
+            // _saga is read on every step: an operator's retry may have replaced it with the next attempt's.
+            while (_saga is var saga && saga.Next is { Kind: not SagaStepKind.Stop } step)
             {
-                await ReserveAsync();
+                try
+                {
+                    await PerformAsync(saga, step);
+                }
+                catch (StepFailedException failure)
+                {
+                    // A wallet step stayed unreachable past its retries: the saga decides how to undo what may have happened.
+                    PaymentLog.SagaStopped(_logger, failure, PaymentId, Payment.Status.ToWireName());
+                    saga.OnStepFailed(failure);
+                }
             }
-
-            if (Payment.Status is PaymentStatus.Reserved or PaymentStatus.Processing)
-            {
-                await ChargeAndSettleAsync();
-            }
-        }
-        catch (StepFailedException failure)
-        {
-            // A step stayed unreachable past its retries: undo what may have happened and end the payment.
-            PaymentLog.SagaStopped(_logger, failure, PaymentId, Payment.Status.ToWireName());
-            await CompensateAsync(FailureReasons.WalletUnavailable, failure);
         }
         catch (Exception exception)
         {
@@ -49,123 +60,58 @@ public sealed partial class PaymentGrain
         }
     }
 
-    private async Task ReserveAsync()
+    private async Task PerformAsync(PaymentSaga saga, SagaStep step)
     {
-        var result = await WithRetriesAsync("reserve", () => Wallet.ReserveAsync(PaymentId, Request.Amount, Payment.Attempt));
-        if (Payment.Status.IsTerminal())
+        switch (step.Kind)
         {
-            // Cancelled or expired while the wallet answered: hand back what it may have just reserved.
-            if (result.Outcome == ReserveOutcome.Reserved)
-            {
-                Record(result.Event);
-                Record((await WithRetriesAsync("release", () => Wallet.ReleaseAsync(PaymentId, Payment.FailureReason ?? FailureReasons.Cancelled, Payment.Attempt))).Event);
-                await PersistAsync();
-            }
-
-            return;
-        }
-
-        Record(result.Event);
-        switch (result.Outcome)
-        {
-            case ReserveOutcome.Reserved:
-                MoveTo(PaymentStatus.Reserved);
-                break;
-            case ReserveOutcome.InsufficientFunds:
-                await FinishAsync(PaymentStatus.Failed, FailureReasons.InsufficientFunds);
-                break;
-            case ReserveOutcome.WalletNotFound:
-                await FinishAsync(PaymentStatus.Failed, FailureReasons.WalletNotFound);
-                break;
-            case ReserveOutcome.CurrencyMismatch:
-                await FinishAsync(PaymentStatus.Failed, FailureReasons.CurrencyMismatch);
-                break;
-            case ReserveOutcome.AlreadyClosed when result.ClosedAs == ReservationStatus.Confirmed:
-                // Resumed after a restart that came after the deduction: only the ending was not yet durable.
-                await FinishAsync(PaymentStatus.Completed, null);
-                break;
-            case ReserveOutcome.AlreadyClosed when result.Event?.Reason == FailureReasons.Cancelled:
-                await FinishAsync(PaymentStatus.Cancelled, FailureReasons.Cancelled);
-                break;
-            default:
-                await FinishAsync(PaymentStatus.Failed, result.Event?.Reason ?? FailureReasons.ReservationExpired);
-                break;
-        }
-    }
-
-    private async Task ChargeAndSettleAsync()
-    {
-        MoveTo(PaymentStatus.Processing);
-        var charge = await ChargeAsync();
-        var charged = _charged = charge.Outcome == ChargeOutcome.Approved;
-        if (Payment.Status.IsTerminal())
-        {
-            // The reservation expired (or the payment was cancelled) while the gateway answered: no money may leave without a debit.
-            if (charged)
-            {
-                await RefundChargeAsync();
-            }
-
-            return;
-        }
-
-        Record(charge.Event);
-        if (charged)
-        {
-            var confirmed = await WithRetriesAsync("confirm", () => Wallet.ConfirmAsync(PaymentId, Payment.Attempt));
-            Record(confirmed.Event);
-            if (confirmed.Status == ReservationStatus.Confirmed)
-            {
-                await FinishAsync(PaymentStatus.Completed, null);
-                return;
-            }
-
-            await RefundChargeAsync();
-            await FinishAsync(PaymentStatus.Failed, FailureReasons.ReservationExpired);
-            return;
-        }
-
-        var reason = charge.Outcome == ChargeOutcome.Rejected ? FailureReasons.GatewayRejected : FailureReasons.GatewayUnavailable;
-        var released = await WithRetriesAsync("release", () => Wallet.ReleaseAsync(PaymentId, reason, Payment.Attempt));
-        Record(released.Event);
-        var failure = charge.Outcome == ChargeOutcome.Unavailable
-            ? new StepFailedException("charge", _options.MaxRetries + 1, new InvalidOperationException(charge.Reason ?? "gateway unavailable"))
-            : null;
-        await FinishAsync(PaymentStatus.Failed, reason, failure);
-    }
-
-    /// <summary>
-    /// Charges, retrying while the gateway says it did not process the charge, and reconciling (never guessing)
-    /// while the outcome is unknown.
-    /// </summary>
-    private async Task<ChargeResult> ChargeAsync()
-    {
-        var request = new ChargeRequest(PaymentId, Request.UserId, Request.Amount);
-        var charge = await AskGatewayAsync(() => Gateway.ChargeAsync(request));
-        for (var attempt = 1; ; attempt++)
-        {
-            if (charge.Outcome == ChargeOutcome.Unknown)
-            {
-                await Task.Delay(Backoff(attempt), _time);
-                charge = await AskGatewayAsync(() => Gateway.ReconcileAsync(request));
-
-                // Reconciled: the gateway's own record decides, including "it never received the charge".
-                if (charge.Outcome != ChargeOutcome.Unknown)
+            case SagaStepKind.Reserve:
+                var reserved = await WithRetriesAsync("reserve", () => Wallet.ReserveAsync(PaymentId, Request.Amount, Payment.Attempt));
+                Record(reserved.Event);
+                if (reserved.Outcome == ReserveOutcome.Reserved)
                 {
-                    return charge;
+                    MoveTo(PaymentStatus.Reserved);
                 }
 
-                continue;
-            }
+                saga.OnReserved(reserved);
+                break;
+            case SagaStepKind.Charge:
+                if (step.Resend > 0)
+                {
+                    await Task.Delay(Backoff(step.Resend), _time);
+                }
 
-            if (charge.Outcome != ChargeOutcome.Unavailable || attempt > _options.MaxRetries || Payment.Status.IsTerminal())
-            {
-                return charge;
-            }
+                MoveTo(PaymentStatus.Processing);
+                var charge = await AskGatewayAsync(() => Gateway.ChargeAsync(new ChargeRequest(PaymentId, Request.UserId, Request.Amount, Payment.Attempt)));
+                var settled = saga.OnCharged(charge.Outcome, charge.Reason).Kind != SagaStepKind.Charge;
+                if (settled && !saga.Finished)
+                {
+                    Record(charge.Event);
+                }
+                else if (!settled)
+                {
+                    PaymentLog.StepRetry(_logger, new InvalidOperationException(charge.Reason), "charge", PaymentId, step.Resend + 1);
+                }
 
-            PaymentLog.StepRetry(_logger, new InvalidOperationException(charge.Reason), "charge", PaymentId, attempt);
-            await Task.Delay(Backoff(attempt), _time);
-            charge = await AskGatewayAsync(() => Gateway.ChargeAsync(request));
+                break;
+            case SagaStepKind.Confirm:
+                var confirmed = await WithRetriesAsync("confirm", () => Wallet.ConfirmAsync(PaymentId, Payment.Attempt));
+                Record(confirmed.Event);
+                saga.OnConfirmed(confirmed.Status);
+                break;
+            case SagaStepKind.Release:
+                var released = await WithRetriesAsync("release", () => Wallet.ReleaseAsync(PaymentId, step.Reason!, Payment.Attempt));
+                Record(released.Event);
+                saga.OnReleased(released.Status);
+                await PersistIfEndedAsync();
+                break;
+            case SagaStepKind.VoidCharge:
+                await VoidChargeAsync();
+                saga.OnVoided();
+                await PersistIfEndedAsync();
+                break;
+            case SagaStepKind.Finish:
+                await FinishAsync(step.Status, step.Reason, step.Failure);
+                break;
         }
     }
 
@@ -182,36 +128,14 @@ public sealed partial class PaymentGrain
         }
     }
 
-    private async Task CompensateAsync(string reason, StepFailedException failure)
-    {
-        try
-        {
-            var released = await WithRetriesAsync("release", () => Wallet.ReleaseAsync(PaymentId, reason, Payment.Attempt));
-            if (released.Status == ReservationStatus.Confirmed)
-            {
-                // The deduction did happen before the fault: the payment is complete.
-                await FinishAsync(PaymentStatus.Completed, null);
-                return;
-            }
-
-            Record(released.Event);
-            if (_charged)
-            {
-                await RefundChargeAsync();
-            }
-
-            await FinishAsync(PaymentStatus.Failed, reason, failure);
-        }
-        catch (StepFailedException exception)
-        {
-            // The wallet is still unreachable: the reservation expires on its own and the recovery check resumes the saga.
-            PaymentLog.SagaStopped(_logger, exception, PaymentId, Payment.Status.ToWireName());
-        }
-    }
-
-    private async Task RefundChargeAsync()
+    /// <summary>Refunds this attempt's charge; the refund id names the attempt, so a later attempt's charge is never touched.</summary>
+    private async Task VoidChargeAsync()
     {
         PaymentLog.RefundingOrphanCharge(_logger, PaymentId);
-        await WithRetriesAsync("refund", () => Gateway.RefundAsync(new RefundRequest("void_" + PaymentId, PaymentId, Request.Amount)), retryForever: true);
+        var refundId = Payment.Attempt == 0 ? "void_" + PaymentId : $"void{Payment.Attempt}_{PaymentId}";
+        await WithRetriesAsync("refund", () => Gateway.RefundAsync(new RefundRequest(refundId, PaymentId, Request.Amount, Payment.Attempt)), retryForever: true);
     }
+
+    /// <summary>What a step does after the ending (release what a cancel raced, void a late charge) is kept with the payment.</summary>
+    private Task PersistIfEndedAsync() => Payment.Status.IsTerminal() ? PersistAsync() : Task.CompletedTask;
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
+using Orleans.Storage;
 using PaymentActors.Events;
 using PaymentActors.FailureRecording;
 using PaymentActors.Gateway;
@@ -19,7 +20,8 @@ namespace PaymentActors.Grains.Payments;
 /// A payment and the saga that settles it: reserve at the wallet → charge at the gateway → confirm (completed) or
 /// release (failed). It is reentrant so that reads, waits, cancels and the wallet's expiry notice are served while a
 /// step is awaited; every state change happens between awaits on the grain's single thread and only moves forward.
-/// The saga lives in PaymentGrain.Saga.cs; cancel, refunds and operator retries in their own files.
+/// The saga's rules live in <see cref="PaymentSaga"/>; PaymentGrain.Saga.cs performs its steps; cancel, refunds and
+/// operator retries have their own files.
 /// </summary>
 [Reentrant]
 public sealed partial class PaymentGrain : Grain, IPaymentGrain
@@ -31,8 +33,8 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain
     private readonly ILogger<PaymentGrain> _logger;
     private TaskCompletionSource _terminal = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private PaymentRequest? _creating;
+    private PaymentSaga _saga = null!;
     private bool _sagaRunning;
-    private bool _charged;
 
     public PaymentGrain(
         [PersistentState("payment")] IPersistentState<PaymentState> state,
@@ -64,6 +66,7 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _saga = new PaymentSaga(Payment.Status, _options.MaxRetries);
         if (Exists)
         {
             if (Payment.Status.IsTerminal())
@@ -106,8 +109,19 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain
         }
         catch
         {
-            _state.State = new PaymentState();
-            throw;
+            // The write may have landed though it looked failed (a retried insert that saw 409): storage decides, not memory.
+            if (!await TryReloadAsync() || Payment.Request is null)
+            {
+                _state.State = new PaymentState();
+                throw;
+            }
+
+            if (Payment.Request != request)
+            {
+                return new CreatePaymentResult(CreatePaymentOutcome.RequestMismatch, Snapshot());
+            }
+
+            initiated = Payment.Events[0];
         }
         finally
         {
@@ -115,6 +129,7 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain
         }
 
         await TryPublishAsync(initiated);
+        _saga = new PaymentSaga(PaymentStatus.Pending, _options.MaxRetries);
         StartUnfinishedWork();
         return new CreatePaymentResult(CreatePaymentOutcome.Created, Snapshot());
     }
@@ -161,7 +176,7 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain
 
     public async Task OnReservationExpiredAsync(PaymentEvent expired)
     {
-        if (!Exists || Payment.Status.IsTerminal())
+        if (!Exists || !_saga.OnReservationExpired())
         {
             return;
         }
@@ -193,8 +208,10 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain
     /// <summary>Ends the saga: the ending is made durable (retried until it is), then announced.</summary>
     private async Task FinishAsync(PaymentStatus status, string? reason, StepFailedException? failure = null)
     {
+        var saga = _saga;
         if (Payment.Status.IsTerminal())
         {
+            saga.OnFinished();
             return;
         }
 
@@ -213,6 +230,7 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain
         var retryOf = Payment.RetryOf;
         Payment.RetryOf = null;
         await PersistAsync();
+        saga.OnFinished();
         _terminal.TrySetResult();
         PaymentLog.Ended(_logger, PaymentId, status.ToWireName(), reason);
 
@@ -242,12 +260,41 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain
         }
     }
 
-    /// <summary>Writes the state; retried until it succeeds, since the steps before it are done and idempotent.</summary>
+    /// <summary>
+    /// Writes the state; retried until it succeeds, since the steps before it are done and idempotent. A concurrency
+    /// conflict is not retried (the ETag is stale: a write that landed but looked failed, or another writer), since
+    /// memory can no longer be trusted: the activation ends and the next one resumes from storage.
+    /// </summary>
     private Task PersistAsync() => WithRetriesAsync("persist", async () =>
     {
-        await _state.WriteStateAsync();
+        try
+        {
+            await _state.WriteStateAsync();
+        }
+        catch (InconsistentStateException)
+        {
+            DeactivateOnIdle();
+            throw;
+        }
+
         return true;
     }, retryForever: true);
+
+    /// <summary>Replaces memory with what storage holds; false (and the activation ends) when storage cannot be read.</summary>
+    private async Task<bool> TryReloadAsync()
+    {
+        try
+        {
+            await _state.ReadStateAsync();
+            return true;
+        }
+        catch (Exception exception)
+        {
+            PaymentLog.SagaStopped(_logger, exception, PaymentId, Payment.Status.ToWireName());
+            DeactivateOnIdle();
+            return false;
+        }
+    }
 
     private void MoveTo(PaymentStatus status)
     {
@@ -274,7 +321,7 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain
             {
                 return await call();
             }
-            catch (Exception exception) when (exception is not ArgumentException)
+            catch (Exception exception) when (exception is not (ArgumentException or InconsistentStateException))
             {
                 if (!retryForever && attempt > _options.MaxRetries)
                 {

@@ -84,6 +84,13 @@ public sealed class GatewayConditions
         }
     }
 
+    /// <summary>Waits out the simulated processing latency of one call.</summary>
+    public Task SimulateLatencyAsync(TimeProvider timeProvider, CancellationToken cancellationToken)
+    {
+        var latency = NextLatency();
+        return latency > TimeSpan.Zero ? Task.Delay(latency, timeProvider, cancellationToken) : Task.CompletedTask;
+    }
+
     /// <summary>Whether this response is held back (the call "times out" for the client after being recorded).</summary>
     public bool ShouldHoldResponse(out TimeSpan hold)
     {

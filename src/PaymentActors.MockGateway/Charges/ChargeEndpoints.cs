@@ -10,7 +10,8 @@ public static class ChargeEndpoints
     {
         var api = endpoints.MapGroup(string.Empty).AddEndpointFilter<GatewayTrafficFilter>();
         api.MapPost("/charges", (HttpContext context, ChargeHandler handler) => handler.ChargeAsync(context));
-        api.MapGet("/charges/{paymentId}", (string paymentId, ChargeHandler handler) => handler.GetCharge(paymentId));
+        api.MapGet("/charges/{paymentId}", (string paymentId, int? attempt, ChargeHandler handler, CancellationToken cancellationToken) =>
+            handler.GetChargeAsync(paymentId, attempt, cancellationToken));
         api.MapPost("/refunds", (HttpContext context, RefundHandler handler) => handler.RefundAsync(context));
         return endpoints;
     }

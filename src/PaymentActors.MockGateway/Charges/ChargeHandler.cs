@@ -4,13 +4,18 @@ using PaymentActors.MockGateway.Http;
 
 namespace PaymentActors.MockGateway.Charges;
 
-/// <summary>Serves <c>POST /charges</c> and <c>GET /charges/{payment_id}</c>.</summary>
+/// <summary>
+/// Serves <c>POST /charges</c> and <c>GET /charges/{payment_id}</c>. A charge is idempotent by payment id and attempt:
+/// re-sending one that is decided returns its outcome, re-sending one still being processed answers 202
+/// <c>processing</c> (ask again), so a client that lost an answer resolves it by re-sending, never by a lookup's 404.
+/// </summary>
 public sealed class ChargeHandler(
     ChargeLedger ledger,
     GatewayConditions conditions,
     GatewayStats stats,
     ResponseHolder holder,
     TimeProvider timeProvider,
+    IHostApplicationLifetime lifetime,
     ILogger<ChargeHandler> logger)
 {
     public async Task<IResult> ChargeAsync(HttpContext context)
@@ -27,14 +32,38 @@ public sealed class ChargeHandler(
         var error = RequestValidation.CheckId(body.PaymentId, "payment_id")
             ?? RequestValidation.CheckId(body.UserId, "user_id")
             ?? RequestValidation.CheckAmount(body.Amount, "amount", out amount)
-            ?? RequestValidation.CheckCurrency(body.Currency, "currency");
+            ?? RequestValidation.CheckCurrency(body.Currency, "currency")
+            ?? RequestValidation.CheckAttempt(body.Attempt, "attempt");
         if (error is not null)
         {
             stats.RejectedRequest();
             return ApiResults.BadRequest(error);
         }
 
-        var command = new ChargeCommand(body.PaymentId!, body.UserId!, amount, body.Currency!);
+        var command = new ChargeCommand(body.PaymentId!, body.UserId!, amount, body.Currency!, body.Attempt ?? 0);
+        if (!ledger.TryGetCharge(command.Key, out _))
+        {
+            if (!ledger.TryBegin(command))
+            {
+                stats.ChargeInProgress();
+                return TypedResults.Json(
+                    new ChargeView(command.PaymentId, string.Empty, ChargeStatuses.Processing, null, command.UserId, body.Amount!, command.Currency, "0", timeProvider.GetUtcNow(), command.Attempt),
+                    MockGatewayJsonContext.Default.ChargeView,
+                    statusCode: StatusCodes.Status202Accepted);
+            }
+
+            try
+            {
+                // Processing goes on when the client gives up: a request that reached the gateway is charged all the same.
+                await conditions.SimulateLatencyAsync(timeProvider, lifetime.ApplicationStopping);
+            }
+            catch (OperationCanceledException)
+            {
+                ledger.Abandon(command);
+                throw;
+            }
+        }
+
         var (charge, write) = ledger.Charge(command, conditions.DeclineReasonFor, timeProvider.GetUtcNow());
         switch (write)
         {
@@ -67,9 +96,11 @@ public sealed class ChargeHandler(
             : TypedResults.Empty;
     }
 
-    public IResult GetCharge(string paymentId)
+    /// <summary>What the gateway has recorded of a charge; a 404 says only that nothing is recorded yet.</summary>
+    public async Task<IResult> GetChargeAsync(string paymentId, int? attempt, CancellationToken cancellationToken)
     {
-        if (!ledger.TryGetCharge(paymentId, out var charge))
+        await conditions.SimulateLatencyAsync(timeProvider, cancellationToken);
+        if (!ledger.TryGetCharge(new ChargeKey(paymentId, attempt ?? 0), out var charge))
         {
             return ApiResults.Error(
                 StatusCodes.Status404NotFound,

@@ -5,29 +5,44 @@ using PaymentActors.MockGateway.Refunds;
 namespace PaymentActors.MockGateway.Charges;
 
 /// <summary>
-/// The gateway's in-memory books. Charges are idempotent by payment id, refunds by refund id; refunds of a
-/// charge never add up to more than the charge (checked and applied under one lock).
+/// The gateway's in-memory books. Charges are idempotent by payment id and attempt (<see cref="ChargeKey"/>), refunds
+/// by refund id; refunds of a charge never add up to more than the charge (checked and applied under one lock). A
+/// charge is in progress from its arrival until it is recorded, so that a re-send meanwhile is told to ask again.
 /// </summary>
 public sealed class ChargeLedger
 {
-    private readonly ConcurrentDictionary<string, ChargeRecord> charges = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<ChargeKey, ChargeRecord> charges = new();
+    private readonly ConcurrentDictionary<ChargeKey, ChargeCommand> inProgress = new();
     private readonly Dictionary<string, RefundRecord> refunds = new(StringComparer.Ordinal);
     private readonly Lock refundGate = new();
 
     /// <summary>Records a charge unless its payment id is known; <paramref name="declineReason"/> decides a new one.</summary>
     public (ChargeRecord Record, LedgerWrite Write) Charge(ChargeCommand command, Func<string, string?> declineReason, DateTimeOffset now)
     {
-        if (charges.TryGetValue(command.PaymentId, out var known))
+        try
         {
-            return (known, Compare(known, command));
-        }
+            if (charges.TryGetValue(command.Key, out var known))
+            {
+                return (known, Compare(known, command));
+            }
 
-        var candidate = new ChargeRecord(command, "ch_" + Guid.CreateVersion7().ToString("N"), declineReason(command.PaymentId), now);
-        var stored = charges.GetOrAdd(command.PaymentId, candidate);
-        return ReferenceEquals(stored, candidate) ? (stored, LedgerWrite.Created) : (stored, Compare(stored, command));
+            var candidate = new ChargeRecord(command, "ch_" + Guid.CreateVersion7().ToString("N"), declineReason(command.PaymentId), now);
+            var stored = charges.GetOrAdd(command.Key, candidate);
+            return ReferenceEquals(stored, candidate) ? (stored, LedgerWrite.Created) : (stored, Compare(stored, command));
+        }
+        finally
+        {
+            inProgress.TryRemove(command.Key, out _);
+        }
     }
 
-    public bool TryGetCharge(string paymentId, out ChargeRecord charge) => charges.TryGetValue(paymentId, out charge!);
+    /// <summary>Marks a new charge as being processed; false when another request with its key is being processed.</summary>
+    public bool TryBegin(ChargeCommand command) => inProgress.TryAdd(command.Key, command);
+
+    /// <summary>The gateway stopped before it processed the charge: nothing was recorded.</summary>
+    public void Abandon(ChargeCommand command) => inProgress.TryRemove(command.Key, out _);
+
+    public bool TryGetCharge(ChargeKey key, out ChargeRecord charge) => charges.TryGetValue(key, out charge!);
 
     public (RefundRecord Record, LedgerWrite Write) Refund(RefundCommand command, DateTimeOffset now)
     {
@@ -39,7 +54,7 @@ public sealed class ChargeLedger
             }
 
             string? declineReason;
-            if (!charges.TryGetValue(command.PaymentId, out var charge))
+            if (!charges.TryGetValue(new ChargeKey(command.PaymentId, command.Attempt), out var charge))
             {
                 declineReason = RefundDeclineReasons.ChargeNotFound;
             }
@@ -85,7 +100,8 @@ public sealed class ChargeLedger
             RequestValidation.FormatAmount(command.Amount, command.Amount.Scale),
             command.Currency,
             RequestValidation.FormatAmount(refunded, Math.Max(command.Amount.Scale, refunded.Scale)),
-            charge.CreatedAt);
+            charge.CreatedAt,
+            command.Attempt);
     }
 
     public static RefundView Describe(RefundRecord refund)

@@ -5,4 +5,7 @@ public static class ChargeStatuses
 {
     public const string Approved = "approved";
     public const string Declined = "declined";
+
+    /// <summary>A re-sent charge whose first request is still being processed: ask again.</summary>
+    public const string Processing = "processing";
 }

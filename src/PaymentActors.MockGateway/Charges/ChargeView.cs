@@ -12,4 +12,5 @@ public sealed record ChargeView(
     string Amount,
     string Currency,
     string RefundedAmount,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    int Attempt);

@@ -8,6 +8,7 @@ public sealed class GatewayStats
     private long chargesDeclined;
     private long chargeReplays;
     private long chargeLookups;
+    private long chargesInProgress;
     private long refundsApproved;
     private long refundsDeclined;
     private long refundReplays;
@@ -24,6 +25,8 @@ public sealed class GatewayStats
     public void ChargeReplayed() => Interlocked.Increment(ref chargeReplays);
 
     public void ChargeLookedUp() => Interlocked.Increment(ref chargeLookups);
+
+    public void ChargeInProgress() => Interlocked.Increment(ref chargesInProgress);
 
     public void RefundApproved() => Interlocked.Increment(ref refundsApproved);
 
@@ -48,5 +51,6 @@ public sealed class GatewayStats
         Interlocked.Read(ref refundReplays),
         Interlocked.Read(ref unavailableResponses),
         Interlocked.Read(ref heldResponses),
-        Interlocked.Read(ref rejectedRequests));
+        Interlocked.Read(ref rejectedRequests),
+        Interlocked.Read(ref chargesInProgress));
 }

@@ -11,6 +11,7 @@ namespace PaymentActors.MockGateway.Diagnostics;
 /// <param name="UnavailableResponses">Calls answered 503 during an outage.</param>
 /// <param name="HeldResponses">Responses held back to simulate a timeout (the call was recorded).</param>
 /// <param name="RejectedRequests">Calls refused as malformed (4xx), which changed nothing.</param>
+/// <param name="ChargesInProgress">Re-sent charges answered 202 "processing" because their first request was still being processed.</param>
 public sealed record GatewayStatsView(
     long RequestsReceived,
     long ChargesApproved,
@@ -22,4 +23,5 @@ public sealed record GatewayStatsView(
     long RefundReplays,
     long UnavailableResponses,
     long HeldResponses,
-    long RejectedRequests);
+    long RejectedRequests,
+    long ChargesInProgress);

@@ -4,13 +4,13 @@ using PaymentActors.MockGateway.Diagnostics;
 namespace PaymentActors.MockGateway.Http;
 
 /// <summary>
-/// Stands in front of every gateway call (not admin or health): counts it, answers 503 during an outage before
-/// anything is read or recorded, and otherwise waits out the simulated processing latency.
+/// Stands in front of every gateway call (not admin or health): counts it and answers 503 during an outage before
+/// anything is read or recorded. The handlers wait out the simulated latency where it belongs to the call (a charge
+/// is in progress during it, so that a re-send can be told so).
 /// </summary>
 public sealed class GatewayTrafficFilter(
     GatewayConditions conditions,
     GatewayStats stats,
-    TimeProvider timeProvider,
     ILogger<GatewayTrafficFilter> logger) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
@@ -22,12 +22,6 @@ public sealed class GatewayTrafficFilter(
             stats.RespondedUnavailable();
             MockGatewayLog.AnsweredUnavailable(logger, httpContext.Request.Path);
             return ApiResults.Unavailable();
-        }
-
-        var latency = conditions.NextLatency();
-        if (latency > TimeSpan.Zero)
-        {
-            await Task.Delay(latency, timeProvider, httpContext.RequestAborted);
         }
 
         return await next(context);

@@ -50,6 +50,9 @@ public static class RequestValidation
             : null;
     }
 
+    public static ErrorBody? CheckAttempt(int? value, string field) =>
+        value is null or >= 0 ? null : Invalid(field, $"{field} must be zero or more.");
+
     public static ErrorBody? CheckCurrency(string? value, string field) =>
         value is { Length: 3 } && value.All(char.IsAsciiLetterUpper)
             ? null

@@ -1,4 +1,4 @@
 namespace PaymentActors.MockGateway.Refunds;
 
-/// <summary>A validated refund request.</summary>
-public sealed record RefundCommand(string RefundId, string PaymentId, decimal Amount, string Currency);
+/// <summary>A validated refund request of the charge of one attempt of a payment.</summary>
+public sealed record RefundCommand(string RefundId, string PaymentId, decimal Amount, string Currency, int Attempt = 0);

@@ -1,3 +1,4 @@
+using PaymentActors.MockGateway.Behaviour;
 using PaymentActors.MockGateway.Charges;
 using PaymentActors.MockGateway.Diagnostics;
 using PaymentActors.MockGateway.Http;
@@ -12,6 +13,7 @@ public sealed class RefundHandler(
     ChargeLedger ledger,
     GatewayStats stats,
     ResponseHolder holder,
+    GatewayConditions conditions,
     TimeProvider timeProvider,
     ILogger<RefundHandler> logger)
 {
@@ -29,14 +31,16 @@ public sealed class RefundHandler(
         var error = RequestValidation.CheckId(body.RefundId, "refund_id")
             ?? RequestValidation.CheckId(body.PaymentId, "payment_id")
             ?? RequestValidation.CheckAmount(body.Amount, "amount", out amount)
-            ?? RequestValidation.CheckCurrency(body.Currency, "currency");
+            ?? RequestValidation.CheckCurrency(body.Currency, "currency")
+            ?? RequestValidation.CheckAttempt(body.Attempt, "attempt");
         if (error is not null)
         {
             stats.RejectedRequest();
             return ApiResults.BadRequest(error);
         }
 
-        var command = new RefundCommand(body.RefundId!, body.PaymentId!, amount, body.Currency!);
+        await conditions.SimulateLatencyAsync(timeProvider, context.RequestAborted);
+        var command = new RefundCommand(body.RefundId!, body.PaymentId!, amount, body.Currency!, body.Attempt ?? 0);
         var (refund, write) = ledger.Refund(command, timeProvider.GetUtcNow());
         switch (write)
         {

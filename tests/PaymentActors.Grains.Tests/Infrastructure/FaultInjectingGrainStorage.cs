@@ -12,6 +12,7 @@ public sealed class FaultInjectingGrainStorage(IGrainStorage inner) : IGrainStor
     private readonly ConcurrentDictionary<GrainId, int> _writes = new();
     private readonly ConcurrentDictionary<GrainId, object?> _durable = new();
     private int _writesToFail;
+    private int _answersToLose;
     private string? _onlyGrainType;
     private TaskCompletionSource? _gate;
     private int _writesHeld;
@@ -25,6 +26,16 @@ public sealed class FaultInjectingGrainStorage(IGrainStorage inner) : IGrainStor
     {
         _onlyGrainType = grainType;
         Interlocked.Exchange(ref _writesToFail, count);
+    }
+
+    /// <summary>
+    /// The next <paramref name="count"/> writes of the grain type land, but their caller sees a conflict and keeps its old
+    /// ETag, as after a storage client retried an insert that had succeeded and got 409.
+    /// </summary>
+    public void LoseNextWriteAnswers(int count, string grainType)
+    {
+        _onlyGrainType = grainType;
+        Interlocked.Exchange(ref _answersToLose, count);
     }
 
     /// <summary>Writes wait until <see cref="ReleaseWrites"/>, as they would behind a slow storage.</summary>
@@ -56,9 +67,15 @@ public sealed class FaultInjectingGrainStorage(IGrainStorage inner) : IGrainStor
             await gate.Task;
         }
 
+        var etagBefore = grainState.ETag;
         await inner.WriteStateAsync(stateName, grainId, grainState);
         _durable[grainId] = grainState.State;
         _writes.AddOrUpdate(grainId, 1, (_, n) => n + 1);
+        if (targeted && Volatile.Read(ref _answersToLose) > 0 && Interlocked.Decrement(ref _answersToLose) >= 0)
+        {
+            grainState.ETag = etagBefore;
+            throw new InconsistentStateException($"Injected lost answer writing {stateName} of {grainId}: the write landed.");
+        }
     }
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>

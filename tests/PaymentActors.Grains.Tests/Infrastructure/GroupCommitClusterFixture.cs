@@ -3,15 +3,20 @@ using Orleans.Hosting;
 using Orleans.Storage;
 using Orleans.TestingHost;
 using Orleans.Serialization;
+using PaymentActors.Gateway;
 using PaymentActors.Grains.Hosting;
 using PaymentActors.Grains.Wallets;
 using PaymentActors.Wallets;
 
 namespace PaymentActors.Grains.Tests.Infrastructure;
 
-/// <summary>A silo whose default grain storage and wallet store can be made to fail, to test what grains do when storage writes fail.</summary>
+/// <summary>
+/// A silo whose default grain storage and wallet store can be made to fail, to test what grains do when storage writes
+/// fail, with a scripted gateway (approving by default) that tells what was charged and refunded per attempt.
+/// </summary>
 public sealed class GroupCommitClusterFixture : SiloClusterFixture<GroupCommitClusterFixture.SiloConfigurator>
 {
+    private static readonly ScriptedGateway gateway = new();
     private static FaultInjectingGrainStorage? storage;
     private static FaultInjectingWalletStore? wallets;
 
@@ -19,12 +24,16 @@ public sealed class GroupCommitClusterFixture : SiloClusterFixture<GroupCommitCl
 
     public FaultInjectingWalletStore Wallets => wallets!;
 
+    public ScriptedGateway Gateway => gateway;
+
     public ArrivedCalls Arrived => Calls;
 
     private static readonly ArrivedCalls Calls = new();
 
     /// <summary>Above the 120 that the group-commit test holds at once, low enough for a test to reach.</summary>
     public const int MaxActiveReservations = 150;
+
+    protected override void BeforeStop() => gateway.ReleaseHungCharges();
 
     public sealed class SiloConfigurator : ISiloConfigurator
     {
@@ -37,10 +46,8 @@ public sealed class GroupCommitClusterFixture : SiloClusterFixture<GroupCommitCl
                 {
                     o.RetryBaseDelay = TimeSpan.Zero;
                     o.MaxActiveReservations = MaxActiveReservations;
-                    o.SimulatedGateway.FailureRate = 0;
-                    o.SimulatedGateway.MinLatency = TimeSpan.Zero;
-                    o.SimulatedGateway.MaxLatency = TimeSpan.Zero;
                 });
+            siloBuilder.Services.AddSingleton<IPaymentGateway>(gateway);
             // Orleans resolves the default grain storage as the unkeyed IGrainStorage.
             siloBuilder.Services.AddSingleton<IGrainStorage>(
                 services => storage = new FaultInjectingGrainStorage(services.GetRequiredKeyedService<IGrainStorage>("durable")));
