@@ -49,7 +49,7 @@ public class ApiFixture : IAsyncLifetime
         ],
         ConfigureServices);
         await _app.StartAsync();
-        BaseAddress = new Uri(_app.Urls.Single());
+        BaseAddress = new Uri(SelectBaseAddress(_app.Urls));
         Client = TestTokens.Client(BaseAddress, TestTokens.Operator(), handler: CreateHandler());
     }
 
@@ -70,6 +70,9 @@ public class ApiFixture : IAsyncLifetime
 
     /// <summary>A client that sends <paramref name="token"/>, or no token at all when null; dispose it.</summary>
     public HttpClient ClientWithToken(string? token) => TestTokens.Client(BaseAddress, token, handler: CreateHandler());
+
+    /// <summary>Of the addresses the app listens on, the API's (the only one unless a fixture adds a management listener).</summary>
+    protected virtual string SelectBaseAddress(ICollection<string> urls) => urls.Single();
 
     /// <summary>The handler of the fixture's clients (one that trusts a test certificate, say); null for the default.</summary>
     protected virtual HttpMessageHandler? CreateHandler() => null;
