@@ -1,23 +1,34 @@
 #!/usr/bin/env bash
-# Benchmarks PaymentActors on this machine and prints one table. Everything runs on loopback and is started and
-# stopped by this script: Azurite (own ports, temporary data directory), the mock gateway, and one API process per
-# configuration. Each run is bounded (BENCH_DURATION of load, then a bounded drain) and audited.
+# Benchmarks PaymentActors on this machine and prints ONE side-by-side table. Everything runs on loopback and is
+# started and stopped by this script: one Azurite (own ports, temporary data directory) shared by every Azure row and
+# by the seeds' design, the mock gateway, and the system under test per row. See BENCHMARKS.md for the method.
 #
-#   ./bench.sh                      all rows
-#   BENCH_DURATION=20s ./bench.sh   longer runs (default 15s)
-#   BENCH_ROWS="hot-gc-on mem" ./bench.sh   only some rows (ids: hot-gc-on hot-gc-off mem spread realistic)
-#   BENCH_GC_SERVER=1 ./bench.sh    the API with server GC (default here: workstation GC, twice the throughput
-#                                   measured on a busy 2-core machine; see BENCHMARKS.md)
+#   ./bench.sh                          every default row (~8 minutes on an idle 2-core machine, build included)
+#   BENCH_ROWS="hot-hey peer" ./bench.sh   some rows; ids:
+#       baseline   round-1 main (commit d50f25a, built from `git archive` in a temporary directory), hot wallet, hey
+#       hot-hey    hot wallet, Azurite, hey on POST /payments?wait=true (no idempotency key: fresh payment ids)
+#       hot-load   hot wallet, Azurite, the project's load tester (idempotency keys, audited)
+#       mem-hey    hot wallet, in memory, hey
+#       spread     10,000 wallets, Azurite, the load tester (audited)
+#       realistic  hot wallet, Azurite, load tester, gateway declines 10% with 10-50 ms latency (audited)
+#       peer       the seeds' design: 64 workers on one wallet row of the same Azurite (read, check, replace on ETag, 412 retry)
+#       breaker    gateway in outage, breaker open: latency of POST /payments?wait=true (each ends failed)
+#   BENCH_WARMUP=10 BENCH_SECONDS=12 ./bench.sh   warm-up and load per row, in seconds (defaults 10 and 12)
+#   BENCH_CLIENTS=64                    concurrent clients (hey -c, load tester -c, peer workers)
 #
-# The last column is the 1-minute load average after the run: numbers from a machine busy with other work are low.
-# Reports (JSON) and logs go to .bench/<utc time>/.
+# Columns (per COMPLETED payment unless said otherwise; counts are summed over every process of the system):
+#   completed/s, p50/p99 (ms, send → final answer), storage requests (every request to Azurite, reads included),
+#   grain messages (calls, one-way calls and stream deliveries), CPU ms of the system's processes (API + silos), of
+#   Azurite and of the load generator (from /proc/PID/stat), the row's check (audit, or money conserved), load1.
+# Reports, logs, scrapes and a breakdown per row go to .bench/<utc time>/.
 set -euo pipefail
 cd "$(dirname "$0")"
 
-DURATION="${BENCH_DURATION:-15s}"
+WARMUP="${BENCH_WARMUP:-10}"
+SECONDS_OF_LOAD="${BENCH_SECONDS:-12}"
 CLIENTS="${BENCH_CLIENTS:-64}"
-ROWS="${BENCH_ROWS:-hot-gc-on hot-gc-off mem spread realistic}"
-GC_SERVER="${BENCH_GC_SERVER:-0}"
+ROWS="${BENCH_ROWS:-baseline hot-hey hot-load mem-hey spread realistic peer breaker}"
+BASELINE_COMMIT="${BENCH_BASELINE_COMMIT:-d50f25a}"
 CONFIGURATION=Release
 HOST=127.0.0.1
 API_PORT="${BENCH_API_PORT:-15180}"
@@ -27,21 +38,23 @@ ORLEANS_GATEWAY_PORT="${BENCH_ORLEANS_GATEWAY_PORT:-31211}"
 AZURITE_BLOB_PORT="${BENCH_AZURITE_BLOB_PORT:-20200}"
 AZURITE_QUEUE_PORT="${BENCH_AZURITE_QUEUE_PORT:-20201}"
 AZURITE_TABLE_PORT="${BENCH_AZURITE_TABLE_PORT:-20202}"
-READY_TIMEOUT_SECONDS=90
+READY_TIMEOUT_SECONDS=120
 OUT=".bench/$(date -u +%Y%m%dT%H%M%SZ)"
 API_URL="http://$HOST:$API_PORT"
 GATEWAY_URL="http://$HOST:$GATEWAY_PORT"
 AZURE_CONNECTION="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://$HOST:$AZURITE_BLOB_PORT/devstoreaccount1;QueueEndpoint=http://$HOST:$AZURITE_QUEUE_PORT/devstoreaccount1;TableEndpoint=http://$HOST:$AZURITE_TABLE_PORT/devstoreaccount1;"
+TICK="$(getconf CLK_TCK)"
+DELTA=benchmarks/tools/metrics_delta.py
 
-for tool in dotnet curl jq npm; do
+for tool in dotnet curl jq npm hey python3 git; do
   command -v "$tool" >/dev/null || { echo "$tool is required." >&2; exit 1; }
 done
 mkdir -p "$OUT"
-AZURITE_DATA="$(mktemp -d "${TMPDIR:-/tmp}/paymentactors-bench-azurite.XXXXXX")"
+SCRATCH="$(mktemp -d "${TMPDIR:-/tmp}/paymentactors-bench.XXXXXX")"
+AZURITE_DATA="$SCRATCH/azurite"
 
 # --- processes ---------------------------------------------------------------
 PIDS=()
-NAMES=()
 
 stop_pid() {
   local pid="$1"
@@ -55,7 +68,7 @@ cleanup() {
   trap - EXIT INT TERM
   local i
   for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do stop_pid "${PIDS[i]}"; done
-  rm -rf "$AZURITE_DATA"
+  rm -rf "$SCRATCH"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -66,7 +79,6 @@ start_process() {
   "$@" >"$OUT/$name.log" 2>&1 &
   LAST_PID=$!
   PIDS+=("$LAST_PID")
-  NAMES+=("$name")
 }
 
 # wait_ready NAME PID CHECK...: waits until CHECK succeeds; fails (returns 1) early if PID died, or on timeout.
@@ -97,117 +109,309 @@ for port in "$API_PORT" "$GATEWAY_PORT" "$SILO_PORT" "$ORLEANS_GATEWAY_PORT" "$A
   fi
 done
 
+wants() { case " $ROWS " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
+
 # --- build -------------------------------------------------------------------
+LOADTEST_PROJECT=src/PaymentActors.Cli
 echo "Building ($CONFIGURATION)..."
-for project in src/PaymentActors.Api src/PaymentActors.MockGateway src/PaymentActors.Cli; do
+for project in src/PaymentActors.Api src/PaymentActors.MockGateway "$LOADTEST_PROJECT" benchmarks/PaymentActors.SeedPeer; do
   dotnet build "$project/$(basename "$project").csproj" -c "$CONFIGURATION" -nologo -v quiet >"$OUT/build.log" 2>&1 \
     || { tail -n 30 "$OUT/build.log" >&2; exit 1; }
 done
 API_DLL="src/PaymentActors.Api/bin/$CONFIGURATION/net10.0/PaymentActors.Api.dll"
 GATEWAY_DLL="src/PaymentActors.MockGateway/bin/$CONFIGURATION/net10.0/PaymentActors.MockGateway.dll"
-LOADTEST_DLL="src/PaymentActors.Cli/bin/$CONFIGURATION/net10.0/PaymentActors.Cli.dll"
+LOADTEST_DLL="$LOADTEST_PROJECT/bin/$CONFIGURATION/net10.0/$(basename "$LOADTEST_PROJECT").dll"
+PEER_DLL="benchmarks/PaymentActors.SeedPeer/bin/$CONFIGURATION/net10.0/PaymentActors.SeedPeer.dll"
 
 # --- operator token ----------------------------------------------------------------
-# Authentication is on: the API runs in Development and validates `dotnet user-jwts` tokens (key in user secrets);
-# the load tester funds wallets, pays for every user and reads /metrics, so it needs an operator token.
-OPERATOR_TOKEN="$(dotnet user-jwts create --project src/PaymentActors.Api --name bench --role operator --output token)" \
+# Authentication is on: the API runs in Development and validates `dotnet user-jwts` tokens (key in user secrets).
+# Every client here (hey, the load tester, the scrapes of /metrics) acts as an operator, which may pay from any wallet
+# and whose rate limit (RateLimiting:OperatorPermitsPerSecond) is far above what one machine can send.
+OPERATOR_TOKEN="${BENCH_TOKEN:-$(dotnet user-jwts create --project src/PaymentActors.Api --name bench --role operator --output token)}" \
   || { echo "dotnet user-jwts failed to mint an operator token." >&2; exit 1; }
+AUTH=(-H "Authorization: Bearer $OPERATOR_TOKEN")
+
+BASELINE_DLL=""
+if wants baseline; then
+  echo "Building the baseline ($BASELINE_COMMIT) from git archive..."
+  mkdir -p "$SCRATCH/baseline"
+  if git archive "$BASELINE_COMMIT" | tar -x -C "$SCRATCH/baseline" \
+    && dotnet build "$SCRATCH/baseline/src/PaymentActors.Api/PaymentActors.Api.csproj" -c "$CONFIGURATION" -nologo -v quiet >"$OUT/build-baseline.log" 2>&1; then
+    BASELINE_DLL="$SCRATCH/baseline/src/PaymentActors.Api/bin/$CONFIGURATION/net10.0/PaymentActors.Api.dll"
+  else
+    echo "  the baseline did not build; see $OUT/build-baseline.log" >&2
+  fi
+fi
 
 # --- shared services -----------------------------------------------------------
 if [ ! -x azurite/node_modules/.bin/azurite ]; then
   echo "Installing Azurite (npm ci --prefix azurite)..."
   npm ci --prefix azurite --no-audit --no-fund --loglevel=error >"$OUT/npm.log" 2>&1 || { tail -n 30 "$OUT/npm.log" >&2; exit 1; }
 fi
-echo "Starting Azurite on $HOST:$AZURITE_TABLE_PORT (data in $AZURITE_DATA)..."
+echo "Starting Azurite on $HOST:$AZURITE_TABLE_PORT..."
+mkdir -p "$AZURITE_DATA"
 start_process azurite azurite/node_modules/.bin/azurite \
   --blobHost "$HOST" --blobPort "$AZURITE_BLOB_PORT" \
   --queueHost "$HOST" --queuePort "$AZURITE_QUEUE_PORT" \
   --tableHost "$HOST" --tablePort "$AZURITE_TABLE_PORT" \
   --location "$AZURITE_DATA" --skipApiVersionCheck --loose --disableTelemetry --silent
-wait_ready azurite "$LAST_PID" tcp_open "$AZURITE_TABLE_PORT" || exit 1
+AZURITE_PID="$LAST_PID"
+wait_ready azurite "$AZURITE_PID" tcp_open "$AZURITE_TABLE_PORT" || exit 1
 
 echo "Starting the mock gateway on $GATEWAY_URL..."
 start_process mock-gateway dotnet "$GATEWAY_DLL" --urls "$GATEWAY_URL" --Logging:LogLevel:Default=Warning
 wait_ready mock-gateway "$LAST_PID" curl -fs "$GATEWAY_URL/health" || exit 1
 
-# gateway_behaviour FAIL_RATE MIN_MS MAX_MS: what the mock gateway does for the next run.
+# gateway_behaviour JSON: what the mock gateway does for the next run (only the fields given change).
 gateway_behaviour() {
-  curl -fsS -X POST "$GATEWAY_URL/admin/behaviour" -H 'Content-Type: application/json' \
-    -d "{\"fail_rate\":$1,\"latency_min_ms\":$2,\"latency_max_ms\":$3}" >/dev/null
+  curl -fsS -X POST "$GATEWAY_URL/admin/behaviour" -H 'Content-Type: application/json' -d "$1" >/dev/null
 }
 
-# --- runs ----------------------------------------------------------------------
-TABLE_ROWS=()
+# --- measuring helpers -----------------------------------------------------------
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 
-# run_row ID LABEL STORAGE GROUP_COMMIT FAIL_RATE MIN_MS MAX_MS SCENARIO [LOADTEST ARGS...]
-run_row() {
-  local id="$1" label="$2" storage="$3" group_commit="$4" fail_rate="$5" min_ms="$6" max_ms="$7" scenario="$8"
-  shift 8
-  case " $ROWS " in *" $id "*) ;; *) return 0 ;; esac
-  echo "[$id] $label"
-  gateway_behaviour "$fail_rate" "$min_ms" "$max_ms"
+# scrape DIR PID...: each system process's /metrics into DIR (one process per file). The co-hosted API serves the
+# silo's meters; a separate silo process would be scraped at its own URL (SYSTEM_METRICS_URLS).
+scrape() {
+  local dir="$1" url i=0
+  mkdir -p "$dir"
+  for url in "${SYSTEM_METRICS_URLS[@]}"; do
+    curl -fs "${AUTH[@]}" "$url/metrics" >"$dir/process-$i.txt" 2>/dev/null || true
+    i=$((i + 1))
+  done
+}
 
-  if tcp_open "$API_PORT" || tcp_open "$SILO_PORT"; then
-    TABLE_ROWS+=("$label|-|-|-|-|-|port $API_PORT or $SILO_PORT taken by another process|-")
-    return 0
-  fi
+success_total() {
+  local url total=0 value
+  for url in "${SYSTEM_METRICS_URLS[@]}"; do
+    value="$(curl -fs "${AUTH[@]}" "$url/metrics" 2>/dev/null | awk '/^paymentactors_payment_success_total/ {s += $NF} END {print s + 0}')"
+    total=$((total + ${value%.*}))
+  done
+  echo "$total"
+}
+
+# settle: waits (≤ 15 s) until the completed-payment counter stops moving, so that the counts cover finished payments.
+settle() {
+  local last=-1 now deadline=$((SECONDS + 15))
+  while ((SECONDS < deadline)); do
+    now="$(success_total)"
+    [ "$now" = "$last" ] && return 0
+    last="$now"
+    sleep 1
+  done
+}
+
+fund() {
+  curl -fsS -X POST "$API_URL/wallets/$1/deposits" "${AUTH[@]}" -H 'Content-Type: application/json' \
+    -H "Idempotency-Key: fund-$1" -d '{"amount":"100000000.00","currency":"USD"}' >/dev/null
+}
+balance() { curl -fsS "${AUTH[@]}" "$API_URL/wallets/$1" | jq -r .data.balance; }
+
+# hey_load WALLET SECONDS|-nN CONCURRENCY OUTPUT: POST /payments?wait=true of 1.00 USD from WALLET.
+hey_load() {
+  local wallet="$1" amount="$2" concurrency="$3" output="$4" how=(-z "${2}s")
+  case "$amount" in -n*) how=(-n "${amount#-n}") ;; esac
+  hey "${how[@]}" -c "$concurrency" -m POST -T application/json "${AUTH[@]}" \
+    -d "{\"user_id\":\"$wallet\",\"service_id\":\"bench\",\"amount\":\"1.00\",\"currency\":\"USD\"}" \
+    "$API_URL/payments?wait=true" >"$output" 2>&1
+}
+
+# hey_percentile P FILE: hey's P% latency in ms ("-" when hey printed none: it omits 99% for very few requests).
+hey_percentile() { awk -v p="$1%" '$1 == p && $2 == "in" {v = sprintf("%.1f", $3 * 1000)} END {print (v == "" ? "-" : v)}' "$2"; }
+
+# --- the system under test -------------------------------------------------------
+# start_system ID DLL STORAGE [API ARGS...]: one API with its co-hosted silo. Sets SYSTEM_PIDS and SYSTEM_METRICS_URLS.
+start_system() {
+  local id="$1" dll="$2" storage="$3"; shift 3
   local storage_args=("--Storage:Provider=$storage")
   if [ "$storage" = AzureTables ]; then storage_args+=("--ConnectionStrings:AzureTables=$AZURE_CONNECTION"); fi
-  # The simulated gateway is configured like the mock, so a build without Gateway:Mode=Http measures the same profile.
-  start_process "api-$id" env DOTNET_gcServer="$GC_SERVER" dotnet "$API_DLL" \
+  start_process "api-$id" dotnet "$dll" \
     --urls "$API_URL" --environment Development \
     --Orleans:SiloPort="$SILO_PORT" --Orleans:GatewayPort="$ORLEANS_GATEWAY_PORT" \
     --Orleans:ClusterId="bench-$id" --Orleans:ServiceId="bench-$id-$RANDOM" \
     "${storage_args[@]}" \
-    --PaymentActors:GroupCommit="$group_commit" \
     --Gateway:Mode=Http --PaymentGateway:BaseUrl="$GATEWAY_URL" \
-    --PaymentActors:SimulatedGateway:FailureRate="$fail_rate" \
-    --PaymentActors:SimulatedGateway:MinLatency="00:00:00.$(printf '%03d' "$min_ms")" \
-    --PaymentActors:SimulatedGateway:MaxLatency="00:00:00.$(printf '%03d' "$max_ms")" \
-    --Logging:LogLevel:Default=Warning
-  local api_pid="$LAST_PID"
-  if ! wait_ready "api-$id" "$api_pid" curl -fs "$API_URL/health/ready"; then
-    stop_pid "$api_pid"
-    TABLE_ROWS+=("$label|-|-|-|-|-|API did not start (see $OUT/api-$id.log)|-")
-    return 0
+    --Logging:LogLevel:Default=Warning "$@"
+  SYSTEM_PIDS=("$LAST_PID")
+  SYSTEM_METRICS_URLS=("$API_URL")
+  wait_ready "api-$id" "$LAST_PID" curl -fs "$API_URL/health/ready"
+}
+
+stop_system() { local pid; for pid in "${SYSTEM_PIDS[@]}"; do stop_pid "$pid"; done; }
+
+TABLE_ROWS=()
+row_failed() { TABLE_ROWS+=("$1|-|-|-|-|-|-|-|-|$2|$(cut -d ' ' -f 1 /proc/loadavg)"); echo "  $2"; }
+
+# measure_begin / measure_end GENERATOR_TICKS: CPU and counters around the load (after the warm-up).
+measure_begin() {
+  local pid
+  scrape "$ROW_DIR/before"
+  SYSTEM_TICKS0=0; for pid in "${SYSTEM_PIDS[@]}"; do SYSTEM_TICKS0=$((SYSTEM_TICKS0 + $(cpu_ticks "$pid"))); done
+  AZURITE_TICKS0="$(cpu_ticks "$AZURITE_PID")"
+  LOAD_STARTED="$(date +%s.%N)"
+}
+
+# measure_end GENERATOR_CPU_SECONDS: sets COMPLETED, RATE, the per-payment CPU and the counts.
+measure_end() {
+  local generator_cpu="$1" pid ticks=0 load_ended
+  load_ended="$(date +%s.%N)"
+  for pid in "${SYSTEM_PIDS[@]}"; do ticks=$((ticks + $(cpu_ticks "$pid"))); done
+  local azurite_ticks=$(($(cpu_ticks "$AZURITE_PID") - AZURITE_TICKS0))
+  settle
+  scrape "$ROW_DIR/after"
+  python3 "$DELTA" "$ROW_DIR/before" "$ROW_DIR/after" >"$ROW_DIR/counts.txt" || true
+  python3 "$DELTA" "$ROW_DIR/before" "$ROW_DIR/after" --json >"$ROW_DIR/counts.json" || echo '{}' >"$ROW_DIR/counts.json"
+  COMPLETED="$(jq -r '.completed // 0 | floor' "$ROW_DIR/counts.json")"
+  STORAGE_PER="$(jq -r '.storage_requests // "n/a" | tostring' "$ROW_DIR/counts.json")"
+  MESSAGES_PER="$(jq -r '.grain_messages // "n/a" | tostring' "$ROW_DIR/counts.json")"
+  python3 - "$COMPLETED" "$LOAD_STARTED" "$load_ended" "$((ticks - SYSTEM_TICKS0))" "$azurite_ticks" "$generator_cpu" "$TICK" >"$ROW_DIR/cpu.txt" <<'EOF'
+import sys
+completed, started, ended, system, azurite, generator, tick = sys.argv[1:]
+completed = max(int(completed), 1)
+seconds = float(ended) - float(started)
+per = lambda ticks: round(float(ticks) / float(tick) * 1000 / completed, 2)
+print(round(int(sys.argv[1]) / seconds), per(system), per(azurite), round(float(generator) * 1000 / completed, 2))
+EOF
+  read -r RATE SYSTEM_CPU AZURITE_CPU GENERATOR_CPU <"$ROW_DIR/cpu.txt"
+  if [ "$STORAGE_KIND" = memory ]; then AZURITE_CPU="-"; STORAGE_PER="n/a (memory)"; fi
+}
+
+# timed_cpu COMMAND...: runs COMMAND, leaves its user+system CPU seconds in TIMED_CPU.
+timed_cpu() {
+  local TIMEFORMAT='%U %S' timing
+  timing="$( { time "$@" >/dev/null 2>&1; } 2>&1 )" || true
+  TIMED_CPU="$(awk '{print $1 + $2}' <<<"$timing")"
+}
+
+# hey_row ID LABEL DLL STORAGE [API ARGS...]: warm-up, then hey on one hot wallet.
+hey_row() {
+  local id="$1" label="$2" dll="$3" storage="$4"; shift 4
+  wants "$id" || return 0
+  echo "[$id] $label"
+  ROW_DIR="$OUT/$id"; mkdir -p "$ROW_DIR"
+  STORAGE_KIND=$([ "$storage" = Memory ] && echo memory || echo azure)
+  [ -n "$dll" ] || { row_failed "$label" "not built"; return 0; }
+  gateway_behaviour '{"fail_rate":0,"latency_min_ms":0,"latency_max_ms":0,"timeout_rate":0,"outage":false}'
+  if ! start_system "$id" "$dll" "$storage" "$@"; then stop_system; row_failed "$label" "system did not start (see $OUT/api-$id.log)"; return 0; fi
+  local warm="warm-$id-$RANDOM" hot="hot-$id-$RANDOM"
+  fund "$warm"; fund "$hot"
+  hey_load "$warm" "$WARMUP" "$CLIENTS" "$ROW_DIR/warmup.txt"
+  settle
+  local before; before="$(balance "$hot")"
+  measure_begin
+  timed_cpu hey_load "$hot" "$SECONDS_OF_LOAD" "$CLIENTS" "$ROW_DIR/hey.txt"
+  measure_end "$TIMED_CPU"
+  local after non200 check
+  after="$(balance "$hot")"
+  non200="$(awk '/^  \[[0-9]+\]/ && $1 != "[200]" {n += $2} END {print n + 0}' "$ROW_DIR/hey.txt")"
+  # Each completed payment took exactly 1.00 from the wallet, and every answer was a 200.
+  if python3 -c "import sys; sys.exit(0 if round(float('$before') - float('$after')) == $COMPLETED else 1)" && [ "$non200" = 0 ]; then
+    check="money ok"
+  else
+    check="CHECK ($before→$after, $COMPLETED completed, $non200 non-200)"
   fi
+  TABLE_ROWS+=("$label|$RATE|$(hey_percentile 50 "$ROW_DIR/hey.txt")|$(hey_percentile 99 "$ROW_DIR/hey.txt")|$STORAGE_PER|$MESSAGES_PER|$SYSTEM_CPU|$AZURITE_CPU|$GENERATOR_CPU|$check|$(cut -d ' ' -f 1 /proc/loadavg)")
+  echo "  ${TABLE_ROWS[-1]}"
+  stop_system
+}
 
-  local report="$OUT/$id.json" status=0
-  dotnet "$LOADTEST_DLL" "$scenario" --url "$API_URL" --token "$OPERATOR_TOKEN" -c "$CLIENTS" -d "$DURATION" --drain-timeout 60s \
-    --seed 42 --report "$report" "$@" >"$OUT/loadtest-$id.log" 2>&1 || status=$?
-  local load
-  load="$(cut -d ' ' -f 1 /proc/loadavg)"
-  # The API's counters after the run (storage writes by state, events by type), for BENCHMARKS.md's breakdowns.
-  curl -fs -H "Authorization: Bearer $OPERATOR_TOKEN" "$API_URL/metrics" >"$OUT/metrics-$id.txt" 2>/dev/null || true
-  stop_pid "$api_pid"
-
+# load_row ID LABEL STORAGE BEHAVIOUR_JSON SCENARIO [LOAD TESTER ARGS...]: warm-up with hey, then the load tester.
+load_row() {
+  local id="$1" label="$2" storage="$3" behaviour="$4" scenario="$5"; shift 5
+  wants "$id" || return 0
+  echo "[$id] $label"
+  ROW_DIR="$OUT/$id"; mkdir -p "$ROW_DIR"
+  STORAGE_KIND=$([ "$storage" = Memory ] && echo memory || echo azure)
+  gateway_behaviour '{"fail_rate":0,"latency_min_ms":0,"latency_max_ms":0,"timeout_rate":0,"outage":false}'
+  if ! start_system "$id" "$API_DLL" "$storage"; then stop_system; row_failed "$label" "system did not start (see $OUT/api-$id.log)"; return 0; fi
+  local warm="warm-$id-$RANDOM"
+  fund "$warm"
+  hey_load "$warm" "$WARMUP" "$CLIENTS" "$ROW_DIR/warmup.txt"
+  settle
+  gateway_behaviour "$behaviour"
+  local report="$ROW_DIR/report.json"
+  local token_args=(--token "$OPERATOR_TOKEN")
+  measure_begin
+  timed_cpu dotnet "$LOADTEST_DLL" "$scenario" --url "$API_URL" -c "$CLIENTS" -d "${SECONDS_OF_LOAD}s" --drain-timeout 60s \
+    --seed 42 --report "$report" "${token_args[@]}" "$@"
+  measure_end "$TIMED_CPU"
   if [ ! -s "$report" ]; then
-    echo "  no report (exit $status); see $OUT/loadtest-$id.log" >&2
-    TABLE_ROWS+=("$label|-|-|-|-|-|no report (exit $status)|$load")
-    return 0
+    row_failed "$label" "no report (see $ROW_DIR)"
+  else
+    local audit p50 p99
+    audit="$(jq -r 'if .audit.violations | length == 0 then "audit PASS" else "audit FAIL (\(.audit.violations | length))" end' "$report")"
+    p50="$(jq -r '.settle_latency.p50_ms // "-" | if type == "number" then (. * 10 | round / 10) else . end' "$report")"
+    p99="$(jq -r '.settle_latency.p99_ms // "-" | if type == "number" then (. * 10 | round / 10) else . end' "$report")"
+    TABLE_ROWS+=("$label|$RATE|$p50|$p99|$STORAGE_PER|$MESSAGES_PER|$SYSTEM_CPU|$AZURITE_CPU|$GENERATOR_CPU|$audit|$(cut -d ' ' -f 1 /proc/loadavg)")
+    echo "  ${TABLE_ROWS[-1]}"
   fi
-  TABLE_ROWS+=("$(jq -r --arg name "$label" '
-      def ms: if . == null then "-" else (. * 10 | round / 10 | tostring) end;
-      [ $name,
-        (.throughput.completed_per_second | round | tostring),
-        (.settle_latency.p50_ms | ms), (.settle_latency.p99_ms | ms), (.settle_latency.p999_ms | ms),
-        (if .server.storage_writes_per_completed_payment == null then "n/a" else (.server.storage_writes_per_completed_payment * 100 | round / 100 | tostring) end),
-        (if .audit.violations | length == 0 then "PASS" else "FAIL (\(.audit.violations | length))" end)
-      ] | join("|")' "$report")|$load")
+  stop_system
+}
+
+# The seeds' design against the same Azurite, same number of clients.
+peer_row() {
+  wants peer || return 0
+  local label="seeds' design: $CLIENTS workers, one wallet row, Azurite"
+  echo "[peer] $label"
+  ROW_DIR="$OUT/peer"; mkdir -p "$ROW_DIR"
+  local azurite0; azurite0="$(cpu_ticks "$AZURITE_PID")"
+  timed_cpu dotnet "$PEER_DLL" --connection-string "$AZURE_CONNECTION" --workers "$CLIENTS" \
+    --seconds "$SECONDS_OF_LOAD" --warmup "$WARMUP" --report "$ROW_DIR/report.json"
+  if [ ! -s "$ROW_DIR/report.json" ]; then row_failed "$label" "no report"; return 0; fi
+  local azurite_ticks=$(($(cpu_ticks "$AZURITE_PID") - azurite0))
+  # Azurite's and the peer's CPU cover its warm-up too (one process does both): per debit over warm-up + load.
+  TABLE_ROWS+=("$(jq -r --arg name "$label" --arg tick "$TICK" --arg az "$azurite_ticks" --arg gen "$TIMED_CPU" --arg warm "$WARMUP" --arg load "$(cut -d ' ' -f 1 /proc/loadavg)" '
+      (.debits * (1 + ($warm | tonumber) / .seconds)) as $all |
+      [ $name, (.debits_per_second | round | tostring), (.p50_ms | tostring), (.p99_ms | tostring),
+        (.storage_requests_per_debit | tostring), "-", "-",
+        (($az | tonumber) / ($tick | tonumber) * 1000 / ([$all, 1] | max) * 100 | round / 100 | tostring),
+        (($gen | tonumber) * 1000 / ([$all, 1] | max) * 100 | round / 100 | tostring),
+        (if .money_conserved then "money ok, \(.conflicts_per_debit) 412/debit" else "MONEY NOT CONSERVED" end), $load ] | join("|")' "$ROW_DIR/report.json")")
   echo "  ${TABLE_ROWS[-1]}"
 }
 
-HOT=(--deposit 10000000)
-run_row hot-gc-on  "hot-wallet, Azurite, group commit on"   AzureTables true  0   0  0  hot-wallet "${HOT[@]}"
-run_row hot-gc-off "hot-wallet, Azurite, group commit off"  AzureTables false 0   0  0  hot-wallet "${HOT[@]}"
-run_row mem        "hot-wallet, in-memory, group commit on" Memory      true  0   0  0  hot-wallet "${HOT[@]}"
-run_row spread     "spread -k 10000, Azurite"               AzureTables true  0   0  0  spread -k 10000 --deposit 1000
-run_row realistic  "hot-wallet, Azurite, fail 0.1, 10-50 ms" AzureTables true 0.1 10 50 hot-wallet "${HOT[@]}"
+# Issue #10 item 6: with the gateway in outage and the breaker open, how long POST /payments?wait=true takes.
+breaker_row() {
+  wants breaker || return 0
+  local label="gateway outage, breaker open: POST ?wait=true"
+  echo "[breaker] $label"
+  ROW_DIR="$OUT/breaker"; mkdir -p "$ROW_DIR"
+  gateway_behaviour '{"fail_rate":0,"latency_min_ms":0,"latency_max_ms":0,"timeout_rate":0,"outage":false}'
+  if ! start_system breaker "$API_DLL" AzureTables; then stop_system; row_failed "$label" "system did not start"; return 0; fi
+  local wallet="breaker-$RANDOM"
+  fund "$wallet"
+  gateway_behaviour '{"outage":true}'
+  # Enough failing payments to open the breaker, then the measured ones.
+  hey_load "$wallet" -n200 16 "$ROW_DIR/trip.txt"
+  curl -fs "${AUTH[@]}" "$API_URL/gateway" >"$ROW_DIR/gateway-before.json" 2>/dev/null || true
+  hey_load "$wallet" -n200 8 "$ROW_DIR/hey.txt"
+  curl -fs "${AUTH[@]}" "$API_URL/gateway" >"$ROW_DIR/gateway-after.json" 2>/dev/null || true
+  gateway_behaviour '{"outage":false}'
+  local rate; rate="$(awk '/Requests\/sec/ {printf "%.0f answers/s", $2}' "$ROW_DIR/hey.txt")"
+  TABLE_ROWS+=("$label|$rate|$(hey_percentile 50 "$ROW_DIR/hey.txt")|$(hey_percentile 99 "$ROW_DIR/hey.txt")|-|-|-|-|-|each ends failed|$(cut -d ' ' -f 1 /proc/loadavg)")
+  echo "  ${TABLE_ROWS[-1]}"
+  stop_system
+}
+
+# --- rows ------------------------------------------------------------------------
+# A row that breaks is reported and the next one runs: the table is always printed (set -e is off inside a `||`).
+NO_GATEWAY_FAULTS='{"fail_rate":0,"latency_min_ms":0,"latency_max_ms":0,"timeout_rate":0,"outage":false}'
+row_broke() { echo "  row $1 broke; see $OUT/" >&2; TABLE_ROWS+=("$1|-|-|-|-|-|-|-|-|row broke (see $OUT)|-"); }
+hey_row baseline "round-1 main ($BASELINE_COMMIT): hot wallet, Azurite, hey" "$BASELINE_DLL" AzureTables || row_broke baseline
+hey_row hot-hey "hot wallet, Azurite, hey" "$API_DLL" AzureTables || row_broke hot-hey
+load_row hot-load "hot wallet, Azurite, load tester (keys)" AzureTables "$NO_GATEWAY_FAULTS" hot-wallet --deposit 10000000 || row_broke hot-load
+hey_row mem-hey "hot wallet, in memory, hey" "$API_DLL" Memory || row_broke mem-hey
+load_row spread "10,000 wallets, Azurite, load tester" AzureTables "$NO_GATEWAY_FAULTS" spread -k 10000 --deposit 1000 || row_broke spread
+load_row realistic "hot wallet, Azurite, declines 10%, 10-50 ms" AzureTables \
+  '{"fail_rate":0.1,"latency_min_ms":10,"latency_max_ms":50,"timeout_rate":0,"outage":false}' hot-wallet --deposit 10000000 || row_broke realistic
+peer_row || row_broke peer
+breaker_row || row_broke breaker
 
 # --- the table -----------------------------------------------------------------
 echo
-echo "PaymentActors bench: $CLIENTS clients, $DURATION of load per row, $(nproc) cores, reports in $OUT/"
+echo "PaymentActors bench: $CLIENTS clients, ${WARMUP}s warm-up + ${SECONDS_OF_LOAD}s load per row, $(nproc) cores, $(date -u +%FT%TZ), details in $OUT/"
 {
-  echo "configuration|completed/s|p50 ms|p99 ms|p99.9 ms|writes/completed|audit|load1"
+  echo "configuration|completed/s|p50 ms|p99 ms|storage req/pay|grain msg/pay|system CPU ms/pay|Azurite CPU ms/pay|load-gen CPU ms/pay|check|load1"
   printf '%s\n' "${TABLE_ROWS[@]}"
-} | column -t -s '|' -o ' | '
+} | column -t -s '|' -o ' | ' | tee "$OUT/table.txt"
+echo "Per-row breakdowns (storage requests by table and operation, grain messages by method): $OUT/<row>/counts.txt"

@@ -49,8 +49,9 @@ public sealed class TracingTests(TracedApiFixture api, ITestOutputHelper output)
         var ids = spans.Select(span => span.SpanId).ToHashSet();
         Assert.All(spans.Where(span => span != root), span => Assert.Contains(span.ParentSpanId, ids));
 
-        var create = spans.First(span => IsGrainCall(span, "IPaymentGrain/CreateAsync"));
-        var reserve = spans.First(span => IsGrainCall(span, "IWalletGrain/ReserveAsync"));
+        // Create-and-wait is one call; the saga reserves through the wallet's internal interface (the reservation carries the request).
+        var create = spans.First(span => IsGrainCall(span, "IPaymentGrain/CreateAndWaitAsync"));
+        var reserve = spans.First(span => IsGrainCall(span, "IWalletSettlementGrain/ReserveForPaymentAsync"));
         var gatewayHttp = spans.First(span => span.Kind == ActivityKind.Client && span.Source.Name == "System.Net.Http");
         var gatewayServer = spans.First(span => IsHttpServer(span) && span.DisplayName.Contains("/charges", StringComparison.Ordinal));
         var confirm = spans.First(span => IsGrainCall(span, "IWalletGrain/ConfirmAsync"));

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using PaymentActors.Grains.Wallets;
 using PaymentActors.Wallets;
 
 namespace PaymentActors.Api.Tests;
@@ -22,7 +23,9 @@ public sealed class WalletCallGate : IIncomingGrainCallFilter
 
     public async Task Invoke(IIncomingGrainCallContext context)
     {
-        if (context.Grain is IWalletGrain && context.InterfaceMethod.Name == nameof(IWalletGrain.ReserveAsync))
+        // The saga reserves through the wallet's internal interface (the reservation carries the payment's request).
+        if (context.Grain is IWalletGrain
+            && context.InterfaceMethod.Name is nameof(IWalletGrain.ReserveAsync) or nameof(IWalletSettlementGrain.ReserveForPaymentAsync))
         {
             var userId = context.TargetContext.GrainId.Key.ToString()!;
             if (_unreachable.ContainsKey(userId))

@@ -11,6 +11,9 @@ public static class EventStreams
 {
     public const string ProviderName = "events";
     public const string Namespace = "payment-events";
+
+    /// <summary>Failed payments only (also on <see cref="Namespace"/>): the failure recorder's stream.</summary>
+    public const string FailuresNamespace = "payment-failures";
     public const int PartitionCount = 8;
 
     public static int PartitionOf(string paymentId) =>

@@ -12,10 +12,17 @@ public sealed record EventFigures(
 {
     public static EventFigures Empty { get; } = new(new Dictionary<string, long>(), new Dictionary<string, long>(), 0);
 
+    /// <summary>The subscriber that is sent failed payments only (it listens to the failures stream).</summary>
+    public const string FailureRecorder = "failure_recorder";
+
     public long PublishedTotal => Published.Values.Sum();
 
+    /// <summary>What <paramref name="subscriber"/> is sent: every event, or the failures for the failure recorder.</summary>
+    public long ExpectedBy(string subscriber) =>
+        subscriber == FailureRecorder ? Published.GetValueOrDefault(Events.EventTypes.PaymentFailed) : PublishedTotal;
+
     /// <summary>Published but not yet delivered to <paramref name="subscriber"/> (never negative: silos are read one after another).</summary>
-    public long PendingFor(string subscriber) => Math.Max(0, PublishedTotal - Delivered.GetValueOrDefault(subscriber));
+    public long PendingFor(string subscriber) => Math.Max(0, ExpectedBy(subscriber) - Delivered.GetValueOrDefault(subscriber));
 
     public EventFigures Merge(EventFigures other) =>
         new(Add(Published, other.Published), Add(Delivered, other.Delivered), Silos + other.Silos);

@@ -13,6 +13,13 @@ public interface IPaymentGrain : IGrainWithStringKey
     [Alias("CreateAsync")]
     Task<CreatePaymentResult> CreateAsync(PaymentRequest request);
 
+    /// <summary>
+    /// Creates the payment as <see cref="CreateAsync"/> does, then waits up to <paramref name="wait"/> for its final
+    /// status: the front door's create-and-wait in one call.
+    /// </summary>
+    [Alias("CreateAndWaitAsync")]
+    Task<CreatePaymentResult> CreateAndWaitAsync(PaymentRequest request, TimeSpan wait);
+
     /// <summary>The payment, or null when it was never created.</summary>
     [Alias("GetAsync")]
     Task<PaymentSnapshot?> GetAsync();

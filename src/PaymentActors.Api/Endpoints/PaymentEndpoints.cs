@@ -117,7 +117,17 @@ public static class PaymentEndpoints
 
         var paymentId = key is null ? EventIds.New("pay", time.GetUtcNow()) : EventIds.Derive("pay", userId, key);
         var grain = grains.GetPayment(paymentId);
-        var result = await grain.CreateAsync(new PaymentRequest(userId, input.ServiceId!, amount, input.Description));
+        var paymentRequest = new PaymentRequest(userId, input.ServiceId!, amount, input.Description);
+
+        // Past the cap of held-open waits the payment is answered now, as without wait (a 429 would invite a duplicate).
+        using var slot = waitForOutcome ? waitSlots.TryTake() : null;
+        Func<Task<CreatePaymentResult>> create = slot is not null
+            ? () => grain.CreateAndWaitAsync(paymentRequest, options.Value.WaitTimeout)
+            : () => grain.CreateAsync(paymentRequest);
+
+        // A payment id minted here has nothing stored under it: the grain is told so and skips its storage read.
+        // One keyed by an idempotency key may be a replay, so its grain reads.
+        var result = key is null ? await MintedIds.CallAsync(paymentId, create) : await create();
 
         switch (result.Outcome)
         {
@@ -145,15 +155,6 @@ public static class PaymentEndpoints
         }
 
         var payment = result.Payment!;
-        if (waitForOutcome && !payment.Status.IsTerminal())
-        {
-            // Past the cap of held-open waits the payment is answered now, as without wait (a 429 would invite a duplicate).
-            using var slot = waitSlots.TryTake();
-            if (slot is not null)
-            {
-                payment = await grain.WaitForTerminalAsync(options.Value.WaitTimeout) ?? payment;
-            }
-        }
 
         // Without wait the answer is always 202, also when replaying a payment that has since finished.
         var status = waitForOutcome && payment.Status.IsTerminal() ? StatusCodes.Status200OK : StatusCodes.Status202Accepted;

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 using PaymentActors.Events;
 using PaymentActors.Gateway;
-using PaymentActors.Grains.Events;
 using PaymentActors.Grains.Hosting;
 
 namespace PaymentActors.Grains.Gateway;
@@ -22,7 +21,7 @@ public sealed class GatewayGrain(
     public async Task<ChargeResult> ChargeAsync(ChargeRequest request)
     {
         var response = await gateway.ChargeAsync(request, CancellationToken.None);
-        return await ToResultAsync(request, response);
+        return ToResult(request, response);
     }
 
     public async Task<bool> RefundAsync(RefundRequest request)
@@ -39,7 +38,7 @@ public sealed class GatewayGrain(
 
     public Task<GatewayHealth> GetHealthAsync() => Task.FromResult(health.GetHealth(this.GetPrimaryKeyString()));
 
-    private async Task<ChargeResult> ToResultAsync(ChargeRequest request, GatewayResponse response)
+    private ChargeResult ToResult(ChargeRequest request, GatewayResponse response)
     {
         var now = time.GetUtcNow();
         var (outcome, type, reason) = response.Status switch
@@ -55,8 +54,8 @@ public sealed class GatewayGrain(
             return new ChargeResult(outcome, reason, null);
         }
 
+        // The payment announces it with its other events, in order.
         var paymentEvent = PaymentEvent.Create(type, request.PaymentId, request.UserId, request.Amount, now, reason);
-        await this.PublishAsync(paymentEvent);
         return new ChargeResult(outcome, reason, paymentEvent);
     }
 }

@@ -12,7 +12,7 @@ namespace PaymentActors.Grains.Metrics;
 public sealed class EventDeliveryMetrics
 {
     public const string MetricsCollector = "metrics_collector";
-    public const string FailureRecorder = "failure_recorder";
+    public const string FailureRecorder = EventFigures.FailureRecorder;
 
     /// <summary>The subscribers of the event stream, so that pending is reported before their first delivery.</summary>
     public static readonly IReadOnlyList<string> Subscribers = [MetricsCollector, FailureRecorder];
@@ -30,7 +30,7 @@ public sealed class EventDeliveryMetrics
         meter.CreateObservableGauge(
             "paymentactors.events.pending",
             () => Subscribers.Select(subscriber => new Measurement<long>(
-                PublishedTotal - _delivered.GetValueOrDefault(subscriber), new KeyValuePair<string, object?>("subscriber", subscriber))),
+                ExpectedBy(subscriber) - _delivered.GetValueOrDefault(subscriber), new KeyValuePair<string, object?>("subscriber", subscriber))),
             "{event}",
             "Events published by this silo minus events delivered to the subscriber on this silo (summed over silos: the backlog).");
         foreach (var subscriber in Subscribers)
@@ -40,6 +40,10 @@ public sealed class EventDeliveryMetrics
     }
 
     private long PublishedTotal => _published.Values.Sum();
+
+    // The failure recorder listens to the failures stream only.
+    private long ExpectedBy(string subscriber) =>
+        subscriber == FailureRecorder ? _published.GetValueOrDefault(EventTypes.PaymentFailed) : PublishedTotal;
 
     public void Published(PaymentEvent paymentEvent)
     {

@@ -84,14 +84,14 @@ public sealed partial class PaymentGrain
 
             var now = _time.GetUtcNow();
             var refunded = PaymentEvent.Create(EventTypes.PaymentRefunded, PaymentId, Request.UserId, money, now, refund.Reason, refund.Actor);
-            Record(credited.Event);
+            // The wallet announced the credit itself; the refund is announced with the write below.
+            Record(credited.Event, announce: false);
             Record(refunded);
             refund.Status = RefundStatus.Succeeded;
             var total = Payment.Refunds.Where(r => r.Status == RefundStatus.Succeeded).Sum(r => r.Amount);
             Payment.Status = total >= Request.Amount.Amount ? PaymentStatus.Refunded : PaymentStatus.PartiallyRefunded;
             Payment.UpdatedAt = now;
             await PersistAsync();
-            await TryPublishAsync(refunded);
         }
         else
         {

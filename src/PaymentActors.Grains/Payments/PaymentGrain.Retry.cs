@@ -24,6 +24,7 @@ public sealed partial class PaymentGrain
         Payment.Attempt++;
         _saga = new PaymentSaga(PaymentStatus.Pending, _options.MaxRetries);
         await Recovery.TrackAsync(PaymentId);
+        Payment.Tracked = true;
         await PersistAsync();
         _terminal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         StartSaga();

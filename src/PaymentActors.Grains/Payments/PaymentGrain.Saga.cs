@@ -65,7 +65,9 @@ public sealed partial class PaymentGrain
         switch (step.Kind)
         {
             case SagaStepKind.Reserve:
-                var reserved = await WithRetriesAsync("reserve", () => Wallet.ReserveAsync(PaymentId, Request.Amount, Payment.Attempt));
+                // The reservation carries the request: from here on the wallet can resume this payment if its silo dies.
+                var reserved = await WithRetriesAsync("reserve", () => Settlement.ReserveForPaymentAsync(PaymentId, Request, Payment.Attempt));
+                _reservedAtWallet |= reserved.Outcome == ReserveOutcome.Reserved;
                 Record(reserved.Event);
                 if (reserved.Outcome == ReserveOutcome.Reserved)
                 {

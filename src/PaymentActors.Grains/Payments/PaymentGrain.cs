@@ -9,6 +9,7 @@ using PaymentActors.Gateway;
 using PaymentActors.Grains.Events;
 using PaymentActors.Grains.Hosting;
 using PaymentActors.Grains.Options;
+using PaymentActors.Grains.Persistence;
 using PaymentActors.Grains.Recovery;
 using PaymentActors.Grains.Wallets;
 using PaymentActors.Payments;
@@ -24,7 +25,11 @@ namespace PaymentActors.Grains.Payments;
 /// operator retries have their own files.
 /// </summary>
 [Reentrant]
-public sealed partial class PaymentGrain : Grain, IPaymentGrain
+// A payment is busy for milliseconds and then only read now and then: at a thousand payments a second, Orleans's
+// default of 15 idle minutes would keep close to a million activations in memory. Two minutes serve the reads that
+// follow a payment; a later read activates it again from storage.
+[CollectionAgeLimit(Minutes = 2)]
+public sealed partial class PaymentGrain : Grain, IPaymentGrain, IStalledPaymentGrain
 {
     private readonly IPersistentState<PaymentState> _state;
     private readonly IFailedEventStore _failedEvents;
@@ -33,11 +38,16 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain
     private readonly ILogger<PaymentGrain> _logger;
     private TaskCompletionSource _terminal = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private PaymentRequest? _creating;
+    private readonly List<PaymentEvent> _unannounced = [];
+
+    // Something durable stands for this payment: its own record, or its reservation (which carries the request) at its wallet.
+    private bool _durable;
+    private bool _reservedAtWallet;
     private PaymentSaga _saga = null!;
     private bool _sagaRunning;
 
     public PaymentGrain(
-        [PersistentState("payment")] IPersistentState<PaymentState> state,
+        [PersistentState("payment", MintedIdGrainStorage.Name)] IPersistentState<PaymentState> state,
         IFailedEventStore failedEvents,
         IOptions<PaymentActorsOptions> options,
         [FromKeyedServices(PaymentClock.ServiceKey)] TimeProvider time,
@@ -60,6 +70,8 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain
 
     private IWalletGrain Wallet => GrainFactory.GetGrain<IWalletGrain>(Request.UserId);
 
+    private IWalletSettlementGrain Settlement => GrainFactory.GetGrain<IWalletSettlementGrain>(Request.UserId);
+
     private IGatewayGrain Gateway => GrainFactory.GetGrain<IGatewayGrain>(_options.GatewayProvider);
 
     private IPaymentRecoveryGrain Recovery => GrainFactory.GetGrain<IPaymentRecoveryGrain>(RecoveryPartitions.KeyOf(PaymentId));
@@ -69,6 +81,7 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain
         _saga = new PaymentSaga(Payment.Status, _options.MaxRetries);
         if (Exists)
         {
+            _durable = true;
             if (Payment.Status.IsTerminal())
             {
                 _terminal.TrySetResult();
@@ -87,14 +100,9 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain
         GrainArguments.RequireId(request.ServiceId, nameof(request.ServiceId));
         GrainArguments.RequireValid(request.Amount);
 
-        if (Payment.Request is { } existing)
+        if (Replay(request) is { } replay)
         {
-            return new CreatePaymentResult(existing == request ? CreatePaymentOutcome.AlreadyExists : CreatePaymentOutcome.RequestMismatch, Snapshot());
-        }
-
-        if (_creating is not null)
-        {
-            return new CreatePaymentResult(CreatePaymentOutcome.InProgress, null);
+            return replay;
         }
 
         _creating = request;
@@ -104,8 +112,9 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain
         {
             // Tracked before it is written: a payment that exists is always found again after a crash.
             await Recovery.TrackAsync(PaymentId);
-            _state.State = new PaymentState { Request = request, Status = PaymentStatus.Pending, CreatedAt = now, UpdatedAt = now, Events = [initiated] };
+            _state.State = new PaymentState { Request = request, Status = PaymentStatus.Pending, CreatedAt = now, UpdatedAt = now, Events = [initiated], Tracked = true };
             await _state.WriteStateAsync();
+            _durable = true;
         }
         catch
         {
@@ -134,6 +143,74 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain
         return new CreatePaymentResult(CreatePaymentOutcome.Created, Snapshot());
     }
 
+    /// <summary>
+    /// Creates and runs the payment without writing it first: the caller's answer is the ending, written once. Until
+    /// then the reservation at the wallet, which carries the request, is the payment's durable record, and the
+    /// wallet resumes the payment if its silo dies (<see cref="ResumeStalledAsync"/>). A payment that has not ended
+    /// when the wait is over is written (and, without a reservation, tracked) before the caller hears of it.
+    /// </summary>
+    public async Task<CreatePaymentResult> CreateAndWaitAsync(PaymentRequest request, TimeSpan wait)
+    {
+        GrainArguments.RequireId(request.UserId, nameof(request.UserId));
+        GrainArguments.RequireId(request.ServiceId, nameof(request.ServiceId));
+        GrainArguments.RequireValid(request.Amount);
+
+        if (Replay(request) is { } replay)
+        {
+            return replay.Outcome == CreatePaymentOutcome.AlreadyExists && !replay.Payment!.Status.IsTerminal()
+                ? replay with { Payment = await WaitForTerminalAsync(wait) ?? replay.Payment }
+                : replay;
+        }
+
+        _creating = request;
+        try
+        {
+            var now = _time.GetUtcNow();
+            var initiated = PaymentEvent.Create(EventTypes.PaymentInitiated, PaymentId, request.UserId, request.Amount, now);
+            _state.State = new PaymentState { Request = request, Status = PaymentStatus.Pending, CreatedAt = now, UpdatedAt = now, Events = [initiated] };
+            _unannounced.Add(initiated);
+            _saga = new PaymentSaga(PaymentStatus.Pending, _options.MaxRetries);
+            StartUnfinishedWork();
+            try
+            {
+                await _terminal.Task.WaitAsync(wait);
+            }
+            catch (TimeoutException)
+            {
+                // Still in flight: the answer will acknowledge it, so it must be durable on its own first.
+                if (!_reservedAtWallet && !Payment.Tracked)
+                {
+                    await Recovery.TrackAsync(PaymentId);
+                    Payment.Tracked = true;
+                }
+
+                await PersistAsync();
+            }
+        }
+        finally
+        {
+            _creating = null;
+        }
+
+        return new CreatePaymentResult(CreatePaymentOutcome.Created, Snapshot());
+    }
+
+    /// <summary>
+    /// The answer to a create under an id that already has a payment (an idempotent replay, or a different request
+    /// under the same key), or to one that is being created and not yet durable; null when the id is free.
+    /// </summary>
+    private CreatePaymentResult? Replay(PaymentRequest request)
+    {
+        if (_creating is not null || (Exists && !_durable))
+        {
+            return new CreatePaymentResult(CreatePaymentOutcome.InProgress, null);
+        }
+
+        return Payment.Request is { } existing
+            ? new CreatePaymentResult(existing == request ? CreatePaymentOutcome.AlreadyExists : CreatePaymentOutcome.RequestMismatch, Snapshot())
+            : null;
+    }
+
     public Task<PaymentSnapshot?> GetAsync() => Task.FromResult(Snapshot());
 
     public Task<IReadOnlyList<PaymentEvent>> GetEventsAsync() => Task.FromResult<IReadOnlyList<PaymentEvent>>([.. Payment.Events]);
@@ -155,6 +232,39 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain
         }
 
         return Snapshot();
+    }
+
+    public async Task ResumeStalledAsync(StalledPayment stalled)
+    {
+        if (!Exists)
+        {
+            // Created and waited on in one call, and its silo died before the ending: the wallet's record rebuilds it,
+            // and the saga's idempotent steps find out how far it had gone.
+            var initiated = PaymentEvent.Create(EventTypes.PaymentInitiated, PaymentId, stalled.Request.UserId, stalled.Request.Amount, stalled.Since);
+            _state.State = new PaymentState
+            {
+                Request = stalled.Request, Status = PaymentStatus.Pending, CreatedAt = stalled.Since, UpdatedAt = _time.GetUtcNow(),
+                Events = [initiated], Attempt = stalled.Attempt,
+            };
+            _unannounced.Add(initiated);
+            _reservedAtWallet = _durable = true;
+            _saga = new PaymentSaga(PaymentStatus.Pending, _options.MaxRetries);
+            StartUnfinishedWork();
+            return;
+        }
+
+        if (!Payment.Status.IsTerminal() && stalled.Attempt == Payment.Attempt)
+        {
+            _reservedAtWallet = true;
+            StartUnfinishedWork();
+            return;
+        }
+
+        // Ended (or an earlier attempt): settle again what the last activation may not have (failed event, wallet notice).
+        if (await RecordEndedFailureAsync())
+        {
+            SettleAtWallet(ReservationRecord.KeyOf(PaymentId, stalled.Attempt), forget: false);
+        }
     }
 
     public async Task ResumeAsync()
@@ -181,7 +291,8 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain
             return;
         }
 
-        Record(expired);
+        // The wallet announced the expiry itself.
+        Record(expired, announce: false);
         await FinishAsync(PaymentStatus.Failed, FailureReasons.ReservationExpired);
     }
 
@@ -226,10 +337,18 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain
         Payment.Status = status;
         Payment.FailureReason = status == PaymentStatus.Failed ? reason : null;
         Payment.UpdatedAt = now;
-        Payment.Events.Add(finished);
+        Record(finished);
         var retryOf = Payment.RetryOf;
         Payment.RetryOf = null;
-        await PersistAsync();
+        var reserved = _reservedAtWallet || Payment.Events.Any(e => e.Type == EventTypes.FundsReserved);
+        if (status == PaymentStatus.Failed && !reserved && !Payment.Tracked)
+        {
+            // No wallet holds this payment, so nothing would find it again if it died before its failed event is stored.
+            await Recovery.TrackAsync(PaymentId);
+            Payment.Tracked = true;
+        }
+
+        await PersistAsync(announce: false);
         saga.OnFinished();
         _terminal.TrySetResult();
         PaymentLog.Ended(_logger, PaymentId, status.ToWireName(), reason);
@@ -244,41 +363,76 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain
             await SettleFailedEventAsync(retryOf, FailedEventStatus.Resolved, null);
         }
 
-        await TryPublishAsync(finished);
+        await AnnounceAsync();
 
-        // A failure not yet in the failed-event store stays tracked, so that the recovery check records it later.
-        if (recorded)
+        // A failure not yet in the failed-event store stays tracked (or watched by its wallet), so that it is recorded later.
+        if (recorded && Payment.Tracked)
         {
             await Recovery.ForgetAsync(PaymentId);
         }
 
-        // Only an operator retry (of a retryable failure) may still look back at this attempt's reservation.
-        if (!(status == PaymentStatus.Failed && FailureReasons.IsRetryable(reason)))
+        if (recorded && reserved)
         {
-            await GrainFactory.GetGrain<IWalletSettlementGrain>(Request.UserId)
-                .ForgetSettledReservationAsync(ReservationRecord.KeyOf(PaymentId, Payment.Attempt));
+            // Only an operator retry (of a retryable failure) may still look back at this attempt's reservation.
+            SettleAtWallet(ReservationRecord.KeyOf(PaymentId, Payment.Attempt), forget: !(status == PaymentStatus.Failed && FailureReasons.IsRetryable(reason)));
         }
     }
 
-    /// <summary>
-    /// Writes the state; retried until it succeeds, since the steps before it are done and idempotent. A concurrency
-    /// conflict is not retried (the ETag is stale: a write that landed but looked failed, or another writer), since
-    /// memory can no longer be trusted: the activation ends and the next one resumes from storage.
-    /// </summary>
-    private Task PersistAsync() => WithRetriesAsync("persist", async () =>
+    /// <summary>Tells the wallet this attempt's ending is durable, so it stops watching it (and may forget it).</summary>
+    private void SettleAtWallet(string reservationKey, bool forget)
     {
-        try
+        // One-way calls: a lost notice costs one more resume, which settles again.
+        _ = forget ? Settlement.ForgetSettledReservationAsync(reservationKey) : Settlement.ReservationSettledAsync(reservationKey);
+    }
+
+    /// <summary>
+    /// Writes the state, retried until it succeeds since the steps before it are done and idempotent; then announces
+    /// the events recorded since the last announcement, as one stream item. A concurrency conflict is not retried (the
+    /// ETag is stale: a write that landed but looked failed, or another writer), since memory can no longer be
+    /// trusted: the activation ends and the next one resumes from storage.
+    /// </summary>
+    private async Task PersistAsync(bool announce = true)
+    {
+        await WithRetriesAsync("persist", async () =>
         {
-            await _state.WriteStateAsync();
+            try
+            {
+                await _state.WriteStateAsync();
+            }
+            catch (InconsistentStateException)
+            {
+                DeactivateOnIdle();
+                throw;
+            }
+
+            return true;
+        }, retryForever: true);
+        _durable = true;
+        if (announce)
+        {
+            await AnnounceAsync();
         }
-        catch (InconsistentStateException)
+    }
+
+    private async Task AnnounceAsync()
+    {
+        if (_unannounced.Count == 0)
         {
-            DeactivateOnIdle();
-            throw;
+            return;
         }
 
-        return true;
-    }, retryForever: true);
+        PaymentEvent[] events = [.. _unannounced];
+        _unannounced.Clear();
+        try
+        {
+            await this.PublishAsync(events);
+        }
+        catch (Exception exception)
+        {
+            // The payment's own history keeps the events; a lost stream delivery only costs a metric.
+            PaymentLog.PublishFailed(_logger, exception, events[^1].Type, PaymentId);
+        }
+    }
 
     /// <summary>Replaces memory with what storage holds; false (and the activation ends) when storage cannot be read.</summary>
     private async Task<bool> TryReloadAsync()
@@ -305,11 +459,19 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain
         }
     }
 
-    private void Record(PaymentEvent? paymentEvent)
+    /// <summary>
+    /// Adds an event to the history (once) and, unless someone else announced it, to what the next commit publishes:
+    /// the payment announces its own steps and the wallet's and gateway's answers to it, in order.
+    /// </summary>
+    private void Record(PaymentEvent? paymentEvent, bool announce = true)
     {
         if (paymentEvent is not null && Payment.Events.All(e => e.Id != paymentEvent.Id))
         {
             Payment.Events.Add(paymentEvent);
+            if (announce)
+            {
+                _unannounced.Add(paymentEvent);
+            }
         }
     }
 

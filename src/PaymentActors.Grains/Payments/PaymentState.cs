@@ -4,8 +4,9 @@ using PaymentActors.Payments;
 namespace PaymentActors.Grains.Payments;
 
 /// <summary>
-/// A payment. Persisted when it is created (so that it can be resumed), when it ends, and around refunds and
-/// operator retries; the saga steps in between are idempotent and are simply re-run after a restart.
+/// A payment. Persisted when it ends, around refunds and operator retries, and, when its creator does not wait for
+/// the ending, when it is created; until it is written, its reservation at the wallet stands for it. The saga steps
+/// in between are idempotent and are simply re-run after a restart.
 /// </summary>
 [GenerateSerializer, Alias("PaymentActors.PaymentState")]
 public sealed class PaymentState
@@ -23,4 +24,7 @@ public sealed class PaymentState
 
     /// <summary>0, then one more for each operator retry: each attempt holds its own reservation at the wallet.</summary>
     [Id(8)] public int Attempt { get; set; }
+
+    /// <summary>A recovery partition lists this payment (it was written before its reservation): it must be forgotten there.</summary>
+    [Id(9)] public bool Tracked { get; set; }
 }

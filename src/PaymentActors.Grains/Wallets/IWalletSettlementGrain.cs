@@ -1,4 +1,6 @@
 using Orleans.Concurrency;
+using PaymentActors.Payments;
+using PaymentActors.Wallets;
 
 namespace PaymentActors.Grains.Wallets;
 
@@ -16,4 +18,19 @@ public interface IWalletSettlementGrain : IGrainWithStringKey
     /// </summary>
     [OneWay, Alias("ForgetSettledReservationAsync")]
     Task ForgetSettledReservationAsync(string reservationKey);
+
+    /// <summary>
+    /// Reserves for a payment as <see cref="IWalletGrain.ReserveAsync"/> does, keeping the payment's request with the
+    /// reservation: the wallet then resumes the payment if it stalls (its reminder), until the payment settles, so
+    /// the payment needs no durable record of its own before its ending.
+    /// </summary>
+    [Alias("ReserveForPaymentAsync")]
+    Task<ReserveResult> ReserveForPaymentAsync(string paymentId, PaymentRequest request, int attempt);
+
+    /// <summary>
+    /// The payment's ending is durable but an operator may still retry it: the wallet keeps the outcome and stops
+    /// watching the payment. One-way; a lost notice only means one more resume, which finds the payment ended.
+    /// </summary>
+    [OneWay, Alias("ReservationSettledAsync")]
+    Task ReservationSettledAsync(string reservationKey);
 }

@@ -1,6 +1,10 @@
 namespace PaymentActors.Grains.Wallets;
 
-/// <summary>An active hold. Its key is derived from the payment id and attempt: one attempt of a payment, one reservation.</summary>
+/// <summary>
+/// An active hold. Its key is derived from the payment id and attempt: one attempt of a payment, one reservation.
+/// <see cref="Request"/> is the payment's request when the payment relies on the wallet for its recovery (see
+/// <see cref="WalletBook.StalledPayments"/>): the reservation is then the payment's only durable record until it ends.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("PaymentActors.ReservationRecord")]
 public sealed record ReservationRecord(
     [property: Id(0)] string PaymentId,
@@ -8,7 +12,8 @@ public sealed record ReservationRecord(
     [property: Id(2)] DateTimeOffset CreatedAt,
     [property: Id(3)] DateTimeOffset ExpiresAt,
     [property: Id(4)] string EventId,
-    [property: Id(5)] int Attempt = 0)
+    [property: Id(5)] int Attempt = 0,
+    [property: Id(6)] PaymentActors.Payments.PaymentRequest? Request = null)
 {
     public string Key => KeyOf(PaymentId, Attempt);
 

@@ -1,3 +1,4 @@
+using PaymentActors.Payments;
 using PaymentActors.Wallets;
 
 namespace PaymentActors.Grains.Wallets;
@@ -140,9 +141,11 @@ internal sealed class WalletBook
     }
 
     /// <summary>Holds funds when the available balance covers them; false (and no change) when it does not.</summary>
-    public bool TryReserve(string paymentId, int attempt, decimal amount, DateTimeOffset now, TimeSpan ttl, string eventId, out ReservationRecord reservation)
+    public bool TryReserve(
+        string paymentId, int attempt, decimal amount, DateTimeOffset now, TimeSpan ttl, string eventId, out ReservationRecord reservation,
+        PaymentRequest? request = null)
     {
-        reservation = new ReservationRecord(paymentId, amount, now, now + ttl, eventId, attempt);
+        reservation = new ReservationRecord(paymentId, amount, now, now + ttl, eventId, attempt, request);
         if (amount > Available)
         {
             return false;
@@ -171,9 +174,44 @@ internal sealed class WalletBook
             _ => LedgerEntryTypes.Release,
         };
         Append(type, reservation.Amount, reservation.PaymentId, null, null, now, eventId);
-        var closed = new ClosedOperation(reservation.Key, OperationKind.Reservation, status, reservation.Amount, now, eventId, reservation.PaymentId, reason);
+        var closed = new ClosedOperation(
+            reservation.Key, OperationKind.Reservation, status, reservation.Amount, now, eventId, reservation.PaymentId, reason,
+            reservation.Attempt, reservation.Request);
         Remember(closed);
         return closed;
+    }
+
+    /// <summary>
+    /// The payments this wallet must resume: those whose reservation carries their request (they rely on the wallet
+    /// for recovery) and that have not settled since <paramref name="cutoff"/> — still reserved, or closed here
+    /// without the payment having said that its ending is durable.
+    /// </summary>
+    public IReadOnlyList<StalledPayment> StalledPayments(DateTimeOffset cutoff) =>
+    [
+        .. _reservations.Values
+            .Where(r => r.Request is not null && r.CreatedAt <= cutoff)
+            .Select(r => new StalledPayment(r.PaymentId, r.Request!, r.Attempt, r.CreatedAt)),
+        .. _closedInOrder
+            .Where(c => c.Kind == OperationKind.Reservation && c.Request is not null && c.ClosedAt <= cutoff)
+            .Select(c => new StalledPayment(c.PaymentId!, c.Request!, c.Attempt, c.ClosedAt)),
+    ];
+
+    /// <summary>True while some payment relies on this wallet to be resumed after a crash (its reminder must run).</summary>
+    public bool HasUnsettledPayments => _reservations.Count > 0 || _closedInOrder.Any(c => c.Request is not null);
+
+    /// <summary>
+    /// The payment whose reservation this was has durably ended but may still be retried by an operator: the
+    /// outcome stays remembered, without the request, since the wallet no longer has to resume it.
+    /// </summary>
+    public bool MarkSettled(string reservationKey)
+    {
+        if (!_closedById.TryGetValue(reservationKey, out var node) || node.Value.Request is null)
+        {
+            return false;
+        }
+
+        node.Value = node.Value with { Request = null };
+        return true;
     }
 
     public IReadOnlyList<ReservationRecord> DueForExpiry(DateTimeOffset now) =>

@@ -9,6 +9,7 @@ using PaymentActors.Grains.Events;
 using PaymentActors.Grains.Hosting;
 using PaymentActors.Grains.Options;
 using PaymentActors.Grains.Persistence;
+using PaymentActors.Grains.Recovery;
 using PaymentActors.Payments;
 using PaymentActors.Wallets;
 
@@ -62,9 +63,9 @@ public sealed class WalletGrain : Grain, IWalletGrain, IWalletSettlementGrain, I
         var stored = await _store.ReadAsync(UserId, cancellationToken);
         _etag = stored?.ETag;
         RestoreDurable(stored is null || stored.Snapshot.IsEmpty ? new WalletState() : _serializer.Deserialize(stored.Snapshot.ToArray()) ?? new WalletState());
-        if (_book.ActiveReservationCount > 0)
+        if (_book.HasUnsettledPayments)
         {
-            // Reservations survived a restart: make sure their expiry still runs.
+            // Reservations or unsettled payments survived a restart: make sure their expiry and recovery still run.
             await EnsureExpiryReminderAsync();
         }
     }
@@ -99,13 +100,25 @@ public sealed class WalletGrain : Grain, IWalletGrain, IWalletSettlementGrain, I
         return new DepositResult(outcome, _durableSnapshot);
     }
 
-    public async Task<ReserveResult> ReserveAsync(string paymentId, Money.Money amount, int attempt = 0)
+    public Task<ReserveResult> ReserveAsync(string paymentId, Money.Money amount, int attempt = 0) =>
+        ReserveAsync(paymentId, amount, attempt, request: null);
+
+    public Task<ReserveResult> ReserveForPaymentAsync(string paymentId, PaymentRequest request, int attempt) =>
+        ReserveAsync(paymentId, request.Amount, attempt, request);
+
+    public Task ReservationSettledAsync(string reservationKey)
+    {
+        // Persisted with the next batch, like a forgotten reservation.
+        _book.MarkSettled(reservationKey);
+        return Task.CompletedTask;
+    }
+
+    private async Task<ReserveResult> ReserveAsync(string paymentId, Money.Money amount, int attempt, PaymentRequest? request)
     {
         GrainArguments.RequireId(paymentId, nameof(paymentId));
         GrainArguments.RequireValid(amount);
 
         ReserveResult? result;
-        bool isNew;
         do
         {
             // The expiry reminder must be durable before any reservation is acknowledged, or a crash could strand it;
@@ -117,13 +130,11 @@ public sealed class WalletGrain : Grain, IWalletGrain, IWalletSettlementGrain, I
                 await EnsureExpiryReminderAsync();
             }
 
-            (result, isNew) = await ExecuteAsync(() => !existed && _book.Exists ? (null, false) : Reserve(paymentId, attempt, amount));
+            (result, _) = await ExecuteAsync(() => !existed && _book.Exists ? (null, false) : Reserve(paymentId, attempt, amount, request));
         }
         while (result is null);
 
-        // A refusal changes nothing but is news all the same; a replayed reservation is not.
-        var isRefusal = result.Outcome is ReserveOutcome.InsufficientFunds or ReserveOutcome.WalletNotFound or ReserveOutcome.CurrencyMismatch or ReserveOutcome.TooManyReservations;
-        await PublishIfNewAsync(isNew || isRefusal ? result.Event : null);
+        // The payment announces the answer (a refusal too) with its own events, so that they stay in order.
         return result;
     }
 
@@ -200,17 +211,39 @@ public sealed class WalletGrain : Grain, IWalletGrain, IWalletSettlementGrain, I
         foreach (var expiredEvent in expired)
         {
             WalletLog.ReservationExpired(_logger, UserId, expiredEvent.PaymentId);
-            await this.PublishAsync(expiredEvent);
         }
 
+        await this.PublishAsync(expired);
+
         await Task.WhenAll(expired.Select(e => GrainFactory.GetGrain<IPaymentGrain>(e.PaymentId).OnReservationExpiredAsync(e)));
-        if (_book.ActiveReservationCount == 0)
+        await ResumeStalledPaymentsAsync();
+        if (!_book.HasUnsettledPayments)
         {
             await DropExpiryReminderAsync();
         }
     }
 
-    private (ReserveResult? Result, bool Changed) Reserve(string paymentId, int attempt, Money.Money amount)
+    /// <summary>
+    /// The wallet is where a payment in flight is durable (its reservation carries the request), so the wallet's
+    /// reminder resumes the payments that have not settled within the grace period: a silo died under them.
+    /// </summary>
+    private async Task ResumeStalledPaymentsAsync()
+    {
+        var stalled = _book.StalledPayments(_time.GetUtcNow() - _options.RecoveryGracePeriod);
+        await Task.WhenAll(stalled.Select(async payment =>
+        {
+            try
+            {
+                await GrainFactory.GetGrain<IStalledPaymentGrain>(payment.PaymentId).ResumeStalledAsync(payment);
+            }
+            catch (Exception exception)
+            {
+                WalletLog.ResumeFailed(_logger, exception, UserId, payment.PaymentId);
+            }
+        }));
+    }
+
+    private (ReserveResult? Result, bool Changed) Reserve(string paymentId, int attempt, Money.Money amount, PaymentRequest? request)
     {
         var key = ReservationRecord.KeyOf(paymentId, attempt);
         if (_book.FindReservation(key) is { } active)
@@ -241,7 +274,7 @@ public sealed class WalletGrain : Grain, IWalletGrain, IWalletSettlementGrain, I
 
         var now = _time.GetUtcNow();
         var reserved = PaymentEvent.Create(EventTypes.FundsReserved, paymentId, UserId, amount, now);
-        if (!_book.TryReserve(paymentId, attempt, amount.Amount, now, _options.ReservationTtl, reserved.Id, out var reservation))
+        if (!_book.TryReserve(paymentId, attempt, amount.Amount, now, _options.ReservationTtl, reserved.Id, out var reservation, request))
         {
             return (new ReserveResult(ReserveOutcome.InsufficientFunds, ReservationFailed(paymentId, amount, FailureReasons.InsufficientFunds)), false);
         }
@@ -253,7 +286,7 @@ public sealed class WalletGrain : Grain, IWalletGrain, IWalletSettlementGrain, I
     {
         GrainArguments.RequireId(paymentId, nameof(paymentId));
         var key = ReservationRecord.KeyOf(paymentId, attempt);
-        var (result, isNew) = await ExecuteAsync(() =>
+        var (result, _) = await ExecuteAsync(() =>
         {
             if (_book.FindReservation(key) is { } active)
             {
@@ -269,7 +302,7 @@ public sealed class WalletGrain : Grain, IWalletGrain, IWalletSettlementGrain, I
                 : (new ReservationResult(ReservationStatus.Unknown, null), false);
         });
 
-        await PublishIfNewAsync(isNew ? result.Event : null);
+        // The payment announces the deduction or release with its own events.
         return result;
     }
 

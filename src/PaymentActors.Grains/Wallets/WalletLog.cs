@@ -9,4 +9,7 @@ internal static partial class WalletLog
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "Write of wallet {UserId} failed; the operations of the batch fail and the wallet returns to its last durable state")]
     public static partial void WriteFailed(ILogger logger, Exception exception, string userId);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Wallet {UserId} could not resume stalled payment {PaymentId}; its next reminder tries again")]
+    public static partial void ResumeFailed(ILogger logger, Exception exception, string userId, string paymentId);
 }

@@ -4,12 +4,13 @@ using Orleans.Storage;
 namespace PaymentActors.Grains.Tests.Infrastructure;
 
 /// <summary>
-/// Wraps a real grain storage: counts writes per grain, remembers the last state each grain made durable,
+/// Wraps a real grain storage: counts reads and writes per grain, remembers the last state each grain made durable,
 /// and fails chosen writes on demand, as a storage outage would.
 /// </summary>
 public sealed class FaultInjectingGrainStorage(IGrainStorage inner) : IGrainStorage
 {
     private readonly ConcurrentDictionary<GrainId, int> _writes = new();
+    private readonly ConcurrentDictionary<GrainId, int> _reads = new();
     private readonly ConcurrentDictionary<GrainId, object?> _durable = new();
     private int _writesToFail;
     private int _answersToLose;
@@ -18,6 +19,8 @@ public sealed class FaultInjectingGrainStorage(IGrainStorage inner) : IGrainStor
     private int _writesHeld;
 
     public int WritesOf(GrainId grainId) => _writes.GetValueOrDefault(grainId);
+
+    public int ReadsOf(GrainId grainId) => _reads.GetValueOrDefault(grainId);
 
     public T? DurableStateOf<T>(GrainId grainId) where T : class => _durable.GetValueOrDefault(grainId) as T;
 
@@ -50,8 +53,11 @@ public sealed class FaultInjectingGrainStorage(IGrainStorage inner) : IGrainStor
     /// <summary>How many writes are waiting behind <see cref="HoldWrites"/>.</summary>
     public int WritesHeld => Volatile.Read(ref _writesHeld);
 
-    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-        inner.ReadStateAsync(stateName, grainId, grainState);
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        _reads.AddOrUpdate(grainId, 1, (_, count) => count + 1);
+        return inner.ReadStateAsync(stateName, grainId, grainState);
+    }
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {

@@ -1,0 +1,11 @@
+using PaymentActors.Payments;
+
+namespace PaymentActors.Grains.Wallets;
+
+/// <summary>A payment whose wallet holds its unsettled reservation (attempt <see cref="Attempt"/>) since <see cref="Since"/>.</summary>
+[GenerateSerializer, Immutable, Alias("PaymentActors.StalledPayment")]
+public sealed record StalledPayment(
+    [property: Id(0)] string PaymentId,
+    [property: Id(1)] PaymentRequest Request,
+    [property: Id(2)] int Attempt,
+    [property: Id(3)] DateTimeOffset Since);
