@@ -9,8 +9,9 @@ namespace PaymentActors.Api.Telemetry;
 
 /// <summary>
 /// Tracing of a payment across the front door, the grains and the gateway, and the trace id in every response.
-/// Activities are always recorded (the trace id is part of the API and of each event); they leave the process only
-/// when the standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
+/// Activities are always recorded (the trace id is part of the API, of each event and of the logs; a sampler that
+/// only propagates loses the trace across grain calls); they leave the process only when the standard
+/// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
 /// </summary>
 public static class TracingHostingExtensions
 {

@@ -9,6 +9,7 @@ namespace PaymentActors.Cli.Tests.Monitor;
 /// The step monitor in a real terminal: `pay` and `watch` typed into tmux, their screens and exit codes checked
 /// for a completed, a declined and an insufficient-funds payment.
 /// </summary>
+[Collection(TerminalCollection.Name)]
 public sealed class PaymentMonitorTerminalTests(MonitoredSystem system, ITestOutputHelper output) : IClassFixture<MonitoredSystem>
 {
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(90);
@@ -100,7 +101,7 @@ public sealed class PaymentMonitorTerminalTests(MonitoredSystem system, ITestOut
     }
 
     [Fact]
-    public async Task The_api_json_logs_carry_the_trace_span_and_payment_ids_of_the_request()
+    public async Task The_api_json_logs_and_events_carry_the_trace_of_the_request_and_the_logs_its_span_and_payment_ids()
     {
         var user = await FundedUserAsync("20.00");
         var token = PaymentActors.Testing.TestTokens.User(user);
@@ -109,6 +110,10 @@ public sealed class PaymentMonitorTerminalTests(MonitoredSystem system, ITestOut
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
         var paymentId = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("data").GetProperty("id").GetString()!;
         var traceId = Assert.Single(created.Headers.GetValues("X-Trace-Id"));
+
+        // Nothing is exported here (no OTLP endpoint), yet the trace id reaches the events as well as the logs.
+        var events = JsonDocument.Parse(await userClient.GetStringAsync($"payments/{paymentId}/events")).RootElement.GetProperty("data");
+        Assert.All(events.EnumerateArray(), e => Assert.Equal(traceId, e.GetProperty("trace_id").GetString()));
 
         // The payment's ending is logged (debug) inside its grain call: JSON, with the scopes as fields.
         var line = await PaymentActors.Testing.Eventually.UntilAsync(
