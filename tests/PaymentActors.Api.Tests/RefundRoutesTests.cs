@@ -169,11 +169,11 @@ public sealed class RefundRoutesTests(ApiFixture api) : IClassFixture<ApiFixture
     }
 
     [Fact]
-    public async Task A_reason_longer_than_1024_characters_is_refused()
+    public async Task A_reason_longer_than_500_characters_is_refused()
     {
         var (_, paymentId) = await _client.CompletedPaymentAsync("10.00", "5.00");
 
-        var body = $$"""{"reason": "{{new string('r', 1025)}}"}""";
+        var body = $$"""{"reason": "{{new string('r', 501)}}"}""";
 
         await ApiAssert.ErrorAsync(await _client.RefundAsync(paymentId, body), HttpStatusCode.BadRequest, "validation_error", "reason");
     }

@@ -53,6 +53,23 @@ public sealed class RefundAndCancelTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_payment_takes_at_most_100_refunds_and_a_reason_of_at_most_500_characters()
+    {
+        var scenario = new PaymentScenario(fixture.Grains);
+        await scenario.FundAsync("10.00");
+        var payment = await scenario.PayAsync("2.00");
+        var grain = fixture.Grains.GetGrain<IPaymentGrain>(payment.Id);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => grain.RefundAsync(new RefundCommand("rf-long", 0.01m, new string('r', 501))));
+        var results = await Task.WhenAll(Enumerable.Range(0, 101).Select(i => grain.RefundAsync(new RefundCommand($"rf-{i}", 0.01m, new string('r', 500)))));
+
+        Assert.Equal(100, results.Count(r => r.Outcome == RefundOutcome.Refunded));
+        Assert.Single(results, r => r.Outcome == RefundOutcome.LimitReached);
+        Assert.Equal(1.00m, (await grain.GetAsync())!.RefundedAmount);
+        Assert.Equal(9.00m, (await scenario.WalletAsync()).Balance);
+    }
+
+    [Fact]
     public async Task Only_charged_payments_can_be_refunded()
     {
         var scenario = new PaymentScenario(fixture.Grains);

@@ -62,6 +62,49 @@ public sealed class TransientFaultTests(GroupCommitClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Two_concurrent_retries_of_one_failed_event_re_drive_the_payment_once()
+    {
+        var scenario = new PaymentScenario(fixture.Grains);
+        await scenario.FundAsync("100.00");
+        fixture.Wallets.FailNextCommits(4);
+        var failed = await scenario.PayAsync("10.00");
+        var failedEvents = fixture.Grains.GetGrain<IFailedEventsGrain>(0);
+        var record = await Eventually.UntilAsync(
+            async () => (await failedEvents.ListAsync(new FailedEventQuery(Limit: 100))).SingleOrDefault(e => e.PaymentId == failed.Id),
+            r => r is not null,
+            "the failure to be recorded");
+
+        var outcomes = await Task.WhenAll(failedEvents.RetryAsync(record!.Id, "alice"), failedEvents.RetryAsync(record.Id, "bob"));
+
+        Assert.Single(outcomes, o => o == FailedEventRetryOutcome.Retried);
+        Assert.Single(outcomes, o => o == FailedEventRetryOutcome.NotFailed);
+        Assert.Equal(PaymentStatus.Completed, (await scenario.WaitForEndAsync(failed.Id)).Status);
+        Assert.Equal(90.00m, (await scenario.WalletAsync()).Balance);
+        var resolved = await Eventually.UntilAsync(() => failedEvents.GetAsync(record.Id), r => r!.Status == FailedEventStatus.Resolved, "the failed event to be resolved");
+        Assert.Equal(4, resolved!.RetryCount);
+        var events = await fixture.Grains.GetGrain<IPaymentGrain>(failed.Id).GetEventsAsync();
+        Assert.Single(events, e => e.Type == EventTypes.PaymentRetried);
+    }
+
+    [Fact]
+    public async Task The_in_memory_store_lets_exactly_one_of_two_updates_from_one_read_win()
+    {
+        var store = new PaymentActors.Grains.FailureRecording.InMemoryFailedEventStore();
+        var now = DateTimeOffset.UnixEpoch;
+        var failed = new FailedEvent(EventIds.New("fe", now), "{}", EventTypes.PaymentFailed, "p-1", "boom", "reserve", 0, FailedEventStatus.Failed, now, now);
+        await store.TryAddAsync(failed);
+        var read = (await store.GetAsync(failed.Id))!;
+
+        var wins = await Task.WhenAll(
+            Task.Run(() => store.UpdateAsync(read, read with { Status = FailedEventStatus.Retried, RetryCount = 1 })),
+            Task.Run(() => store.UpdateAsync(read, read with { Status = FailedEventStatus.Retried, RetryCount = 2 })));
+
+        Assert.Single(wins, won => won);
+        Assert.False(await store.UpdateAsync(read, read with { Status = FailedEventStatus.Resolved }));
+        Assert.Equal(FailedEventStatus.Retried, (await store.GetAsync(failed.Id))!.Status);
+    }
+
+    [Fact]
     public async Task A_business_failure_is_recorded_but_never_retried()
     {
         var scenario = new PaymentScenario(fixture.Grains);

@@ -12,6 +12,10 @@ public interface IFailedEventStore
 
     Task<IReadOnlyList<FailedEvent>> ListAsync(FailedEventQuery query, CancellationToken cancellationToken = default);
 
-    /// <summary>Replaces an existing event (status, retry count); false when it does not exist.</summary>
-    Task<bool> UpdateAsync(FailedEvent failedEvent, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Replaces <paramref name="expected"/> (as read) with <paramref name="updated"/>, atomically and only if the stored
+    /// event is still <paramref name="expected"/>; false when it is missing or changed since (a concurrent update won:
+    /// re-read and decide again). Two operators retrying one event must not both re-drive it.
+    /// </summary>
+    Task<bool> UpdateAsync(FailedEvent expected, FailedEvent updated, CancellationToken cancellationToken = default);
 }

@@ -13,4 +13,6 @@ public enum RefundOutcome
     /// <summary>The refund id was used before with a different amount.</summary>
     RequestMismatch = 4,
     NotFound = 5,
+    /// <summary>The payment already has <see cref="RefundCommand.MaxRefundsPerPayment"/> refunds.</summary>
+    LimitReached = 6,
 }

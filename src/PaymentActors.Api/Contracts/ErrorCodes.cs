@@ -41,6 +41,7 @@ public static class ErrorCodes
 
     /// <summary>409: only a completed (or partly refunded) payment can be refunded.</summary>
     public const string PaymentNotRefundable = "payment_not_refundable";
+    public const string RefundLimitReached = "refund_limit_reached";
 
     /// <summary>409: the failure was a business outcome (no funds, a decline); retrying cannot change it.</summary>
     public const string FailedEventNotRetryable = "failed_event_not_retryable";

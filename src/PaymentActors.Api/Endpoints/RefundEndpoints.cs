@@ -69,7 +69,7 @@ public static class RefundEndpoints
             input = body.Value!;
         }
 
-        if (InputValidation.CheckFreeText(input.Reason, ReasonField) is { } reasonError) return ApiResults.Invalid(reasonError);
+        if (InputValidation.CheckFreeText(input.Reason, ReasonField, InputLimits.MaxRefundReasonLength) is { } reasonError) return ApiResults.Invalid(reasonError);
 
         // The amount is in the payment's currency, so the payment is read first to validate it.
         var grain = grains.GetPayment(id);
@@ -112,6 +112,10 @@ public static class RefundEndpoints
                 $"This {ApiHeaders.IdempotencyKey} was used for a refund of another amount.",
                 ApiHeaders.IdempotencyKey),
             RefundOutcome.NotFound => PaymentEndpoints.PaymentNotFound(id),
+            RefundOutcome.LimitReached => ApiResults.Error(
+                StatusCodes.Status409Conflict,
+                ErrorCodes.RefundLimitReached,
+                $"Payment '{id}' already has {RefundCommand.MaxRefundsPerPayment} refunds, the most one payment may have."),
             _ => throw new InvalidOperationException($"Unexpected refund outcome {result.Outcome}."),
         };
     }

@@ -28,17 +28,17 @@ public static class InputValidation
     /// <summary>Description: optional, at most 1024 characters, no control characters other than line breaks and tabs.</summary>
     public static ApiError? CheckDescription(string? value) => CheckFreeText(value, DescriptionField);
 
-    /// <summary>Optional free text (a description, a refund reason): at most 1024 characters, no control characters other than line breaks and tabs.</summary>
-    public static ApiError? CheckFreeText(string? value, string field)
+    /// <summary>Optional free text (a description, a refund reason): at most 1024 characters (or <paramref name="maxLength"/>), no control characters other than line breaks and tabs.</summary>
+    public static ApiError? CheckFreeText(string? value, string field, int maxLength = InputLimits.MaxDescriptionLength)
     {
         if (value is null)
         {
             return null;
         }
 
-        if (value.Length > InputLimits.MaxDescriptionLength)
+        if (value.Length > maxLength)
         {
-            return Invalid(field, $"'{field}' must be at most {InputLimits.MaxDescriptionLength} characters long.");
+            return Invalid(field, $"'{field}' must be at most {maxLength} characters long.");
         }
 
         if (value.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))

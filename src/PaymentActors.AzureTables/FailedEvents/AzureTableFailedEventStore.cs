@@ -93,20 +93,34 @@ public sealed class AzureTableFailedEventStore : IFailedEventStore
         return page;
     }
 
-    public async Task<bool> UpdateAsync(FailedEvent failedEvent, CancellationToken cancellationToken = default)
+    public async Task<bool> UpdateAsync(FailedEvent expected, FailedEvent updated, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(failedEvent);
-        var entity = FailedEventEntity.ToEntity(failedEvent);
+        ArgumentNullException.ThrowIfNull(expected);
+        ArgumentNullException.ThrowIfNull(updated);
+        if (expected.Id != updated.Id)
+        {
+            return false;
+        }
+
+        var entity = FailedEventEntity.ToEntity(updated);
         var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
+        var current = await table.GetEntityIfExistsAsync<TableEntity>(
+            FailedEventEntity.PartitionKey, entity.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!current.HasValue || FailedEventEntity.FromEntity(current.Value!) != expected)
+        {
+            AzureTableFailedEventStoreLog.UpdateOfMissing(_logger, updated.Id);
+            return false;
+        }
+
         try
         {
-            // ETag.All: replace only if it exists (an update never creates).
-            await table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            // Conditional on the ETag just read: a concurrent update between our read and this write gets 412, not lost.
+            await table.UpdateEntityAsync(entity, current.Value!.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
             return true;
         }
-        catch (RequestFailedException exception) when (exception.Status == 404)
+        catch (RequestFailedException exception) when (exception.Status is 404 or 412)
         {
-            AzureTableFailedEventStoreLog.UpdateOfMissing(_logger, failedEvent.Id);
+            AzureTableFailedEventStoreLog.UpdateOfMissing(_logger, updated.Id);
             return false;
         }
     }

@@ -14,25 +14,35 @@ public sealed class FailedEventsGrain(IFailedEventStore store) : Grain, IFailedE
 
     public async Task<FailedEventRetryOutcome> RetryAsync(string id, string? actor = null)
     {
-        if (await store.GetAsync(id) is not { } failed)
+        // A stateless worker: two concurrent retries may run in two activations, so the store's conditional update, not
+        // this grain, decides which one re-drives the payment; the loser re-reads and sees the event is no longer failed.
+        while (true)
         {
-            return FailedEventRetryOutcome.NotFound;
-        }
+            if (await store.GetAsync(id) is not { } failed)
+            {
+                return FailedEventRetryOutcome.NotFound;
+            }
 
-        if (failed.Status != FailedEventStatus.Failed)
-        {
-            return FailedEventRetryOutcome.NotFailed;
-        }
+            if (failed.Status != FailedEventStatus.Failed)
+            {
+                return FailedEventRetryOutcome.NotFailed;
+            }
 
-        var retried = failed with { Status = FailedEventStatus.Retried, UpdatedAt = DateTimeOffset.UtcNow };
-        await store.UpdateAsync(retried);
-        if (await GrainFactory.GetGrain<IPaymentGrain>(failed.PaymentId).RetryAsync(id, actor))
-        {
-            return FailedEventRetryOutcome.Retried;
-        }
+            var retried = failed with { Status = FailedEventStatus.Retried, UpdatedAt = DateTimeOffset.UtcNow };
+            if (!await store.UpdateAsync(failed, retried))
+            {
+                continue;
+            }
 
-        // The payment says it cannot be re-driven (a business outcome, or it has moved on): leave the record as it was.
-        await store.UpdateAsync(failed);
-        return FailedEventRetryOutcome.NotRetryable;
+            if (await GrainFactory.GetGrain<IPaymentGrain>(failed.PaymentId).RetryAsync(id, actor))
+            {
+                return FailedEventRetryOutcome.Retried;
+            }
+
+            // The payment says it cannot be re-driven (a business outcome, or it has moved on): leave the record as it
+            // was, unless someone changed it meanwhile.
+            await store.UpdateAsync(retried, failed);
+            return FailedEventRetryOutcome.NotRetryable;
+        }
     }
 }

@@ -25,13 +25,11 @@ public sealed class InMemoryFailedEventStore : IFailedEventStore
         return Task.FromResult<IReadOnlyList<FailedEvent>>(page);
     }
 
-    public Task<bool> UpdateAsync(FailedEvent failedEvent, CancellationToken cancellationToken = default)
+    /// <summary>Compare-and-swap on the record's value: the stored event must still equal <paramref name="expected"/>.</summary>
+    public Task<bool> UpdateAsync(FailedEvent expected, FailedEvent updated, CancellationToken cancellationToken = default)
     {
-        if (!_events.TryGetValue(failedEvent.Id, out var current))
-        {
-            return Task.FromResult(false);
-        }
-
-        return Task.FromResult(_events.TryUpdate(failedEvent.Id, failedEvent, current));
+        ArgumentNullException.ThrowIfNull(expected);
+        ArgumentNullException.ThrowIfNull(updated);
+        return Task.FromResult(expected.Id == updated.Id && _events.TryUpdate(updated.Id, updated, expected));
     }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics.Metrics;
 using PaymentActors.Events;
-using PaymentActors.Money;
 
 namespace PaymentActors.Grains.Metrics;
 
@@ -10,7 +9,7 @@ public sealed class PaymentMetrics
     public const string MeterName = "PaymentActors";
 
     private readonly Counter<long> _events;
-    private readonly Counter<long> _amount;
+    private readonly Counter<double> _amount;
     private readonly Counter<long> _success;
     private readonly Counter<long> _failure;
 
@@ -18,8 +17,10 @@ public sealed class PaymentMetrics
     {
         var meter = meterFactory.Create(MeterName);
         _events = meter.CreateCounter<long>("paymentactors.events", "{event}", "EventCount: events seen, by event type.");
-        // Exporters carry no decimal type and money must stay exact: it is counted in minor units (cents).
-        _amount = meter.CreateCounter<long>("paymentactors.payment.amount", "{minor_unit}", "PaymentAmount: amounts carried by events in the currency's minor units, by event type and currency.");
+        // Exporters carry no decimal type, and a long of minor units overflows (~9,300 deposits of 10^12 KWD): the exported
+        // instrument is a double in major units, an approximation like every Prometheus sample. The exact sums, in
+        // decimal, are the cluster summary (GET /metrics/summary, MetricsCollectorGrain).
+        _amount = meter.CreateCounter<double>("paymentactors.payment.amount", "{currency_unit}", "PaymentAmount: amounts carried by events in the currency's major units (approximate; exact figures at /metrics/summary), by event type and currency.");
         _success = meter.CreateCounter<long>("paymentactors.payment.success", "{payment}", "PaymentSuccess: completed payments.");
         _failure = meter.CreateCounter<long>("paymentactors.payment.failure", "{payment}", "PaymentFailure: failed payments, by failure type.");
     }
@@ -28,7 +29,7 @@ public sealed class PaymentMetrics
     {
         var type = new KeyValuePair<string, object?>("event_type", paymentEvent.Type);
         _events.Add(1, type);
-        _amount.Add(ToMinorUnits(paymentEvent.Amount, paymentEvent.Currency), type, new KeyValuePair<string, object?>("currency", paymentEvent.Currency));
+        _amount.Add((double)paymentEvent.Amount, type, new KeyValuePair<string, object?>("currency", paymentEvent.Currency));
         if (paymentEvent.Type == EventTypes.PaymentCompleted)
         {
             _success.Add(1);
@@ -37,17 +38,5 @@ public sealed class PaymentMetrics
         {
             _failure.Add(1, new KeyValuePair<string, object?>("failure_type", paymentEvent.Reason ?? "unknown"));
         }
-    }
-
-    private static long ToMinorUnits(decimal amount, string currencyCode)
-    {
-        var digits = CurrencyCatalog.TryGet(currencyCode, out var currency) ? currency.MinorUnits : 2;
-        var scale = 1m;
-        for (var i = 0; i < digits; i++)
-        {
-            scale *= 10;
-        }
-
-        return (long)(amount * scale);
     }
 }

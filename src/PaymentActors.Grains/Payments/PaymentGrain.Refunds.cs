@@ -9,6 +9,11 @@ public sealed partial class PaymentGrain
     public async Task<RefundResult> RefundAsync(RefundCommand command)
     {
         GrainArguments.RequireId(command.RefundId, nameof(command.RefundId));
+        if (command.Reason is { Length: > RefundCommand.MaxReasonLength })
+        {
+            throw new ArgumentException($"A refund reason has at most {RefundCommand.MaxReasonLength} characters.", nameof(command));
+        }
+
         if (!Exists)
         {
             return new RefundResult(RefundOutcome.NotFound, null, null);
@@ -24,6 +29,12 @@ public sealed partial class PaymentGrain
         if (!Payment.Status.WasCharged())
         {
             return new RefundResult(RefundOutcome.NotRefundable, null, Snapshot());
+        }
+
+        // Bounded so the payment's state stays well inside one storage entity (a write that can never fit is never retried).
+        if (Payment.Refunds.Count >= RefundCommand.MaxRefundsPerPayment)
+        {
+            return new RefundResult(RefundOutcome.LimitReached, null, Snapshot());
         }
 
         // Pending refunds count too, so that concurrent requests can never add up to more than the payment.

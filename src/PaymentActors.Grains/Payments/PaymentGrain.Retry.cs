@@ -73,15 +73,20 @@ public sealed partial class PaymentGrain
     {
         try
         {
-            if (await _failedEvents.GetAsync(failedEventId) is { } record)
+            // Conditional update: on a concurrent change re-read and apply ours on top (a few times; then give up and log).
+            for (var attempt = 0; attempt < 5 && await _failedEvents.GetAsync(failedEventId) is { } record; attempt++)
             {
-                await _failedEvents.UpdateAsync(record with
+                var settled = record with
                 {
                     Status = status,
                     RetryCount = record.RetryCount + 1,
                     ErrorMessage = failure?.Message ?? record.ErrorMessage,
                     UpdatedAt = _time.GetUtcNow(),
-                });
+                };
+                if (await _failedEvents.UpdateAsync(record, settled))
+                {
+                    break;
+                }
             }
         }
         catch (Exception exception)

@@ -72,12 +72,32 @@ public sealed class AzureTableFailedEventStoreTests(AzuriteFixture azurite)
         await harness.Store.TryAddAsync(failed);
         var retried = failed with { Status = FailedEventStatus.Retried, RetryCount = 4, UpdatedAt = Start.AddMinutes(5) };
 
-        Assert.True(await harness.Store.UpdateAsync(retried));
-        Assert.False(await harness.Store.UpdateAsync(NewEvent(Start, FailedEventStatus.Resolved)));
+        Assert.True(await harness.Store.UpdateAsync(failed, retried));
+        var missing = NewEvent(Start, FailedEventStatus.Failed);
+        Assert.False(await harness.Store.UpdateAsync(missing, missing with { Status = FailedEventStatus.Resolved }));
 
         Assert.Equal(retried, await harness.Store.GetAsync(failed.Id));
         Assert.Equal([failed.Id], (await harness.Store.ListAsync(new FailedEventQuery(FailedEventStatus.Retried))).Select(e => e.Id));
         Assert.Empty(await harness.Store.ListAsync(new FailedEventQuery(FailedEventStatus.Failed)));
+    }
+
+    [Fact]
+    public async Task Two_concurrent_updates_from_one_read_let_exactly_one_win_and_a_stale_update_changes_nothing()
+    {
+        await using var harness = new FailedEventStoreHarness(azurite.ConnectionString, UniqueNames.Table("fe"));
+        var failed = NewEvent(Start, FailedEventStatus.Failed);
+        await harness.Store.TryAddAsync(failed);
+        var read = (await harness.Store.GetAsync(failed.Id))!;
+        var first = read with { Status = FailedEventStatus.Retried, RetryCount = 1, UpdatedAt = Start.AddMinutes(1) };
+        var second = read with { Status = FailedEventStatus.Retried, RetryCount = 2, UpdatedAt = Start.AddMinutes(2) };
+
+        var wins = await Task.WhenAll(harness.Store.UpdateAsync(read, first), harness.Store.UpdateAsync(read, second));
+
+        Assert.Single(wins, won => won);
+        var stored = await harness.Store.GetAsync(failed.Id);
+        Assert.Equal(wins[0] ? first : second, stored);
+        Assert.False(await harness.Store.UpdateAsync(read, read with { Status = FailedEventStatus.Resolved }));
+        Assert.Equal(stored, await harness.Store.GetAsync(failed.Id));
     }
 
     [Fact]
