@@ -1,3 +1,4 @@
+using PaymentActors.Identifiers;
 using PaymentActors.Money;
 
 namespace PaymentActors.Grains;
@@ -5,15 +6,8 @@ namespace PaymentActors.Grains;
 /// <summary>Grains defend their own invariants even though the front door validates first.</summary>
 internal static class GrainArguments
 {
-    public const int MaxIdLength = 255;
-
-    public static void RequireId(string? id, string name)
-    {
-        if (string.IsNullOrEmpty(id) || id.Length > MaxIdLength || id.Any(char.IsControl))
-        {
-            throw new ArgumentException($"{name} must be 1 to {MaxIdLength} characters without control characters.", name);
-        }
-    }
+    /// <summary>Ids become keys (grains, storage rows, the gateway's records): the one grammar the front door enforces.</summary>
+    public static void RequireId(string? id, string name) => IdGrammar.Require(id, name);
 
     public static void RequireValid(Money.Money amount)
     {

@@ -22,6 +22,41 @@ public static class ApiCalls
         return client.SendAsync(request);
     }
 
+    /// <summary>POST with a body of raw bytes declared as JSON (for bytes that are not valid UTF-8).</summary>
+    public static Task<HttpResponseMessage> PostBytesAsync(this HttpClient client, string path, byte[] body, string? idempotencyKey = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        if (idempotencyKey is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Idempotency-Key", idempotencyKey);
+        }
+
+        return client.SendAsync(request);
+    }
+
+    /// <summary>
+    /// For <see cref="SocketsHttpHandler.RequestHeaderEncodingSelector"/>: header values go out as their Latin-1 bytes
+    /// when every character fits one byte (so "\u00ff" is the byte 0xFF, which is not UTF-8), otherwise as UTF-8.
+    /// HttpClient refuses non-ASCII header values without a selector; both kinds of bytes are valid HTTP (obs-text).
+    /// </summary>
+    public static Encoding RawHeaderEncoding(string name, HttpRequestMessage request) =>
+        request.Headers.TryGetValues(name, out var values) && values.All(v => v.All(c => c <= '\u00ff'))
+            ? Encoding.Latin1
+            : Encoding.UTF8;
+
+    /// <summary><paramref name="json"/> as UTF-8 with each '§' replaced by the byte 0xFF, which UTF-8 never contains.</summary>
+    public static byte[] WithInvalidByte(string json)
+    {
+        var bytes = new List<byte>();
+        foreach (var c in json)
+        {
+            bytes.AddRange(c == '§' ? [0xFF] : Encoding.UTF8.GetBytes(c.ToString()));
+        }
+
+        return [.. bytes];
+    }
+
     public static Task<HttpResponseMessage> DepositAsync(this HttpClient client, string userId, string amount, string currency = "USD", string? idempotencyKey = null) =>
         client.PostJsonAsync($"/wallets/{Uri.EscapeDataString(userId)}/deposits", $$"""{"amount": "{{amount}}", "currency": "{{currency}}"}""", idempotencyKey);
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
 using PaymentActors.Testing;
 
 namespace PaymentActors.Api.Tests;
@@ -20,8 +21,12 @@ public class ApiFixture : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
-    /// <summary>The running app's services (its endpoint data source, its Orleans client, say).</summary>
+    /// <summary>The running app's services (its grain factory, options, endpoint data source).</summary>
     public IServiceProvider Services => _app!.Services;
+
+    /// <summary>Every route the app maps, read from its endpoint data sources (so a new route is never missed).</summary>
+    public IReadOnlyList<RouteEndpoint> Routes =>
+        ((IEndpointRouteBuilder)_app!).DataSources.SelectMany(source => source.Endpoints).OfType<RouteEndpoint>().ToList();
 
     /// <summary>Extra command-line settings, later ones winning.</summary>
     protected virtual IEnumerable<string> Settings => [];

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using PaymentActors.Events;
+using PaymentActors.Testing;
 
 namespace PaymentActors.Api.Tests;
 
@@ -52,6 +53,18 @@ public sealed class BadInputTests(ApiFixture api) : IClassFixture<ApiFixture>, I
         { "lower-case currency", """{"amount": 10, "currency": "usd"}""", 400, "validation_error", "currency" },
         { "numeric currency", """{"amount": 10, "currency": 840}""", 400, "validation_error", "currency" },
         { "unicode currency", """{"amount": 10, "currency": "ÜSD"}""", 400, "validation_error", "currency" },
+        { "case-variant duplicate amount", """{"amount": "1.00", "AMOUNT": "900000", "currency": "USD"}""", 400, "validation_error", "amount" },
+        { "exact duplicate amount", """{"amount": "1.00", "amount": "900000", "currency": "USD"}""", 400, "validation_error", "amount" },
+        { "escaped duplicate amount", """{"amount": "1.00", "\u0061mount": "900000", "currency": "USD"}""", 400, "validation_error", "amount" },
+        { "case-variant duplicate currency", """{"amount": "1.00", "currency": "USD", "Currency": "EUR"}""", 400, "validation_error", "currency" },
+        { "case variant alone", """{"Amount": "1.00", "currency": "USD"}""", 400, "validation_error", "amount" },
+        { "duplicate unknown field", """{"amount": "1.00", "currency": "USD", "note": 1, "NOTE": 2}""", 400, "validation_error", "note" },
+        { "duplicate inside a nested object", """{"amount": "1.00", "currency": "USD", "meta": {"a": 1, "A": 2}}""", 400, "validation_error", "meta" },
+        { "lone surrogate amount", """{"amount": "\ud800", "currency": "USD"}""", 400, "validation_error", "amount" },
+        { "lone low surrogate in amount", """{"amount": "1\udc00", "currency": "USD"}""", 400, "validation_error", "amount" },
+        { "lone surrogate currency", """{"amount": "1.00", "currency": "US\ud800"}""", 400, "validation_error", "currency" },
+        { "lone surrogate in an unknown field", """{"amount": "1.00", "currency": "USD", "note": ["\ud800"]}""", 400, "validation_error", "note" },
+        { "lone surrogate as a property name", """{"\ud800": 1, "amount": "1.00", "currency": "USD"}""", 400, "validation_error", "body" },
     };
 
     public static TheoryData<string, string, int, string, string?> PaymentBodies => new()
@@ -72,6 +85,16 @@ public sealed class BadInputTests(ApiFixture api) : IClassFixture<ApiFixture>, I
         { "unknown currency", """{"user_id": "u", "service_id": "s", "amount": 1, "currency": "BTC"}""", 400, "validation_error", "currency" },
         { "description too long", $$"""{"user_id": "u", "service_id": "s", "amount": 1, "currency": "USD", "description": "{{new string('d', 1025)}}"}""", 400, "validation_error", "description" },
         { "NUL in description", """{"user_id": "u", "service_id": "s", "amount": 1, "currency": "USD", "description": "a\u0000b"}""", 400, "validation_error", "description" },
+        { "case-variant duplicate user_id", """{"user_id": "u", "USER_ID": "someone-else", "service_id": "s", "amount": 1, "currency": "USD"}""", 400, "validation_error", "user_id" },
+        { "duplicate amount", """{"user_id": "u", "service_id": "s", "amount": "0.01", "Amount": "40", "currency": "USD"}""", 400, "validation_error", "amount" },
+        { "lone surrogate amount", """{"user_id": "u", "service_id": "s", "amount": "\ud800", "currency": "USD"}""", 400, "validation_error", "amount" },
+        { "lone surrogate description", """{"user_id": "u", "service_id": "s", "amount": 1, "currency": "USD", "description": "\udfff"}""", 400, "validation_error", "description" },
+        { "blank user_id", """{"user_id": " ", "service_id": "s", "amount": 1, "currency": "USD"}""", 400, "validation_error", "user_id" },
+        { "slash in user_id", """{"user_id": "a/b", "service_id": "s", "amount": 1, "currency": "USD"}""", 400, "validation_error", "user_id" },
+        { "129-char user_id", $$"""{"user_id": "{{new string('u', 129)}}", "service_id": "s", "amount": 1, "currency": "USD"}""", 400, "validation_error", "user_id" },
+        { "non-ASCII user_id", """{"user_id": "jos\u00e9", "service_id": "s", "amount": 1, "currency": "USD"}""", 400, "validation_error", "user_id" },
+        { "hash in service_id", """{"user_id": "u", "service_id": "s#1", "amount": 1, "currency": "USD"}""", 400, "validation_error", "service_id" },
+        { "blank service_id", """{"user_id": "u", "service_id": "\t", "amount": 1, "currency": "USD"}""", 400, "validation_error", "service_id" },
         { "numeric description", """{"user_id": "u", "service_id": "s", "amount": 1, "currency": "USD", "description": 5}""", 400, "validation_error", "description" },
     };
 
@@ -106,6 +129,70 @@ public sealed class BadInputTests(ApiFixture api) : IClassFixture<ApiFixture>, I
         await ApiAssert.ErrorAsync(response, (HttpStatusCode)status, code, field);
         await ApiAssert.ErrorAsync(await _client.GetPaymentAsync(EventIds.Derive("pay", _user, key)), HttpStatusCode.NotFound, "payment_not_found");
         Assert.True(before == await WalletAsync(), name);
+    }
+
+    [Theory]
+    [InlineData("""{"amount": "1§", "currency": "USD"}""", "amount")]
+    [InlineData("""{"amount": "1.00", "currency": "US§"}""", "currency")]
+    [InlineData("""{"amount": "1.00", "currency": "USD", "note": "§"}""", "note")]
+    [InlineData("""{"amount": "1.00", "currency": "USD", "§": 1}""", "body")]
+    public async Task Deposit_bodies_with_invalid_utf8_are_400_and_change_nothing(string template, string field)
+    {
+        var before = await WalletAsync();
+
+        var response = await _client.PostBytesAsync($"/wallets/{_user}/deposits", ApiCalls.WithInvalidByte(template), TestIds.Key());
+
+        await ApiAssert.ErrorAsync(response, HttpStatusCode.BadRequest, "validation_error", field);
+        Assert.Equal(before, await WalletAsync());
+    }
+
+    [Theory]
+    [InlineData("""{"user_id": "{0}", "service_id": "s", "amount": "1§", "currency": "USD"}""", "amount")]
+    [InlineData("""{"user_id": "{0}", "service_id": "s§", "amount": "1", "currency": "USD"}""", "service_id")]
+    [InlineData("""{"user_id": "{0}", "service_id": "s", "amount": "1", "currency": "USD", "description": "caf§"}""", "description")]
+    public async Task Payment_bodies_with_invalid_utf8_are_400_and_create_nothing(string template, string field)
+    {
+        var key = TestIds.Key();
+        var before = await WalletAsync();
+
+        var response = await _client.PostBytesAsync("/payments?wait=true", ApiCalls.WithInvalidByte(template.Replace("{0}", _user, StringComparison.Ordinal)), key);
+
+        await ApiAssert.ErrorAsync(response, HttpStatusCode.BadRequest, "validation_error", field);
+        await ApiAssert.ErrorAsync(await _client.GetPaymentAsync(EventIds.Derive("pay", _user, key)), HttpStatusCode.NotFound, "payment_not_found");
+        Assert.Equal(before, await WalletAsync());
+    }
+
+    [Theory]
+    [InlineData("cl\u00e9-\u00fc-\U0001F600")]
+    [InlineData("key-\u00ff\u00fe")]
+    public async Task A_non_ascii_idempotency_key_reaches_the_endpoint_and_is_refused_in_the_envelope(string key)
+    {
+        // Sent as UTF-8 bytes, or (all characters up to U+00FF) as Latin-1 bytes that are not UTF-8, which Kestrel
+        // used to refuse itself with an empty 400.
+        using var client = new HttpClient(new SocketsHttpHandler { RequestHeaderEncodingSelector = ApiCalls.RawHeaderEncoding })
+        {
+            BaseAddress = api.BaseAddress,
+        };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestTokens.Operator());
+        var before = await WalletAsync();
+
+        var response = await client.DepositAsync(_user, "1.00", idempotencyKey: key);
+
+        await ApiAssert.ErrorAsync(response, HttpStatusCode.BadRequest, "validation_error", "Idempotency-Key");
+        Assert.Equal(before, await WalletAsync());
+    }
+
+    [Fact]
+    public async Task Idempotency_keys_are_any_printable_ascii_and_never_reach_a_key_as_they_are()
+    {
+        // Characters no id may hold ('/', '#', '?', '%', spaces) are fine in a key: only its hash becomes an id.
+        var key = " /\\#?%~ odd key " + new string('k', 200);
+        var first = await ApiAssert.SuccessAsync(await _client.DepositAsync(_user, "1.00", idempotencyKey: key), HttpStatusCode.OK);
+        var replay = await _client.DepositAsync(_user, "1.00", idempotencyKey: key);
+
+        var replayed = await ApiAssert.SuccessAsync(replay, HttpStatusCode.OK);
+        Assert.Equal(first.Text("balance"), replayed.Text("balance"));
+        Assert.Equal("true", replay.Headers.GetValues("Idempotent-Replayed").Single());
     }
 
     [Fact]
@@ -146,13 +233,13 @@ public sealed class BadInputTests(ApiFixture api) : IClassFixture<ApiFixture>, I
     }
 
     [Fact]
-    public async Task Body_larger_than_the_limit_is_refused()
+    public async Task Body_larger_than_the_limit_is_413_in_the_envelope()
     {
         var body = $$"""{"amount": 1, "currency": "USD", "padding": "{{new string('p', 70_000)}}"}""";
 
         var response = await _client.PostJsonAsync($"/wallets/{_user}/deposits", body);
 
-        await ApiAssert.ErrorAsync(response, HttpStatusCode.BadRequest, "validation_error", "body");
+        await ApiAssert.ErrorAsync(response, HttpStatusCode.RequestEntityTooLarge, "payload_too_large", "body");
     }
 
     [Theory]

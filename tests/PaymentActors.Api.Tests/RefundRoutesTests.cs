@@ -138,6 +138,11 @@ public sealed class RefundRoutesTests(ApiFixture api) : IClassFixture<ApiFixture
     [InlineData("""{"reason": 5}""", "reason")]
     [InlineData("""{"amount": "1.00""", "body")]
     [InlineData("""[]""", "body")]
+    [InlineData("""{"amount": "1.00", "Amount": "5.00"}""", "amount")]
+    [InlineData("""{"amount": "1.00", "amount": "5.00"}""", "amount")]
+    [InlineData("""{"AMOUNT": "5.00"}""", "amount")]
+    [InlineData("""{"amount": "\ud800"}""", "amount")]
+    [InlineData("""{"reason": "a\udfffb"}""", "reason")]
     public async Task Bad_refund_input_is_400_and_refunds_nothing(string body, string field)
     {
         var (user, paymentId) = await _client.CompletedPaymentAsync("10.00", "5.00");
@@ -146,6 +151,19 @@ public sealed class RefundRoutesTests(ApiFixture api) : IClassFixture<ApiFixture
 
         var payment = await ApiAssert.SuccessAsync(await _client.GetPaymentAsync(paymentId), HttpStatusCode.OK);
         Assert.Equal("completed", payment.Text("status"));
+        var wallet = await ApiAssert.SuccessAsync(await _client.GetWalletAsync(user), HttpStatusCode.OK);
+        Assert.Equal("5.00", wallet.Text("balance"));
+    }
+
+    [Fact]
+    public async Task A_refund_body_with_invalid_utf8_is_400_and_refunds_nothing()
+    {
+        var (user, paymentId) = await _client.CompletedPaymentAsync("10.00", "5.00");
+
+        var response = await _client.PostBytesAsync(
+            $"/payments/{paymentId}/refunds", ApiCalls.WithInvalidByte("""{"amount": "1§"}"""));
+
+        await ApiAssert.ErrorAsync(response, HttpStatusCode.BadRequest, "validation_error", "amount");
         var wallet = await ApiAssert.SuccessAsync(await _client.GetWalletAsync(user), HttpStatusCode.OK);
         Assert.Equal("5.00", wallet.Text("balance"));
     }

@@ -37,7 +37,8 @@ public sealed class TracingTests(TracedApiFixture api, ITestOutputHelper output)
         // Spans end after the response (the in-memory exporter sees them when they stop): wait for the last step.
         var spans = await PaymentActors.Testing.Eventually.UntilAsync(
             () => Task.FromResult(api.Spans.OfTrace(traceId)),
-            found => found.Any(span => IsGrainCall(span, "IWalletGrain/ConfirmAsync")) && found.Any(IsHttpServer),
+            found => found.Any(span => IsGrainCall(span, "IWalletGrain/ConfirmAsync"))
+                && found.Any(span => IsHttpServer(span) && span.DisplayName.Contains("/payments", StringComparison.Ordinal)),
             "the payment's trace to reach the wallet's confirmation");
 
         output.WriteLine(Tree(spans));

@@ -1,15 +1,16 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
+using PaymentActors.Identifiers;
 
 namespace PaymentActors.Api.Contracts;
 
 /// <summary>Body of <c>POST /payments</c>. Fields are nullable so that a missing one is reported by name.</summary>
 public sealed record CreatePaymentRequest(
-    [property: Required, StringLength(255, MinimumLength = 1)]
+    [property: Required, StringLength(IdGrammar.MaxLength, MinimumLength = 1), RegularExpression(IdGrammar.Pattern)]
     [property: Description("The paying user; their wallet must hold the payment's currency.")]
     string? UserId,
-    [property: Required, StringLength(255, MinimumLength = 1)]
+    [property: Required, StringLength(IdGrammar.MaxLength, MinimumLength = 1), RegularExpression(IdGrammar.Pattern)]
     [property: Description("The service being paid for.")]
     string? ServiceId,
     [property: Required]

@@ -24,6 +24,12 @@ public static class ErrorCodes
     /// <summary>415: the body is not sent as <c>application/json</c>.</summary>
     public const string UnsupportedMediaType = "unsupported_media_type";
 
+    /// <summary>413: the request body is larger than <c>Api:MaxRequestBodyBytes</c>.</summary>
+    public const string PayloadTooLarge = "payload_too_large";
+
+    /// <summary>408: the request body did not arrive in time.</summary>
+    public const string RequestTimeout = "request_timeout";
+
     /// <summary>409: a request with this Idempotency-Key is still being made durable; retry shortly.</summary>
     public const string IdempotencyKeyInUse = "idempotency_key_in_use";
 

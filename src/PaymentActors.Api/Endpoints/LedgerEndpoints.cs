@@ -8,6 +8,7 @@ using PaymentActors.Api.Http;
 using PaymentActors.Api.OpenApi;
 using PaymentActors.Api.Security;
 using PaymentActors.Api.Validation;
+using PaymentActors.Identifiers;
 using PaymentActors.Wallets;
 
 namespace PaymentActors.Api.Endpoints;
@@ -71,7 +72,7 @@ public static class LedgerEndpoints
             cursor = sequence;
         }
 
-        var wallet = grains.GetGrain<IWalletGrain>(userId);
+        var wallet = grains.GetWallet(userId);
         if (await wallet.GetAsync() is null) return WalletNotFound(userId);
 
         var page = await wallet.GetLedgerAsync(cursor, pageSize);

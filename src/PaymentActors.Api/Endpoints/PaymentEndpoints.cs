@@ -8,6 +8,7 @@ using PaymentActors.Api.Options;
 using PaymentActors.Api.Security;
 using PaymentActors.Api.Validation;
 using PaymentActors.Events;
+using PaymentActors.Identifiers;
 using PaymentActors.Payments;
 
 namespace PaymentActors.Api.Endpoints;
@@ -102,7 +103,7 @@ public static class PaymentEndpoints
         if (InputValidation.CheckIdempotencyKey(request, out var key) is { } keyError) return ApiResults.Invalid(keyError);
 
         var body = await bodyReader.ReadAsync<CreatePaymentRequest>(request, cancellationToken);
-        if (body.Error is { } bodyError) return ApiResults.Invalid(bodyError);
+        if (body.Error is not null) return body.Refusal;
         var input = body.Value!;
         if (InputValidation.CheckId(input.UserId, "user_id") is { } userError) return ApiResults.Invalid(userError);
         if (InputValidation.CheckId(input.ServiceId, "service_id") is { } serviceError) return ApiResults.Invalid(serviceError);
@@ -117,7 +118,7 @@ public static class PaymentEndpoints
         }
 
         var paymentId = key is null ? EventIds.New("pay", time.GetUtcNow()) : EventIds.Derive("pay", userId, key);
-        var grain = grains.GetGrain<IPaymentGrain>(paymentId);
+        var grain = grains.GetPayment(paymentId);
         if (input.OrderId is { } orderId && await OrderPayments.ClaimAsync(grains, orderId, paymentId, userId, amount) is { } orderRefusal)
         {
             return orderRefusal;
@@ -172,7 +173,7 @@ public static class PaymentEndpoints
     {
         if (InputValidation.CheckId(id, IdField) is { } idError) return ApiResults.Invalid(idError);
 
-        var grain = grains.GetGrain<IPaymentGrain>(id);
+        var grain = grains.GetPayment(id);
         var payment = await grain.GetAsync();
         return payment is null || !caller.MayActFor(payment.Request.UserId)
             ? PaymentNotFound(id)
@@ -183,7 +184,7 @@ public static class PaymentEndpoints
     {
         if (InputValidation.CheckId(id, IdField) is { } idError) return ApiResults.Invalid(idError);
 
-        var grain = grains.GetGrain<IPaymentGrain>(id);
+        var grain = grains.GetPayment(id);
         if (await grain.GetAsync() is not { } payment || !caller.MayActFor(payment.Request.UserId)) return PaymentNotFound(id);
 
         var history = await grain.GetEventsAsync();
@@ -195,7 +196,7 @@ public static class PaymentEndpoints
     {
         if (InputValidation.CheckId(id, IdField) is { } idError) return ApiResults.Invalid(idError);
 
-        var grain = grains.GetGrain<IPaymentGrain>(id);
+        var grain = grains.GetPayment(id);
         // A user cancels only their own payment; someone else's answers as if it did not exist.
         if (!caller.IsOperator() && (await grain.GetAsync() is not { } payment || !caller.MayActFor(payment.Request.UserId)))
         {

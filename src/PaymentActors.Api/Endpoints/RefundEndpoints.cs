@@ -7,6 +7,7 @@ using PaymentActors.Api.OpenApi;
 using PaymentActors.Api.Security;
 using PaymentActors.Api.Validation;
 using PaymentActors.Events;
+using PaymentActors.Identifiers;
 using PaymentActors.Payments;
 
 namespace PaymentActors.Api.Endpoints;
@@ -64,14 +65,14 @@ public static class RefundEndpoints
         if (HasBody(request))
         {
             var body = await bodyReader.ReadAsync<RefundRequest>(request, cancellationToken);
-            if (body.Error is { } bodyError) return ApiResults.Invalid(bodyError);
+            if (body.Error is not null) return body.Refusal;
             input = body.Value!;
         }
 
         if (InputValidation.CheckFreeText(input.Reason, ReasonField, InputLimits.MaxRefundReasonLength) is { } reasonError) return ApiResults.Invalid(reasonError);
 
         // The amount is in the payment's currency, so the payment is read first to validate it.
-        var grain = grains.GetGrain<IPaymentGrain>(id);
+        var grain = grains.GetPayment(id);
         if (await grain.GetAsync() is not { } payment) return PaymentEndpoints.PaymentNotFound(id);
 
         var currency = payment.Request.Amount.Currency;

@@ -6,6 +6,7 @@ using PaymentActors.Api.OpenApi;
 using PaymentActors.Api.Security;
 using PaymentActors.Api.Validation;
 using PaymentActors.Events;
+using PaymentActors.Identifiers;
 using PaymentActors.Wallets;
 
 namespace PaymentActors.Api.Endpoints;
@@ -69,14 +70,14 @@ public static class WalletEndpoints
         if (InputValidation.CheckIdempotencyKey(request, out var key) is { } keyError) return ApiResults.Invalid(keyError);
 
         var body = await bodyReader.ReadAsync<DepositRequest>(request, cancellationToken);
-        if (body.Error is { } bodyError) return ApiResults.Invalid(bodyError);
+        if (body.Error is not null) return body.Refusal;
         if (InputValidation.CheckMoney(body.Value!.Amount, body.Value.Currency, out var amount) is { } moneyError)
             return ApiResults.Invalid(moneyError);
 
         // With a key the deposit id is derived from it, so a retry reaches the wallet as the same operation.
         var depositId = key is null ? EventIds.New("dep", time.GetUtcNow()) : EventIds.Derive("dep", userId, key);
         var actor = caller.UserId()!;
-        var result = await grains.GetGrain<IWalletGrain>(userId).DepositAsync(depositId, amount, actor);
+        var result = await grains.GetWallet(userId).DepositAsync(depositId, amount, actor);
         OperatorAuditLog.Deposited(
             loggers.CreateLogger(OperatorAuditLog.Category), actor, amount.ToString(), amount.Currency, userId, depositId, result.Outcome.ToString());
         if (result.Outcome == DepositOutcome.AlreadyDeposited)
@@ -106,7 +107,7 @@ public static class WalletEndpoints
         if (InputValidation.CheckId(userId, UserIdField) is { } idError) return ApiResults.Invalid(idError);
         if (!caller.MayActFor(userId)) return WalletNotFound(userId);
 
-        var wallet = await grains.GetGrain<IWalletGrain>(userId).GetAsync();
+        var wallet = await grains.GetWallet(userId).GetAsync();
         return wallet is null ? WalletNotFound(userId) : ApiResults.Ok(WalletResponse.From(wallet));
     }
 
@@ -115,7 +116,7 @@ public static class WalletEndpoints
         if (InputValidation.CheckId(userId, UserIdField) is { } idError) return ApiResults.Invalid(idError);
         if (!caller.MayActFor(userId)) return WalletNotFound(userId);
 
-        var wallet = await grains.GetGrain<IWalletGrain>(userId).GetAsync();
+        var wallet = await grains.GetWallet(userId).GetAsync();
         if (wallet is null) return WalletNotFound(userId);
 
         IReadOnlyList<ReservationResponse> active = wallet.Reservations

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -27,9 +28,12 @@ public static class ApiHostingExtensions
 
         // Kestrel answers an over-long request line itself with a bare 414; a larger line (16 KiB, overridable with
         // Kestrel:Limits) lets an absurdly long id in a path reach validation and get the contract's 400 instead.
+        // Header values outside ASCII (obs-text, valid HTTP) are refused by Kestrel by default with a bare 400 before any
+        // endpoint runs; read as Latin-1 (every byte one character) they reach the endpoint, which refuses them in the envelope.
         services.Configure<KestrelServerOptions>(kestrel =>
         {
             kestrel.Limits.MaxRequestLineSize = 16 * 1024;
+            kestrel.RequestHeaderEncodingSelector = _ => Encoding.Latin1;
             builder.Configuration.GetSection("Kestrel:Limits").Bind(kestrel.Limits);
         });
 
@@ -37,6 +41,11 @@ public static class ApiHostingExtensions
         {
             json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
             json.SerializerOptions.DictionaryKeyPolicy = null;
+
+            // Field names are exactly as documented, and a name sent twice is refused, never resolved (JsonTextRules
+            // names the field first; these make any other binding agree).
+            json.SerializerOptions.PropertyNameCaseInsensitive = false;
+            json.SerializerOptions.AllowDuplicateProperties = false;
         });
         services.AddSingleton<JsonBodyReader>();
         services.AddExceptionHandler<ApiExceptionHandler>();

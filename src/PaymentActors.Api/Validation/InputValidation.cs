@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using PaymentActors.Api.Contracts;
 using PaymentActors.Api.Http;
+using PaymentActors.Events;
+using PaymentActors.Identifiers;
 using PaymentActors.Money;
 
 namespace PaymentActors.Api.Validation;
@@ -16,25 +18,11 @@ public static class InputValidation
     public const string CurrencyField = "currency";
     public const string DescriptionField = "description";
 
-    /// <summary>Ids: 1–255 characters, no control characters, well-formed Unicode.</summary>
+    /// <summary>Ids (route values, body fields, cursors): <see cref="IdGrammar"/>, the one grammar every layer keys by.</summary>
     public static ApiError? CheckId(string? value, string field)
     {
-        if (value is null)
-        {
-            return Invalid(field, $"'{field}' is required.");
-        }
-
-        if (value.Length is 0 or > InputLimits.MaxIdLength)
-        {
-            return Invalid(field, $"'{field}' must be 1 to {InputLimits.MaxIdLength} characters long.");
-        }
-
-        if (value.Any(char.IsControl))
-        {
-            return Invalid(field, $"'{field}' must not contain control characters.");
-        }
-
-        return IsWellFormed(value) ? null : Invalid(field, $"'{field}' must be well-formed Unicode text.");
+        var violation = IdGrammar.Check(value);
+        return violation == IdViolation.None ? null : Invalid(field, IdGrammar.Describe(violation, field));
     }
 
     /// <summary>Description: optional, at most 1024 characters, no control characters other than line breaks and tabs.</summary>
@@ -61,7 +49,10 @@ public static class InputValidation
         return IsWellFormed(value) ? null : Invalid(field, $"'{field}' must be well-formed Unicode text.");
     }
 
-    /// <summary>Idempotency-Key header: optional, at most one, 1–255 characters, no control characters.</summary>
+    /// <summary>
+    /// Idempotency-Key header: optional, at most one, 1–255 printable ASCII characters. The key itself never becomes a
+    /// key anywhere: ids are derived from a hash of it (<see cref="EventIds.Derive"/>).
+    /// </summary>
     public static ApiError? CheckIdempotencyKey(HttpRequest request, out string? key)
     {
         key = null;
@@ -76,11 +67,11 @@ public static class InputValidation
         }
 
         var value = values[0] ?? string.Empty;
-        if (value.Length is 0 or > InputLimits.MaxIdempotencyKeyLength || value.Any(char.IsControl))
+        if (value.Length is 0 or > InputLimits.MaxIdempotencyKeyLength || !value.All(c => c is >= (char)0x20 and <= (char)0x7E))
         {
             return Invalid(
                 ApiHeaders.IdempotencyKey,
-                $"{ApiHeaders.IdempotencyKey} must be 1 to {InputLimits.MaxIdempotencyKeyLength} characters without control characters.");
+                $"{ApiHeaders.IdempotencyKey} must be 1 to {InputLimits.MaxIdempotencyKeyLength} printable ASCII characters.");
         }
 
         key = value;
