@@ -6,11 +6,14 @@ namespace PaymentActors.Grains.Metrics;
 
 /// <summary>
 /// One worker per silo answers for its silo; the cluster figures ask one on every active silo, sent there with
-/// Orleans's placement hint (stateless workers are placed where the hint says).
+/// Orleans's placement hint (stateless workers are placed where the hint says). A silo that does not answer within
+/// <see cref="SiloAnswerTimeout"/> (one that died and is not yet declared dead) is left out, so the summary never hangs.
 /// </summary>
 [StatelessWorker(1)]
 public sealed class EventFiguresGrain(EventDeliveryMetrics metrics, ILocalSiloDetails silo) : Grain, IEventFiguresGrain
 {
+    private static readonly TimeSpan SiloAnswerTimeout = TimeSpan.FromSeconds(2);
+
     public Task<EventFigures> GetThisSiloAsync() => Task.FromResult(metrics.Snapshot());
 
     public async Task<EventFigures> GetClusterAsync()
@@ -28,7 +31,7 @@ public sealed class EventFiguresGrain(EventDeliveryMetrics metrics, ILocalSiloDe
             RequestContext.Set(IPlacementDirector.PlacementHintKey, host);
             try
             {
-                figures.Add(GrainFactory.GetGrain<IEventFiguresGrain>(0).GetThisSiloAsync());
+                figures.Add(OrEmptyAsync(GrainFactory.GetGrain<IEventFiguresGrain>(0).GetThisSiloAsync()));
             }
             finally
             {
@@ -37,5 +40,17 @@ public sealed class EventFiguresGrain(EventDeliveryMetrics metrics, ILocalSiloDe
         }
 
         return (await Task.WhenAll(figures)).Aggregate(EventFigures.Empty, (sum, one) => sum.Merge(one));
+    }
+
+    private static async Task<EventFigures> OrEmptyAsync(Task<EventFigures> answer)
+    {
+        try
+        {
+            return await answer.WaitAsync(SiloAnswerTimeout);
+        }
+        catch (Exception exception) when (exception is TimeoutException or SiloUnavailableException or OrleansMessageRejectionException)
+        {
+            return EventFigures.Empty;
+        }
     }
 }
