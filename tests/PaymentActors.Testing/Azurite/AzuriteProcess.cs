@@ -1,3 +1,4 @@
+using PaymentActors.Testing.Processes;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -97,37 +98,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
     /// Stops Azurite the way Ctrl+C would (SIGTERM), so it flushes its database to the data folder, as a real restart
     /// does; kills the process tree only if it does not exit in time.
     /// </summary>
-    public async ValueTask DisposeAsync()
-    {
-        try
-        {
-            if (!_process.HasExited)
-            {
-                using (var terminate = Process.Start("kill", ["-TERM", _process.Id.ToString()]))
-                {
-                    await terminate.WaitForExitAsync();
-                }
-
-                try
-                {
-                    await _process.WaitForExitAsync().WaitAsync(GracefulStopTimeout);
-                }
-                catch (TimeoutException)
-                {
-                    _process.Kill(entireProcessTree: true);
-                    await _process.WaitForExitAsync();
-                }
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // Never started, or already gone.
-        }
-        finally
-        {
-            _process.Dispose();
-        }
-    }
+    public async ValueTask DisposeAsync() => await GracefulStop.StopAndDisposeAsync(_process, GracefulStopTimeout);
 
     private void OnOutput(string? line, string readyLine, TaskCompletionSource ready)
     {

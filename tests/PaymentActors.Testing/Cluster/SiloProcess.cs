@@ -1,3 +1,4 @@
+using PaymentActors.Testing.Processes;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -97,37 +98,7 @@ public sealed class SiloProcess : IAsyncDisposable
         _process.WaitForExit();
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        try
-        {
-            if (!_process.HasExited)
-            {
-                using (var terminate = Process.Start("kill", ["-TERM", _process.Id.ToString()]))
-                {
-                    await terminate.WaitForExitAsync();
-                }
-
-                try
-                {
-                    await _process.WaitForExitAsync().WaitAsync(GracefulStopTimeout);
-                }
-                catch (TimeoutException)
-                {
-                    _process.Kill(entireProcessTree: true);
-                    await _process.WaitForExitAsync();
-                }
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // Never started, or already gone.
-        }
-        finally
-        {
-            _process.Dispose();
-        }
-    }
+    public async ValueTask DisposeAsync() => await GracefulStop.StopAndDisposeAsync(_process, GracefulStopTimeout);
 
     /// <summary>src/PaymentActors.Silo/bin/{configuration}/{framework}/PaymentActors.Silo.dll, matching the running tests' own.</summary>
     private static string SiloDll()
