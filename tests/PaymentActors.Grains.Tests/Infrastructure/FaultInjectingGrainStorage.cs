@@ -10,6 +10,7 @@ namespace PaymentActors.Grains.Tests.Infrastructure;
 public sealed class FaultInjectingGrainStorage(IGrainStorage inner) : IGrainStorage
 {
     private readonly ConcurrentDictionary<GrainId, int> _writes = new();
+    private readonly ConcurrentDictionary<GrainId, int> _writeAttempts = new();
     private readonly ConcurrentDictionary<GrainId, int> _reads = new();
     private readonly ConcurrentDictionary<GrainId, object?> _durable = new();
     private int _writesToFail;
@@ -19,6 +20,9 @@ public sealed class FaultInjectingGrainStorage(IGrainStorage inner) : IGrainStor
     private int _writesHeld;
 
     public int WritesOf(GrainId grainId) => _writes.GetValueOrDefault(grainId);
+
+    /// <summary>Every write asked of the storage, including those that failed (injected or refused for a stale ETag).</summary>
+    public int WriteAttemptsOf(GrainId grainId) => _writeAttempts.GetValueOrDefault(grainId);
 
     public int ReadsOf(GrainId grainId) => _reads.GetValueOrDefault(grainId);
 
@@ -61,6 +65,7 @@ public sealed class FaultInjectingGrainStorage(IGrainStorage inner) : IGrainStor
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
+        _writeAttempts.AddOrUpdate(grainId, 1, (_, n) => n + 1);
         var targeted = _onlyGrainType is null || grainId.Type.ToString() == _onlyGrainType;
         if (targeted && Volatile.Read(ref _writesToFail) > 0 && Interlocked.Decrement(ref _writesToFail) >= 0)
         {
