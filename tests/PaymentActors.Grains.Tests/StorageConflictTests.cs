@@ -1,4 +1,3 @@
-using PaymentActors.Grains.Payments;
 using PaymentActors.Grains.Tests.Infrastructure;
 using PaymentActors.Payments;
 using PaymentActors.Testing;
@@ -52,8 +51,8 @@ public sealed class StorageConflictTests(GroupCommitClusterFixture fixture)
             seen => seen.Reads > readsBefore,
             "a new activation to read the payment from storage");
 
+        // Read by the new activation, so this is what storage holds.
         Assert.Equal(PaymentStatus.Completed, payment.Snapshot!.Status);
-        Assert.Equal(PaymentStatus.Completed, fixture.Storage.DurableStateOf<PaymentState>(grain.GetGrainId())!.Status);
         // The ending was asked of storage once: no retry with the stale ETag.
         Assert.Equal(attemptsBefore + 1, fixture.Storage.WriteAttemptsOf(grain.GetGrainId()));
 
