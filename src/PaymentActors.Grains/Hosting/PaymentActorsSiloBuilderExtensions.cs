@@ -54,6 +54,9 @@ public static class PaymentActorsSiloBuilderExtensions
         builder.Services.TryAddSingleton<PaymentMetrics>();
         builder.Services.TryAddSingleton<EventDeliveryMetrics>();
 
+        // Failed events are kept for PaymentActors:FailedEventRetention; a reminder deletes them after.
+        builder.AddStartupTask((services, _) => FailedEventRetentionGrain.StartInBackground(services));
+
         // Every silo's breaker, reachable by silo address, for GET /gateway.
         builder.Services.AddGrainService<GatewayHealthService>();
         builder.Services.AddSingleton<GatewayHealthServiceClient>();
