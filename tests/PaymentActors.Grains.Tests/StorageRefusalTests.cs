@@ -69,6 +69,49 @@ public sealed class StorageRefusalTests(GroupCommitClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_refund_whose_write_storage_refuses_fails_at_once_and_its_retry_later_credits_the_wallet_only_once()
+    {
+        var scenario = new PaymentScenario(fixture.Grains);
+        await scenario.FundAsync("100.00");
+        var payment = await scenario.PayAsync("10.00");
+        var grain = fixture.Grains.GetGrain<IPaymentGrain>(payment.Id);
+        var attemptsBefore = fixture.Storage.WriteAttemptsOf(grain.GetGrainId());
+        var writesBefore = fixture.Storage.WritesOf(grain.GetGrainId());
+
+        // The refund's intent is written; the write after the gateway refund and the wallet credit is refused.
+        fixture.Storage.FailNextWritesOf(grain.GetGrainId(), 100, EntityTooLarge, after: 1);
+        await Assert.ThrowsAnyAsync<Exception>(() => grain.RefundAsync(new RefundCommand("rf-refused", 4.00m, null)));
+
+        Assert.Equal(attemptsBefore + 2, fixture.Storage.WriteAttemptsOf(grain.GetGrainId()));
+        Assert.Equal(94.00m, (await scenario.WalletAsync()).Balance);
+
+        // Once storage takes it, the same refund retried completes without a second credit.
+        fixture.Storage.FailNextWrites(0);
+        // Done when the refund's completion is written (the intent was the one write that landed before).
+        var retried = await Eventually.UntilAsync(
+            async () =>
+            {
+                try
+                {
+                    return (Result: (RefundResult?)await grain.RefundAsync(new RefundCommand("rf-refused", 4.00m, null)), Writes: fixture.Storage.WritesOf(grain.GetGrainId()));
+                }
+                catch (Exception)
+                {
+                    // The refused activation may still be ending.
+                    return (Result: null, Writes: fixture.Storage.WritesOf(grain.GetGrainId()));
+                }
+            },
+            seen => seen.Result?.Outcome == RefundOutcome.Refunded && seen.Writes == writesBefore + 2,
+            "the retried refund to complete and be written");
+
+        Assert.Equal(4.00m, retried.Result!.Payment!.RefundedAmount);
+        Assert.Equal(PaymentStatus.PartiallyRefunded, retried.Result.Payment.Status);
+        Assert.Equal(94.00m, (await scenario.WalletAsync()).Balance);
+        var recorded = await fixture.Grains.GetGrain<IFailedEventsGrain>(0).ListAsync(new FailedEventQuery(Limit: 1000));
+        Assert.Equal("payment.refunded", Assert.Single(recorded, e => e.PaymentId == payment.Id).EventType);
+    }
+
+    [Fact]
     public async Task An_ending_hit_by_transient_storage_errors_is_retried_until_it_is_durable()
     {
         var scenario = new PaymentScenario(fixture.Grains);

@@ -461,7 +461,9 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain, IStalledPayment
                 await Recovery.ForgetAsync(PaymentId);
             }
 
-            if (_reservedAtWallet || Payment.Events.Any(e => e.Type == EventTypes.FundsReserved))
+            // The saga's ending (not a refund's write): its wallet stops watching the reservation.
+            var sagaEnding = Payment.Status is PaymentStatus.Completed or PaymentStatus.Failed or PaymentStatus.Cancelled;
+            if (sagaEnding && (_reservedAtWallet || Payment.Events.Any(e => e.Type == EventTypes.FundsReserved)))
             {
                 SettleAtWallet(ReservationRecord.KeyOf(PaymentId, Payment.Attempt), forget: false);
             }

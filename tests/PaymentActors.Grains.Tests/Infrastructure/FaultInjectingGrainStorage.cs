@@ -14,6 +14,7 @@ public sealed class FaultInjectingGrainStorage(IGrainStorage inner) : IGrainStor
     private readonly ConcurrentDictionary<GrainId, int> _reads = new();
     private readonly ConcurrentDictionary<GrainId, object?> _durable = new();
     private int _writesToFail;
+    private int _writesToLetThrough;
     private Func<string, Exception>? _failure;
     private int _answersToLose;
     private string? _onlyGrainType;
@@ -39,16 +40,21 @@ public sealed class FaultInjectingGrainStorage(IGrainStorage inner) : IGrainStor
     {
         _onlyGrainType = grainType;
         _onlyGrain = null;
+        _writesToLetThrough = 0;
         _failure = failure;
         Interlocked.Exchange(ref _writesToFail, count);
     }
 
-    /// <summary>The next <paramref name="count"/> writes of one grain fail with <paramref name="failure"/>'s exception.</summary>
-    public void FailNextWritesOf(GrainId grain, int count, Func<string, Exception> failure)
+    /// <summary>
+    /// After letting <paramref name="after"/> writes of one grain through, its next <paramref name="count"/> writes fail
+    /// with <paramref name="failure"/>'s exception.
+    /// </summary>
+    public void FailNextWritesOf(GrainId grain, int count, Func<string, Exception> failure, int after = 0)
     {
         _onlyGrainType = null;
         _onlyGrain = grain;
         _failure = failure;
+        Interlocked.Exchange(ref _writesToLetThrough, after);
         Interlocked.Exchange(ref _writesToFail, count);
     }
 
@@ -85,7 +91,8 @@ public sealed class FaultInjectingGrainStorage(IGrainStorage inner) : IGrainStor
     {
         _writeAttempts.AddOrUpdate(grainId, 1, (_, n) => n + 1);
         var targeted = _onlyGrain is { } only ? only == grainId : _onlyGrainType is null || grainId.Type.ToString() == _onlyGrainType;
-        if (targeted && Volatile.Read(ref _writesToFail) > 0 && Interlocked.Decrement(ref _writesToFail) >= 0)
+        var letThrough = targeted && Volatile.Read(ref _writesToLetThrough) > 0 && Interlocked.Decrement(ref _writesToLetThrough) >= 0;
+        if (targeted && !letThrough && Volatile.Read(ref _writesToFail) > 0 && Interlocked.Decrement(ref _writesToFail) >= 0)
         {
             var write = $"writing {stateName} of {grainId}";
             throw _failure?.Invoke(write) ?? new IOException($"Injected storage failure {write}.");
