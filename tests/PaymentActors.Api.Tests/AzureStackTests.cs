@@ -49,6 +49,12 @@ public sealed class AzureStackTests(AzureStackApiFixture api) : IClassFixture<Az
             Timeout,
             "the storage and gateway meters in the Prometheus text");
         Assert.Contains("paymentactors_gateway_circuit_state", metrics);
+
+        // Co-hosted, the summary's storage requests are this one process's, counted once (as its silo's).
+        var storage = (await ApiAssert.SuccessAsync(await _client.GetAsync("/metrics/summary"), HttpStatusCode.OK)).GetProperty("storage");
+        Assert.Equal(1, storage.GetProperty("processes").GetInt32());
+        Assert.Contains(storage.GetProperty("requests").EnumerateArray(), r => r.Text("service") == "grain_state" && r.Text("kind") == "write");
+        Assert.Contains(storage.GetProperty("requests").EnumerateArray(), r => r.Text("service") == "wallets" && r.Text("kind") == "write");
     }
 
     [Fact]

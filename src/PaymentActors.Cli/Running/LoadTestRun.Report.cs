@@ -9,6 +9,9 @@ namespace PaymentActors.Cli.Running;
 /// <summary>Turns what the run learnt into the report.</summary>
 internal sealed partial class LoadTestRun
 {
+    private const string SummaryStorageWrites = "/metrics/summary storage.writes";
+    private const string SummaryCompletedPayments = "/metrics/summary payment_success";
+
     private LoadTestReport BuildReport(TimeSpan loadElapsed, bool interrupted, MetricsReading before, MetricsReading after, AuditResult audit)
     {
         var finalPayments = ledger.FinalPayments.ToList();
@@ -19,7 +22,9 @@ internal sealed partial class LoadTestRun
         var settleEnd = Interlocked.Read(ref lastSettledTimestamp);
         var settleElapsed = settleEnd > loadStartedTimestamp ? Stopwatch.GetElapsedTime(loadStartedTimestamp, settleEnd) : loadElapsed;
 
-        var storageDelta = Delta(before.StorageWrites, after.StorageWrites);
+        // Both readings from the same source, or no delta: the summary's totals and one process's counter do not subtract.
+        var sameSource = before.FromSummary == after.FromSummary;
+        var storageDelta = sameSource ? Delta(before.StorageWrites, after.StorageWrites) : null;
         return new LoadTestReport
         {
             RunId = runId,
@@ -58,11 +63,11 @@ internal sealed partial class LoadTestRun
                 Support(ref refundSupport), Support(ref cancelSupport), ledger.SampleCount, counters.TransportErrors),
             Server = new ServerMetricsSummary(
                 before.EndpointFound && after.EndpointFound,
-                options.StorageWritesMetric,
+                after.FromSummary ? SummaryStorageWrites : options.StorageWritesMetric,
                 storageDelta,
                 storageDelta is { } writes && completed > 0 ? writes / completed : null,
-                options.CompletedPaymentsMetric,
-                Delta(before.CompletedPayments, after.CompletedPayments)),
+                after.FromSummary ? SummaryCompletedPayments : options.CompletedPaymentsMetric,
+                sameSource ? Delta(before.CompletedPayments, after.CompletedPayments) : null),
             Audit = audit,
         };
     }

@@ -338,12 +338,16 @@ internal sealed partial class LoadTestRun
     {
         using var timeout = new CancellationTokenSource(options.RequestTimeout);
         var text = await api.GetMetricsTextAsync(timeout.Token).ConfigureAwait(false);
+        var completed = text is null ? null : PrometheusText.Sum(text, PrometheusSelector.Parse(options.CompletedPaymentsMetric));
+        if (text is not null && completed is null && await api.GetClusterFiguresAsync(timeout.Token).ConfigureAwait(false) is { } cluster)
+        {
+            // A front door in client mode: the silos hold the counters, and the summary sums every silo's.
+            return new MetricsReading(true, cluster.StorageWrites, cluster.CompletedPayments, FromSummary: true);
+        }
+
         return text is null
             ? new MetricsReading(false, null, null)
-            : new MetricsReading(
-                true,
-                PrometheusText.Sum(text, PrometheusSelector.Parse(options.StorageWritesMetric)),
-                PrometheusText.Sum(text, PrometheusSelector.Parse(options.CompletedPaymentsMetric)));
+            : new MetricsReading(true, PrometheusText.Sum(text, PrometheusSelector.Parse(options.StorageWritesMetric)), completed);
     }
 
     private static ResiliencePipeline<ApiResponse<T>> BuildRetry<T>(int retries)

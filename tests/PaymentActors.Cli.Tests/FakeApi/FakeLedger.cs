@@ -192,6 +192,15 @@ internal sealed class FakeLedger(FakeApiBehaviour behaviour)
         }
     }
 
+    /// <summary>The parts of GET /metrics/summary the load tester reads: the cluster's completed payments and storage writes.</summary>
+    public object Summary()
+    {
+        lock (gate)
+        {
+            return new { payment_success = completedEvents, storage = new { reads = 0, writes = storageWrites, processes = 3 } };
+        }
+    }
+
     /// <summary>Takes payments off the queue one by one: reserve, then the gateway, then debit or release.</summary>
     public async Task ProcessAsync(CancellationToken stop)
     {

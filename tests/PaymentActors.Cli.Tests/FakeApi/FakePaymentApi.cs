@@ -150,7 +150,15 @@ public sealed class FakePaymentApi : IAsyncDisposable
                 Answer(http, ledger.Cancel(paymentId), StatusCodes.Status200OK));
         }
 
-        app.MapGet("/metrics", () => Results.Text(ledger.MetricsText(), "text/plain; version=0.0.4"));
+        if (behaviour.ClientMode)
+        {
+            app.MapGet("/metrics", () => Results.Text("# TYPE http_server_active_requests gauge\nhttp_server_active_requests 1\n", "text/plain; version=0.0.4"));
+            app.MapGet("/metrics/summary", () => Ok(ledger.Summary(), StatusCodes.Status200OK));
+        }
+        else
+        {
+            app.MapGet("/metrics", () => Results.Text(ledger.MetricsText(), "text/plain; version=0.0.4"));
+        }
     }
 
     private static IResult Answer<T>(HttpContext http, FakeOutcome<T> outcome, int successStatus)
