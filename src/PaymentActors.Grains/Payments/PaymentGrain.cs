@@ -435,9 +435,10 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain, IStalledPayment
     /// Storage refused the payment's write for what it is (too large, invalid), so every retry would be refused too.
     /// The steps before the write are done and idempotent, so money stays where they left it (a debit or release at the
     /// wallet, a charge or refund at the gateway, each once). What could not be kept goes to the log and to the
-    /// failed-event store for an operator; nothing re-drives the payment on its own any more (neither the recovery check nor its
-    /// wallet), waiters hear of it at once, and the activation ends, since memory holds what storage would not take.
-    /// A later activation (a read, an operator) resumes from the last durable state and tries the write once more.
+    /// failed-event store for an operator; nothing re-drives the payment on its own any more (neither the recovery
+    /// check nor its wallet), waiters hear of it at once, and the activation ends, since memory holds what storage
+    /// would not take. A later activation (a read, an operator) resumes from the last durable state and tries the
+    /// write once more.
     /// </summary>
     private async Task OnWriteRefusedAsync(Exception refused)
     {
@@ -456,10 +457,8 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain, IStalledPayment
             var last = Payment.Events[^1];
             var record = FailedEvents.From(last, $"Storage refused the payment's write ({last.Type}); it is not retried: {refused.Message}", WriteRefusedSource, 0);
             await _failedEvents.TryAddAsync(record with { Id = FailedEvents.IdOf(Payment.Events[0]) });
-            if (Payment.Tracked)
-            {
-                await Recovery.ForgetAsync(PaymentId);
-            }
+            // Tracked by the saga or by a refund (which does not set the flag): either way, no more periodic re-drives.
+            await Recovery.ForgetAsync(PaymentId);
 
             // The saga's ending (not a refund's write): its wallet stops watching the reservation.
             var sagaEnding = Payment.Status is PaymentStatus.Completed or PaymentStatus.Failed or PaymentStatus.Cancelled;
