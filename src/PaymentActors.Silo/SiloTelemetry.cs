@@ -14,8 +14,9 @@ namespace PaymentActors.Silo;
 /// door started (Orleans carries it in each call), so every event names it; exported only when the standard
 /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set. Metrics: the same meters as the front door's <c>/metrics</c>, served as
 /// Prometheus text at <c>http://{Metrics:Host}:{Metrics:Port}/metrics</c> when <c>Metrics:Port</c> is set (host
-/// 127.0.0.1 unless given; <c>*</c> in a container), so that per-process counters (storage requests, grain messages,
-/// payments) can be scraped from every silo. The cluster-wide storage counts are also in the front door's /metrics/summary.
+/// 127.0.0.1 unless given; the exporter's listener binds one host, never a wildcard), so that per-process counters
+/// (storage requests, grain messages, payments) can be scraped from every silo; or over OTLP. The cluster-wide storage
+/// counts are also in the front door's /metrics/summary.
 /// </summary>
 public static class SiloTelemetry
 {
