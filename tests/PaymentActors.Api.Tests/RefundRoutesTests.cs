@@ -128,10 +128,10 @@ public sealed class RefundRoutesTests(ApiFixture api) : IClassFixture<ApiFixture
     [Fact]
     public async Task Concurrent_refunds_never_add_up_to_more_than_the_payment()
     {
-        const int requests = 16;
+        const int Requests = 16;
         var (user, paymentId) = await _client.CompletedPaymentAsync("10.00", "10.00");
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, requests).Select(_ => _client.RefundAsync(paymentId, """{"amount": "1.50"}""")));
+        var responses = await Task.WhenAll(Enumerable.Range(0, Requests).Select(_ => _client.RefundAsync(paymentId, """{"amount": "1.50"}""")));
 
         var created = responses.Count(r => r.StatusCode == HttpStatusCode.Created);
         Assert.Equal(6, created);

@@ -83,7 +83,7 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain, IStalledPayment
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _saga = new PaymentSaga(Payment.Status, _options.MaxRetries);
+        _saga = new PaymentSaga(Payment.Status, _options.MaxRetries, resumed: Exists);
         if (Exists)
         {
             _durable = true;
@@ -253,7 +253,7 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain, IStalledPayment
             };
             _unannounced.Add(initiated);
             _reservedAtWallet = _durable = true;
-            _saga = new PaymentSaga(PaymentStatus.Pending, _options.MaxRetries);
+            _saga = new PaymentSaga(PaymentStatus.Pending, _options.MaxRetries, resumed: true);
             StartUnfinishedWork();
             return;
         }

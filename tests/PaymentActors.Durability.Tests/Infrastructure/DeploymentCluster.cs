@@ -1,5 +1,4 @@
 using Orleans.Runtime;
-using Orleans.Runtime.Messaging;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
@@ -53,7 +52,7 @@ public sealed class DeploymentCluster(TestCluster cluster) : IAsyncDisposable
         {
             return (await cluster.Client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true)).Count > 0;
         }
-        catch (Exception e) when (e is OrleansMessageRejectionException or SiloUnavailableException or TimeoutException or ConnectionFailedException)
+        catch (Exception e) when (e is OrleansException or TimeoutException)
         {
             return false;
         }
