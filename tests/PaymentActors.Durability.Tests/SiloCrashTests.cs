@@ -55,7 +55,7 @@ public sealed class SiloCrashTests(AzuriteFixture azurite, ITestOutputHelper out
 
         // Crash while the gateway has answered some charges and is still working on others.
         await Eventually.UntilAsync(
-            () => (gateway.Answered, gateway.InFlight), g => g.Answered >= 8 && g.InFlight >= 4, "sagas to be under way");
+            () => Task.FromResult((gateway.Answered, gateway.InFlight)), g => g.Answered >= 8 && g.InFlight >= 4, "sagas to be under way");
         var (answeredAtCrash, inFlightAtCrash) = (gateway.Answered, gateway.InFlight);
         var crashed = cluster.Silos.Single();
         var sinceCrash = Stopwatch.StartNew();

@@ -40,7 +40,7 @@ public sealed class WaitedPaymentCrashTests(AzuriteFixture azurite, ITestOutputH
 
         // Crash while the gateway has answered some charges and is still working on others; the waiting callers get errors.
         await Eventually.UntilAsync(
-            () => (gateway.Answered, gateway.InFlight), g => g.Answered >= 6 && g.InFlight >= 4, "sagas to be under way");
+            () => Task.FromResult((gateway.Answered, gateway.InFlight)), g => g.Answered >= 6 && g.InFlight >= 4, "sagas to be under way");
         await cluster.CrashSiloAsync(cluster.Silos.Single());
         var newSilo = await cluster.StartSiloAsync();
         var answered = 0;

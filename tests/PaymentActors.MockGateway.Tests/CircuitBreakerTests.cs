@@ -22,7 +22,7 @@ public sealed class CircuitBreakerTests
         }
 
         var opened = await Eventually.UntilAsync(
-            adapter.Circuit.GetSnapshot, s => s.Status == GatewayCircuitStatus.Open && s.LastOpenedAt is not null, "the circuit to open");
+            () => Task.FromResult(adapter.Circuit.GetSnapshot()), s => s.Status == GatewayCircuitStatus.Open && s.LastOpenedAt is not null, "the circuit to open");
         Assert.Equal("open", opened.State);
         Assert.Equal(1, opened.TimesOpened);
         Assert.Equal(4, opened.RecentFailures);
@@ -48,7 +48,7 @@ public sealed class CircuitBreakerTests
 
         Assert.Equal(GatewayStatus.Approved, probe.Status);
         var closed = await Eventually.UntilAsync(
-            adapter.Circuit.GetSnapshot, s => s.LastClosedAt is not null, "the close callback");
+            () => Task.FromResult(adapter.Circuit.GetSnapshot()), s => s.LastClosedAt is not null, "the close callback");
         Assert.Equal(GatewayCircuitStatus.Closed, closed.Status);
         Assert.Null(closed.OpenUntil);
         Assert.Equal(5, (await server.GetStatsAsync()).RequestsReceived);
@@ -64,7 +64,7 @@ public sealed class CircuitBreakerTests
             await adapter.Gateway.ChargeAsync(GatewayAdapterHarness.Charge($"pay-f{i}"), CancellationToken.None);
         }
 
-        await Eventually.UntilAsync(adapter.Circuit.GetSnapshot, s => s.TimesOpened == 1, "the circuit to open");
+        await Eventually.UntilAsync(() => Task.FromResult(adapter.Circuit.GetSnapshot()), s => s.TimesOpened == 1, "the circuit to open");
 
         // Still down: the first call after the break reaches the gateway, fails, and the circuit opens again.
         await Eventually.UntilAsync(
@@ -75,7 +75,7 @@ public sealed class CircuitBreakerTests
             },
             received => received == 5,
             "a probe to reach the gateway");
-        var reopened = await Eventually.UntilAsync(adapter.Circuit.GetSnapshot, s => s.TimesOpened == 2, "the circuit to open again");
+        var reopened = await Eventually.UntilAsync(() => Task.FromResult(adapter.Circuit.GetSnapshot()), s => s.TimesOpened == 2, "the circuit to open again");
 
         Assert.Equal(GatewayCircuitStatus.Open, reopened.Status);
         var rejected = await adapter.Gateway.ChargeAsync(GatewayAdapterHarness.Charge("pay-after"), CancellationToken.None);

@@ -38,10 +38,6 @@ public static class Eventually
         }
     }
 
-    /// <inheritdoc cref="UntilAsync{T}(Func{Task{T}}, Func{T, bool}, string, TimeSpan?, TimeSpan?)"/>
-    public static Task<T> UntilAsync<T>(Func<T> observe, Func<T, bool> done, string what, TimeSpan? timeout = null, TimeSpan? interval = null) =>
-        UntilAsync(() => Task.FromResult(observe()), done, what, timeout, interval);
-
     private static string Describe<T>(T value)
     {
         var text = value switch
