@@ -18,12 +18,7 @@ public sealed class OperatorRetryTests(GroupCommitClusterFixture fixture)
     [Fact]
     public async Task A_retry_after_the_charge_was_voided_charges_again_and_the_debit_matches_a_charge_that_stands()
     {
-        var scenario = new PaymentScenario(fixture.Grains);
-        await scenario.FundAsync("100.00");
-        var paymentId = PaymentScenario.NewPaymentId();
-        var gate = fixture.Gateway.HoldCharge(paymentId);
-        await scenario.StartPaymentAsync("10.00", paymentId);
-        await Eventually.UntilAsync(() => Task.FromResult(fixture.Gateway.ChargeCalls(paymentId)), n => n == 1, "the charge to be sent after the reservation");
+        var (scenario, paymentId, _, gate) = await HeldPayment.StartAsync(fixture);
 
         // The confirm's write fails on the first try and on all three retries; the release after it succeeds.
         fixture.Wallets.FailNextCommits(4);
