@@ -102,6 +102,9 @@ public sealed partial class PaymentGrain
             var total = Payment.Refunds.Where(r => r.Status == RefundStatus.Succeeded).Sum(r => r.Amount);
             Payment.Status = total >= Request.Amount.Amount ? PaymentStatus.Refunded : PaymentStatus.PartiallyRefunded;
             Payment.UpdatedAt = now;
+
+            // Listed before it is written: should the write be lost, the refund is still pending and this runs again.
+            await UpdateListingAsync();
             await PersistAsync();
         }
         else

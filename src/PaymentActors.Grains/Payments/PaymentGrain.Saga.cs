@@ -66,7 +66,7 @@ public sealed partial class PaymentGrain
         {
             case SagaStepKind.Reserve:
                 // The reservation carries the request: from here on the wallet can resume this payment if its silo dies.
-                var reserved = await WithRetriesAsync("reserve", () => Settlement.ReserveForPaymentAsync(PaymentId, Request, Payment.Attempt));
+                var reserved = await WithRetriesAsync("reserve", () => Settlement.ReserveForPaymentAsync(PaymentId, Request, Payment.Attempt, Payment.CreatedAt));
                 _reservedAtWallet |= reserved.Outcome == ReserveOutcome.Reserved;
                 Record(reserved.Event);
                 if (reserved.Outcome == ReserveOutcome.Reserved)
