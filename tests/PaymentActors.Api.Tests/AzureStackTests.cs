@@ -22,6 +22,12 @@ public sealed class AzureStackTests(AzureStackApiFixture api) : IClassFixture<Az
         var wallet = await ApiAssert.SuccessAsync(await _client.GetWalletAsync(user), HttpStatusCode.OK);
         Assert.Equal("35.00", wallet.Text("balance"));
 
+        // The transactions carry the HTTP gateway's own ids: its charge id, and the refund id it echoes.
+        var transactions = (await ApiAssert.SuccessAsync(await _client.GetPaymentAsync(payment.Text("id")), HttpStatusCode.OK)).GetProperty("transactions");
+        var gatewayCharge = JsonDocument.Parse(await api.Gateway.GetStringAsync($"/charges/{payment.Text("id")}")).RootElement;
+        Assert.Equal(gatewayCharge.GetProperty("charge_id").GetString(), transactions[0].Text("gateway_transaction_id"));
+        Assert.Equal(refund.Text("id"), transactions[1].Text("gateway_transaction_id"));
+
         // The mock gateway saw the charge and the refund: the answers came over HTTP, not from the in-process simulation.
         var stats = JsonDocument.Parse(await api.Gateway.GetStringAsync("/admin/stats")).RootElement;
         Assert.True(stats.GetProperty("charges_approved").GetInt64() >= 1, stats.ToString());
