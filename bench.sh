@@ -7,6 +7,7 @@
 #   BENCH_ROWS="hot-hey peer" ./bench.sh   some rows; ids:
 #       baseline   round-1 main (commit d50f25a, built from `git archive` in a temporary directory), hot wallet, hey
 #       hot-hey    hot wallet, Azurite, hey on POST /payments?wait=true (no idempotency key: fresh payment ids)
+#       cluster-hey  the same load on the front door in client mode with 2 silo processes (run.sh --silos 2's shape)
 #       hot-load   hot wallet, Azurite, the project's load tester (idempotency keys, audited)
 #       mem-hey    hot wallet, in memory, hey
 #       spread     10,000 wallets, Azurite, the load tester (audited)
@@ -18,8 +19,10 @@
 #
 # Columns (per COMPLETED payment unless said otherwise; counts are summed over every process of the system):
 #   completed/s, p50/p99 (ms, send → final answer), storage requests (every request to Azurite, reads included),
-#   grain messages (calls, one-way calls and stream deliveries), CPU ms of the system's processes (API + silos), of
-#   Azurite and of the load generator (from /proc/PID/stat), the row's check (audit, or money conserved), load1.
+#   grain messages (calls, one-way calls and stream deliveries), CPU ms of the system's processes (API + silos; with
+#   silo processes, each process's share in brackets), of Azurite and of the load generator (from /proc/PID/stat), the
+#   row's check (audit, or money conserved), load1. Silo processes serve their counters on Metrics:Port, and every
+#   process's scrape is summed, so the counts of a cluster row are the whole cluster's.
 # Reports, logs, scrapes and a breakdown per row go to .bench/<utc time>/.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -27,7 +30,7 @@ cd "$(dirname "$0")"
 WARMUP="${BENCH_WARMUP:-10}"
 SECONDS_OF_LOAD="${BENCH_SECONDS:-12}"
 CLIENTS="${BENCH_CLIENTS:-64}"
-ROWS="${BENCH_ROWS:-baseline hot-hey hot-load mem-hey spread realistic peer breaker}"
+ROWS="${BENCH_ROWS:-baseline hot-hey cluster-hey hot-load mem-hey spread realistic peer breaker}"
 BASELINE_COMMIT="${BENCH_BASELINE_COMMIT:-d50f25a}"
 CONFIGURATION=Release
 HOST=127.0.0.1
@@ -35,6 +38,8 @@ API_PORT="${BENCH_API_PORT:-15180}"
 GATEWAY_PORT="${BENCH_GATEWAY_PORT:-15190}"
 SILO_PORT="${BENCH_SILO_PORT:-21211}"
 ORLEANS_GATEWAY_PORT="${BENCH_ORLEANS_GATEWAY_PORT:-31211}"
+SILO_METRICS_PORT="${BENCH_SILO_METRICS_PORT:-21300}"
+CLUSTER_SILOS=2
 AZURITE_BLOB_PORT="${BENCH_AZURITE_BLOB_PORT:-20200}"
 AZURITE_QUEUE_PORT="${BENCH_AZURITE_QUEUE_PORT:-20201}"
 AZURITE_TABLE_PORT="${BENCH_AZURITE_TABLE_PORT:-20202}"
@@ -102,7 +107,8 @@ wait_ready() {
 tcp_open() { (exec 3<>"/dev/tcp/$HOST/$1") 2>/dev/null; }
 
 # Refuses to start when a port is taken: the load must reach the processes this script started, nothing else.
-for port in "$API_PORT" "$GATEWAY_PORT" "$SILO_PORT" "$ORLEANS_GATEWAY_PORT" "$AZURITE_BLOB_PORT" "$AZURITE_QUEUE_PORT" "$AZURITE_TABLE_PORT"; do
+SILO_PORTS=(); for ((i = 0; i < CLUSTER_SILOS; i++)); do SILO_PORTS+=($((SILO_PORT + 1 + i)) $((ORLEANS_GATEWAY_PORT + 1 + i)) $((SILO_METRICS_PORT + i))); done
+for port in "$API_PORT" "$GATEWAY_PORT" "$SILO_PORT" "$ORLEANS_GATEWAY_PORT" "${SILO_PORTS[@]}" "$AZURITE_BLOB_PORT" "$AZURITE_QUEUE_PORT" "$AZURITE_TABLE_PORT"; do
   if tcp_open "$port"; then
     echo "Port $port on $HOST is already in use; choose others with the BENCH_*_PORT variables." >&2
     exit 1
@@ -114,11 +120,12 @@ wants() { case " $ROWS " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 # --- build -------------------------------------------------------------------
 LOADTEST_PROJECT=src/PaymentActors.Cli
 echo "Building ($CONFIGURATION)..."
-for project in src/PaymentActors.Api src/PaymentActors.MockGateway "$LOADTEST_PROJECT" benchmarks/PaymentActors.SeedPeer; do
+for project in src/PaymentActors.Api src/PaymentActors.Silo src/PaymentActors.MockGateway "$LOADTEST_PROJECT" benchmarks/PaymentActors.SeedPeer; do
   dotnet build "$project/$(basename "$project").csproj" -c "$CONFIGURATION" -nologo -v quiet >"$OUT/build.log" 2>&1 \
     || { tail -n 30 "$OUT/build.log" >&2; exit 1; }
 done
 API_DLL="src/PaymentActors.Api/bin/$CONFIGURATION/net10.0/PaymentActors.Api.dll"
+SILO_DLL="src/PaymentActors.Silo/bin/$CONFIGURATION/net10.0/PaymentActors.Silo.dll"
 GATEWAY_DLL="src/PaymentActors.MockGateway/bin/$CONFIGURATION/net10.0/PaymentActors.MockGateway.dll"
 LOADTEST_DLL="$LOADTEST_PROJECT/bin/$CONFIGURATION/net10.0/$(basename "$LOADTEST_PROJECT").dll"
 PEER_DLL="benchmarks/PaymentActors.SeedPeer/bin/$CONFIGURATION/net10.0/PaymentActors.SeedPeer.dll"
@@ -170,8 +177,8 @@ gateway_behaviour() {
 # --- measuring helpers -----------------------------------------------------------
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 
-# scrape DIR PID...: each system process's /metrics into DIR (one process per file). The co-hosted API serves the
-# silo's meters; a separate silo process would be scraped at its own URL (SYSTEM_METRICS_URLS).
+# scrape DIR: each system process's /metrics into DIR (one process per file). The co-hosted API serves the silo's
+# meters; a silo process serves its own at its Metrics:Port (SYSTEM_METRICS_URLS).
 scrape() {
   local dir="$1" url i=0
   mkdir -p "$dir"
@@ -220,20 +227,38 @@ hey_load() {
 hey_percentile() { awk -v p="$1%" '$1 == p && $2 == "in" {v = sprintf("%.1f", $3 * 1000)} END {print (v == "" ? "-" : v)}' "$2"; }
 
 # --- the system under test -------------------------------------------------------
-# start_system ID DLL STORAGE [API ARGS...]: one API with its co-hosted silo. Sets SYSTEM_PIDS and SYSTEM_METRICS_URLS.
+# start_system ID DLL STORAGE [API ARGS...]: one API with its co-hosted silo or, with ROW_SILOS=N (N > 0), N silo
+# processes and the API as their client (Orleans:Mode=Client), as `./run.sh --silos N` starts them. Sets SYSTEM_PIDS,
+# SYSTEM_NAMES and SYSTEM_METRICS_URLS.
+ROW_SILOS=0
 start_system() {
   local id="$1" dll="$2" storage="$3"; shift 3
-  local storage_args=("--Storage:Provider=$storage")
+  local storage_args=("--Storage:Provider=$storage") cluster_args i
   if [ "$storage" = AzureTables ]; then storage_args+=("--ConnectionStrings:AzureTables=$AZURE_CONNECTION"); fi
+  cluster_args=(--Orleans:ClusterId="bench-$id" --Orleans:ServiceId="bench-$id-$RANDOM")
+  SYSTEM_PIDS=(); SYSTEM_NAMES=(); SYSTEM_METRICS_URLS=()
+  local orleans_args=(--Orleans:SiloPort="$SILO_PORT" --Orleans:GatewayPort="$ORLEANS_GATEWAY_PORT")
+  if [ "$ROW_SILOS" -gt 0 ]; then
+    for ((i = 0; i < ROW_SILOS; i++)); do
+      start_process "silo-$((i + 1))-$id" dotnet "$SILO_DLL" \
+        --Orleans:SiloPort="$((SILO_PORT + 1 + i))" --Orleans:GatewayPort="$((ORLEANS_GATEWAY_PORT + 1 + i))" \
+        --Metrics:Port="$((SILO_METRICS_PORT + i))" "${cluster_args[@]}" "${storage_args[@]}" \
+        --Gateway:Mode=Http --PaymentGateway:BaseUrl="$GATEWAY_URL" --Logging:LogLevel:Default=Warning "$@"
+      SYSTEM_PIDS+=("$LAST_PID"); SYSTEM_NAMES+=("silo-$((i + 1))"); SYSTEM_METRICS_URLS+=("http://$HOST:$((SILO_METRICS_PORT + i))")
+    done
+    for ((i = 0; i < ROW_SILOS; i++)); do
+      wait_ready "silo-$((i + 1))-$id" "${SYSTEM_PIDS[i]}" tcp_open "$((ORLEANS_GATEWAY_PORT + 1 + i))" || return 1
+    done
+    orleans_args=(--Orleans:Mode=Client)
+  fi
   start_process "api-$id" dotnet "$dll" \
     --urls "$API_URL" --environment Development \
-    --Orleans:SiloPort="$SILO_PORT" --Orleans:GatewayPort="$ORLEANS_GATEWAY_PORT" \
-    --Orleans:ClusterId="bench-$id" --Orleans:ServiceId="bench-$id-$RANDOM" \
+    "${orleans_args[@]}" "${cluster_args[@]}" \
     "${storage_args[@]}" \
     --Gateway:Mode=Http --PaymentGateway:BaseUrl="$GATEWAY_URL" \
     --Logging:LogLevel:Default=Warning "$@"
-  SYSTEM_PIDS=("$LAST_PID")
-  SYSTEM_METRICS_URLS=("$API_URL")
+  SYSTEM_PIDS=("$LAST_PID" "${SYSTEM_PIDS[@]}"); SYSTEM_NAMES=(api "${SYSTEM_NAMES[@]}")
+  SYSTEM_METRICS_URLS=("$API_URL" "${SYSTEM_METRICS_URLS[@]}")
   wait_ready "api-$id" "$LAST_PID" curl -fs "$API_URL/health/ready"
 }
 
@@ -246,16 +271,17 @@ row_failed() { TABLE_ROWS+=("$1|-|-|-|-|-|-|-|-|$2|$(cut -d ' ' -f 1 /proc/loada
 measure_begin() {
   local pid
   scrape "$ROW_DIR/before"
-  SYSTEM_TICKS0=0; for pid in "${SYSTEM_PIDS[@]}"; do SYSTEM_TICKS0=$((SYSTEM_TICKS0 + $(cpu_ticks "$pid"))); done
+  SYSTEM_TICKS0=(); for pid in "${SYSTEM_PIDS[@]}"; do SYSTEM_TICKS0+=("$(cpu_ticks "$pid")"); done
   AZURITE_TICKS0="$(cpu_ticks "$AZURITE_PID")"
   LOAD_STARTED="$(date +%s.%N)"
 }
 
 # measure_end GENERATOR_CPU_SECONDS: sets COMPLETED, RATE, the per-payment CPU and the counts.
 measure_end() {
-  local generator_cpu="$1" pid ticks=0 load_ended
+  local generator_cpu="$1" i ticks=() load_ended
   load_ended="$(date +%s.%N)"
-  for pid in "${SYSTEM_PIDS[@]}"; do ticks=$((ticks + $(cpu_ticks "$pid"))); done
+  # name=ticks for each system process, over the load.
+  for ((i = 0; i < ${#SYSTEM_PIDS[@]}; i++)); do ticks+=("${SYSTEM_NAMES[i]}=$(($(cpu_ticks "${SYSTEM_PIDS[i]}") - SYSTEM_TICKS0[i]))"); done
   local azurite_ticks=$(($(cpu_ticks "$AZURITE_PID") - AZURITE_TICKS0))
   settle
   scrape "$ROW_DIR/after"
@@ -264,15 +290,19 @@ measure_end() {
   COMPLETED="$(jq -r '.completed // 0 | floor' "$ROW_DIR/counts.json")"
   STORAGE_PER="$(jq -r '.storage_requests // "n/a" | tostring' "$ROW_DIR/counts.json")"
   MESSAGES_PER="$(jq -r '.grain_messages // "n/a" | tostring' "$ROW_DIR/counts.json")"
-  python3 - "$COMPLETED" "$LOAD_STARTED" "$load_ended" "$((ticks - SYSTEM_TICKS0))" "$azurite_ticks" "$generator_cpu" "$TICK" >"$ROW_DIR/cpu.txt" <<'EOF'
+  python3 - "$COMPLETED" "$LOAD_STARTED" "$load_ended" "$azurite_ticks" "$generator_cpu" "$TICK" "${ticks[@]}" >"$ROW_DIR/cpu.txt" <<'EOF'
 import sys
-completed, started, ended, system, azurite, generator, tick = sys.argv[1:]
+completed, started, ended, azurite, generator, tick = sys.argv[1:7]
+processes = [(name, int(value)) for name, value in (arg.split("=") for arg in sys.argv[7:])]
 completed = max(int(completed), 1)
 seconds = float(ended) - float(started)
 per = lambda ticks: round(float(ticks) / float(tick) * 1000 / completed, 2)
-print(round(int(sys.argv[1]) / seconds), per(system), per(azurite), round(float(generator) * 1000 / completed, 2))
+system = str(per(sum(t for _, t in processes)))
+if len(processes) > 1:
+    system += " (" + ", ".join(f"{name} {per(t)}" for name, t in processes) + ")"
+print(round(int(sys.argv[1]) / seconds), per(azurite), round(float(generator) * 1000 / completed, 2), system)
 EOF
-  read -r RATE SYSTEM_CPU AZURITE_CPU GENERATOR_CPU <"$ROW_DIR/cpu.txt"
+  read -r RATE AZURITE_CPU GENERATOR_CPU SYSTEM_CPU <"$ROW_DIR/cpu.txt"
   if [ "$STORAGE_KIND" = memory ]; then AZURITE_CPU="-"; STORAGE_PER="n/a (memory)"; fi
 }
 
@@ -399,6 +429,9 @@ NO_GATEWAY_FAULTS='{"fail_rate":0,"latency_min_ms":0,"latency_max_ms":0,"timeout
 row_broke() { echo "  row $1 broke; see $OUT/" >&2; TABLE_ROWS+=("$1|-|-|-|-|-|-|-|-|row broke (see $OUT)|-"); }
 hey_row baseline "round-1 main ($BASELINE_COMMIT): hot wallet, Azurite, hey" "$BASELINE_DLL" AzureTables || row_broke baseline
 hey_row hot-hey "hot wallet, Azurite, hey" "$API_DLL" AzureTables || row_broke hot-hey
+ROW_SILOS=$CLUSTER_SILOS
+hey_row cluster-hey "hot wallet, Azurite, hey, front door + $CLUSTER_SILOS silo processes" "$API_DLL" AzureTables || row_broke cluster-hey
+ROW_SILOS=0
 load_row hot-load "hot wallet, Azurite, load tester (keys)" AzureTables "$NO_GATEWAY_FAULTS" hot-wallet --deposit 10000000 || row_broke hot-load
 hey_row mem-hey "hot wallet, in memory, hey" "$API_DLL" Memory || row_broke mem-hey
 load_row spread "10,000 wallets, Azurite, load tester" AzureTables "$NO_GATEWAY_FAULTS" spread -k 10000 --deposit 1000 || row_broke spread

@@ -8,6 +8,7 @@
 #                                     /metrics on the loopback management listener http://127.0.0.1:5081 (or $MANAGEMENT_URL)
 #   ./run.sh --silos 3                Azurite + mock gateway + 3 silos + the API as their client (Orleans:Mode=Client)
 #   ./run.sh --silos 3 --silo-port 11200 --orleans-gateway-port 30200    silo i (0-based) listens on 11200+i, clients on 30200+i
+#   ./run.sh --silos 3 --silo-metrics-port 9500    silo i serves its Prometheus text on http://127.0.0.1:(9500+i)/metrics
 #   ./run.sh --storage memory         in-memory storage instead of Azurite (nothing survives a restart)
 #   ./run.sh --gateway simulated      the in-process simulated gateway instead of the mock gateway process
 #   ./run.sh --storage memory --gateway simulated    the API alone, no other process and no Node.js needed
@@ -20,7 +21,7 @@
 # is in this project's user secrets): once ready it prints an operator token and the command for a user's token.
 #
 # Orleans's ports: SILO_PORT (11111) and ORLEANS_GATEWAY_PORT (30000), or --silo-port / --orleans-gateway-port; with
-# --silos N, silo i uses SILO_PORT+i and ORLEANS_GATEWAY_PORT+i.
+# --silos N, silo i uses SILO_PORT+i and ORLEANS_GATEWAY_PORT+i, and SILO_METRICS_PORT+i (9400) for its /metrics.
 # Azurite's ports: AZURITE_TABLE_PORT (10002), AZURITE_QUEUE_PORT (10001), AZURITE_BLOB_PORT (10000); data in azurite/data/.
 # A gateway or Azurite that already answers at its address is used as it is, and left running on exit.
 set -euo pipefail
@@ -36,6 +37,7 @@ CONFIGURATION="${CONFIGURATION:-Release}"
 SILOS="${SILOS:-0}"
 SILO_PORT="${SILO_PORT:-11111}"
 ORLEANS_GATEWAY_PORT="${ORLEANS_GATEWAY_PORT:-30000}"
+SILO_METRICS_PORT="${SILO_METRICS_PORT:-9400}"
 READY_TIMEOUT_SECONDS="${READY_TIMEOUT_SECONDS:-90}"
 STOP_TIMEOUT_SECONDS="${STOP_TIMEOUT_SECONDS:-30}"
 export AZURITE_TABLE_PORT="${AZURITE_TABLE_PORT:-10002}"
@@ -65,6 +67,8 @@ while [ $# -gt 0 ]; do
     --silo-port=*) SILO_PORT="${1#*=}"; shift ;;
     --orleans-gateway-port) ORLEANS_GATEWAY_PORT="${2:?--orleans-gateway-port needs a port}"; shift 2 ;;
     --orleans-gateway-port=*) ORLEANS_GATEWAY_PORT="${1#*=}"; shift ;;
+    --silo-metrics-port) SILO_METRICS_PORT="${2:?--silo-metrics-port needs a port}"; shift 2 ;;
+    --silo-metrics-port=*) SILO_METRICS_PORT="${1#*=}"; shift ;;
     -h|--help) usage; exit 0 ;;
     --) shift; USER_ARGS=("$@"); break ;;
     *) echo "Unknown option: $1" >&2; usage >&2; exit 2 ;;
@@ -80,7 +84,7 @@ case "$STORAGE" in azure|azuretables|AzureTables) STORAGE=azure ;; memory|Memory
   *) echo "--storage must be azure or memory, not '$STORAGE'." >&2; exit 2 ;; esac
 case "$GATEWAY" in http|Http) GATEWAY=http ;; simulated|Simulated) GATEWAY=simulated ;;
   *) echo "--gateway must be http or simulated, not '$GATEWAY'." >&2; exit 2 ;; esac
-for number in SILOS SILO_PORT ORLEANS_GATEWAY_PORT; do
+for number in SILOS SILO_PORT ORLEANS_GATEWAY_PORT SILO_METRICS_PORT; do
   [[ "${!number}" =~ ^[0-9]+$ ]] || { echo "$number must be a whole number, not '${!number}'." >&2; exit 2; }
 done
 if [ "$SILOS" -gt 0 ] && [ "$STORAGE" != azure ]; then
@@ -230,13 +234,13 @@ esac
 SILO_LINES=""
 if [ "$SILOS" -gt 0 ]; then
   for ((i = 0; i < SILOS; i++)); do
-    port=$((SILO_PORT + i)); gateway_port=$((ORLEANS_GATEWAY_PORT + i))
-    for taken in "$port" "$gateway_port"; do
-      if tcp_open "$taken"; then echo "Port $taken is already in use; choose others with --silo-port / --orleans-gateway-port." >&2; exit 1; fi
+    port=$((SILO_PORT + i)); gateway_port=$((ORLEANS_GATEWAY_PORT + i)); metrics_port=$((SILO_METRICS_PORT + i))
+    for taken in "$port" "$gateway_port" "$metrics_port"; do
+      if tcp_open "$taken"; then echo "Port $taken is already in use; choose others with --silo-port / --orleans-gateway-port / --silo-metrics-port." >&2; exit 1; fi
     done
     start_process "silo-$((i + 1))" dotnet "$SILO_DLL" "--Orleans:SiloPort=$port" "--Orleans:GatewayPort=$gateway_port" \
-      "${API_ARGS[@]}" "${USER_ARGS[@]}"
-    SILO_LINES+="  Silo $((i + 1))     127.0.0.1:$port (silo-to-silo), 127.0.0.1:$gateway_port (clients)   log: $LOG_DIR/silo-$((i + 1)).log"$'\n'
+      "--Metrics:Port=$metrics_port" "${API_ARGS[@]}" "${USER_ARGS[@]}"
+    SILO_LINES+="  Silo $((i + 1))     127.0.0.1:$port (silo-to-silo), 127.0.0.1:$gateway_port (clients), http://127.0.0.1:$metrics_port/metrics   log: $LOG_DIR/silo-$((i + 1)).log"$'\n'
   done
   for ((i = 0; i < SILOS; i++)); do
     wait_until "silo-$((i + 1))" "its gateway port $((ORLEANS_GATEWAY_PORT + i))" tcp_open "$((ORLEANS_GATEWAY_PORT + i))"

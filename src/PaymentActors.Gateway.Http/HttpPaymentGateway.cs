@@ -22,11 +22,11 @@ public sealed class HttpPaymentGateway : IPaymentGateway
 {
     public const string HttpClientName = "PaymentActors.Gateway";
 
-    private readonly IHttpClientFactory httpClientFactory;
-    private readonly GatewayCircuitState circuit;
-    private readonly GatewayMetrics metrics;
-    private readonly TimeProvider timeProvider;
-    private readonly ILogger<HttpPaymentGateway> logger;
+    private readonly IHttpClientFactory _httpClientFactory;
+    private readonly GatewayCircuitState _circuit;
+    private readonly GatewayMetrics _metrics;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger<HttpPaymentGateway> _logger;
 
     internal HttpPaymentGateway(
         IHttpClientFactory httpClientFactory,
@@ -35,11 +35,11 @@ public sealed class HttpPaymentGateway : IPaymentGateway
         TimeProvider timeProvider,
         ILogger<HttpPaymentGateway> logger)
     {
-        this.httpClientFactory = httpClientFactory;
-        this.circuit = circuit;
-        this.metrics = metrics;
-        this.timeProvider = timeProvider;
-        this.logger = logger;
+        _httpClientFactory = httpClientFactory;
+        _circuit = circuit;
+        _metrics = metrics;
+        _timeProvider = timeProvider;
+        _logger = logger;
     }
 
     public Task<GatewayResponse> ChargeAsync(ChargeRequest request, CancellationToken cancellationToken)
@@ -80,7 +80,7 @@ public sealed class HttpPaymentGateway : IPaymentGateway
         Func<HttpRequestMessage> createRequest,
         CancellationToken cancellationToken)
     {
-        var started = timeProvider.GetTimestamp();
+        var started = _timeProvider.GetTimestamp();
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         GatewayResponse response;
         try
@@ -97,15 +97,15 @@ public sealed class HttpPaymentGateway : IPaymentGateway
             ResilienceContextPool.Shared.Return(context);
         }
 
-        var elapsed = timeProvider.GetElapsedTime(started);
-        metrics.RecordCall(operation, response.Status, elapsed);
+        var elapsed = _timeProvider.GetElapsedTime(started);
+        _metrics.RecordCall(operation, response.Status, elapsed);
         if (response.Status is GatewayStatus.Unavailable or GatewayStatus.Unknown or GatewayStatus.CircuitOpen)
         {
-            GatewayLog.CallWithoutVerdict(logger, GatewayTagValues.Of(operation), paymentId, response.Status, response.Reason, elapsed);
+            GatewayLog.CallWithoutVerdict(_logger, GatewayTagValues.Of(operation), paymentId, response.Status, response.Reason, elapsed);
         }
         else
         {
-            GatewayLog.CallCompleted(logger, GatewayTagValues.Of(operation), paymentId, response.Status, response.Reason, elapsed);
+            GatewayLog.CallCompleted(_logger, GatewayTagValues.Of(operation), paymentId, response.Status, response.Reason, elapsed);
         }
 
         return response;
@@ -119,7 +119,7 @@ public sealed class HttpPaymentGateway : IPaymentGateway
     {
         try
         {
-            using var reply = await httpClientFactory.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
+            using var reply = await _httpClientFactory.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
             return await GatewayReplies.ReadAsync(operation, reply, EarlierAttemptUnanswered(context), cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -128,7 +128,7 @@ public sealed class HttpPaymentGateway : IPaymentGateway
         }
         catch (BrokenCircuitException)
         {
-            circuit.RecordRejected();
+            _circuit.RecordRejected();
 
             // Refused before this call sent anything: say so, so that the payment fails at once instead of backing off
             // into the open breaker. If an earlier attempt of this call went unanswered, the outcome is unknown.

@@ -45,6 +45,9 @@ public static class ClientHostingExtensions
             // A call to a grain on a silo that has just died waits at most this long before the front door answers 503.
             client.Configure<ClientMessagingOptions>(options => options.ResponseTimeout = silo.ResponseTimeout);
             client.UseConnectionRetryFilter(RetryConnectingAsync);
+
+            // The front door's request trace travels with each grain call, so the silos' spans and events continue it.
+            client.AddActivityPropagation();
             client.AddDashboard();
         });
         return builder;

@@ -4,10 +4,12 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using PaymentActors.Hosting;
+using PaymentActors.Silo;
 
 // Content root = the binaries, so appsettings.json is found whatever the working directory (run.sh, tests, containers).
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddPaymentActorsSilo();
+builder.AddPaymentActorsSiloTelemetry();
 using var host = builder.Build();
 await host.StartAsync();
 

@@ -40,21 +40,27 @@ public sealed class AzureStackTests(AzureStackApiFixture api) : IClassFixture<Az
         await _client.DepositAsync(poor, "1.00");
         var failed = await ApiAssert.SuccessAsync(await _client.CreatePaymentAsync(poor, "2.00", wait: true), HttpStatusCode.OK);
         Assert.Equal("insufficient_funds", failed.Text("failure_reason"));
-        var recorded = await Eventually.MatchAsync(
+        var recorded = await Eventually.UntilAsync(
             async () => await ApiAssert.SuccessAsync(await _client.GetAsync("/failed-events?limit=100"), HttpStatusCode.OK),
             page => page.GetProperty("items").EnumerateArray().Any(e => e.Text("payment_id") == failed.Text("id")),
-            Timeout,
-            "the failed event in the Azure table");
+            "the failed event in the Azure table",
+            Timeout);
         Assert.NotEmpty(recorded.GetProperty("items").EnumerateArray());
 
         // Only this app writes to Azure Tables and calls the HTTP gateway, so their meters are its own at /metrics.
-        var metrics = await Eventually.MatchAsync(
+        var metrics = await Eventually.UntilAsync(
             () => _client.GetStringAsync("/metrics"),
             text => text.Contains("paymentactors_storage_writes", StringComparison.Ordinal)
                 && text.Contains("paymentactors_gateway_calls", StringComparison.Ordinal),
-            Timeout,
-            "the storage and gateway meters in the Prometheus text");
+            "the storage and gateway meters in the Prometheus text",
+            Timeout);
         Assert.Contains("paymentactors_gateway_circuit_state", metrics);
+
+        // Co-hosted, the summary's storage requests are this one process's, counted once (as its silo's).
+        var storage = (await ApiAssert.SuccessAsync(await _client.GetAsync("/metrics/summary"), HttpStatusCode.OK)).GetProperty("storage");
+        Assert.Equal(1, storage.GetProperty("processes").GetInt32());
+        Assert.Contains(storage.GetProperty("requests").EnumerateArray(), r => r.Text("service") == "grain_state" && r.Text("kind") == "write");
+        Assert.Contains(storage.GetProperty("requests").EnumerateArray(), r => r.Text("service") == "wallets" && r.Text("kind") == "write");
     }
 
     [Fact]
@@ -108,24 +114,24 @@ public sealed class AzureStackTests(AzureStackApiFixture api) : IClassFixture<Az
         var wallet = await ApiAssert.SuccessAsync(await _client.GetWalletAsync(user), HttpStatusCode.OK);
         Assert.Equal("30.00", wallet.Text("balance"));
         Assert.Equal("0.00", wallet.Text("reserved"));
-        var failedEvent = await Eventually.MatchAsync(
+        var failedEvent = await Eventually.UntilAsync(
             async () =>
             {
                 var page = await ApiAssert.SuccessAsync(await _client.GetAsync("/failed-events?status=failed&limit=100"), HttpStatusCode.OK);
                 return page.GetProperty("items").EnumerateArray().FirstOrDefault(e => e.Text("payment_id") == paymentId);
             },
             e => e.ValueKind == JsonValueKind.Object,
-            Timeout,
-            "the failed event of the outage");
+            "the failed event of the outage",
+            Timeout);
 
         Assert.Equal("gateway_unavailable", failedEvent.GetProperty("original_event").Text("reason"));
 
         // After its pause the breaker lets one probe through; a new payment is that probe, succeeds and closes the breaker.
-        await Eventually.MatchAsync(
+        await Eventually.UntilAsync(
             async () => await ApiAssert.SuccessAsync(await _client.GetAsync("/gateway"), HttpStatusCode.OK),
             h => h.GetProperty("open_until").ValueKind != JsonValueKind.String || h.GetProperty("open_until").GetDateTimeOffset() < DateTimeOffset.UtcNow,
-            Timeout,
-            "the breaker's pause to end");
+            "the breaker's pause to end",
+            Timeout);
         var after = await ApiAssert.SuccessAsync(await _client.CreatePaymentAsync(user, "10.00", wait: true), HttpStatusCode.OK);
         Assert.Equal("completed", after.Text("status"));
         var closed = await ApiAssert.SuccessAsync(await _client.GetAsync("/gateway"), HttpStatusCode.OK);
@@ -138,17 +144,17 @@ public sealed class AzureStackTests(AzureStackApiFixture api) : IClassFixture<Az
         var retry = await _client.PostAsync($"/failed-events/{failedEvent.Text("id")}/retry", content: null);
         var retried = await ApiAssert.SuccessAsync(retry, HttpStatusCode.Accepted);
         Assert.Equal(failedEvent.Text("id"), retried.Text("id"));
-        var completed = await Eventually.MatchAsync(
+        var completed = await Eventually.UntilAsync(
             async () => await ApiAssert.SuccessAsync(await _client.GetPaymentAsync(paymentId), HttpStatusCode.OK),
             p => p.Text("status") is "completed" or "failed",
-            Timeout,
-            "the retried payment to end");
+            "the retried payment to end",
+            Timeout);
         Assert.Equal("completed", completed.Text("status"));
-        var resolved = await Eventually.MatchAsync(
+        var resolved = await Eventually.UntilAsync(
             async () => await ApiAssert.SuccessAsync(await _client.GetAsync($"/failed-events/{failedEvent.Text("id")}"), HttpStatusCode.OK),
             e => e.Text("status") != "retried",
-            Timeout,
-            "the failed event to be settled");
+            "the failed event to be settled",
+            Timeout);
         Assert.Equal("resolved", resolved.Text("status"));
         var paid = await ApiAssert.SuccessAsync(await _client.GetWalletAsync(user), HttpStatusCode.OK);
         Assert.Equal("10.00", paid.Text("balance"));

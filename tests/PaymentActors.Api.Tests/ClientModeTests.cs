@@ -31,21 +31,21 @@ public sealed class ClientModeTests(ClientModeApiFixture api)
 
         // An accepted payment without wait: 202, then it completes on whichever silo holds it.
         var accepted = await ApiAssert.SuccessAsync(await _client.CreatePaymentAsync(user, "5.00"), HttpStatusCode.Accepted);
-        await Eventually.MatchAsync(
+        await Eventually.UntilAsync(
             async () => await ApiAssert.SuccessAsync(await _client.GetPaymentAsync(accepted.Text("id")), HttpStatusCode.OK),
             p => p.Text("status") == "completed",
-            Timeout,
-            "the accepted payment to complete");
+            "the accepted payment to complete",
+            Timeout);
 
         var poor = TestIds.User();
         await _client.DepositAsync(poor, "1.00");
         var failed = await ApiAssert.SuccessAsync(await _client.CreatePaymentAsync(poor, "2.00", wait: true), HttpStatusCode.OK);
         Assert.Equal("insufficient_funds", failed.Text("failure_reason"));
-        await Eventually.MatchAsync(
+        await Eventually.UntilAsync(
             async () => await ApiAssert.SuccessAsync(await _client.GetAsync("/failed-events?limit=100"), HttpStatusCode.OK),
             page => page.GetProperty("items").EnumerateArray().Any(e => e.Text("payment_id") == failed.Text("id")),
-            Timeout,
-            "the failed event in the Azure table");
+            "the failed event in the Azure table",
+            Timeout);
 
         await ApiAssert.ErrorAsync(await _client.GetPaymentAsync("pay_missing"), HttpStatusCode.NotFound, "payment_not_found");
     }
@@ -54,11 +54,11 @@ public sealed class ClientModeTests(ClientModeApiFixture api)
     public async Task Cluster_lists_every_silo_process_as_active_with_its_activations()
     {
         var alive = api.Silos.Where(s => !s.HasExited).Select(s => s.Address).ToHashSet();
-        var cluster = await Eventually.MatchAsync(
+        var cluster = await Eventually.UntilAsync(
             async () => await ApiAssert.SuccessAsync(await _client.GetAsync("/cluster"), HttpStatusCode.OK),
             c => alive.IsSubsetOf(ActiveSilos(c)),
-            Timeout,
-            "every running silo process to be active");
+            "every running silo process to be active",
+            Timeout);
 
         foreach (var silo in cluster.GetProperty("silos").EnumerateArray())
         {
@@ -89,11 +89,11 @@ public sealed class ClientModeTests(ClientModeApiFixture api)
 
         // The dashboard runs in the front door (a client) and reads every silo through the cluster.
         Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/dashboard/")).StatusCode);
-        var counters = await Eventually.MatchAsync(
+        var counters = await Eventually.UntilAsync(
             async () => JsonDocument.Parse(await _client.GetStringAsync("/dashboard/DashboardCounters")).RootElement,
             c => alive.IsSubsetOf(c.GetProperty("hosts").EnumerateArray().Where(h => h.Text("status") == "Active").Select(h => h.Text("siloAddress"))),
-            Timeout,
-            "the dashboard to list every running silo as active");
+            "the dashboard to list every running silo as active",
+            Timeout);
         Assert.True(counters.GetProperty("totalActiveHostCount").GetInt32() >= alive.Count);
     }
 

@@ -11,9 +11,9 @@ public sealed class ConcurrentPaymentsTests(ApiFixture api) : IClassFixture<ApiF
     [Fact]
     public async Task Sixty_four_concurrent_payments_on_one_wallet_never_overdraw_and_deduct_exactly_the_completed_ones()
     {
-        const int payments = 64;
-        const decimal price = 7.00m;
-        const decimal funds = 100.00m; // affords 14 of the 64
+        const int Payments = 64;
+        const decimal Price = 7.00m;
+        const decimal Funds = 100.00m; // affords 14 of the 64
         var user = TestIds.User();
         await ApiAssert.SuccessAsync(await _client.DepositAsync(user, "100.00"), HttpStatusCode.OK);
 
@@ -21,12 +21,12 @@ public sealed class ConcurrentPaymentsTests(ApiFixture api) : IClassFixture<ApiF
         var samples = new ConcurrentBag<(decimal Balance, decimal Reserved, decimal Available)>();
         var sampler = SampleWalletAsync(user, samples, stop.Token);
 
-        var keys = Enumerable.Range(0, payments).Select(_ => TestIds.Key()).ToList();
+        var keys = Enumerable.Range(0, Payments).Select(_ => TestIds.Key()).ToList();
         var responses = await Task.WhenAll(keys.Select(key => _client.CreatePaymentAsync(user, "7.00", wait: true, idempotencyKey: key)));
 
         // A payment still in flight after the wait limit is awaited again through its key; that keeps each wait on the server.
         var outcomes = new List<string>();
-        for (var i = 0; i < payments; i++)
+        for (var i = 0; i < Payments; i++)
         {
             var response = responses[i];
             var payment = await ApiAssert.SuccessAsync(response, response.StatusCode == HttpStatusCode.OK ? HttpStatusCode.OK : HttpStatusCode.Accepted);
@@ -50,7 +50,7 @@ public sealed class ConcurrentPaymentsTests(ApiFixture api) : IClassFixture<ApiF
         var completed = outcomes.Count(s => s == "completed");
         var wallet = await ApiAssert.SuccessAsync(await _client.GetWalletAsync(user), HttpStatusCode.OK);
         Assert.Equal(14, completed);
-        Assert.Equal(funds - (completed * price), wallet.Amount("balance"));
+        Assert.Equal(Funds - (completed * Price), wallet.Amount("balance"));
         Assert.Equal(0m, wallet.Amount("reserved"));
         Assert.NotEmpty(samples);
         Assert.All(samples, s =>

@@ -27,17 +27,17 @@ public sealed class DashboardInBrowserTests(ManagementApiFixture api) : IClassFi
 
         // The dashboard samples its counters every few seconds: wait until the rendered pages show them.
         var grainsPage = new Uri(api.ManagementAddress, "dashboard/#/grains");
-        await Eventually.MatchAsync(
+        await Eventually.UntilAsync(
             () => HeadlessChromium.DumpDomAsync(grainsPage, RenderBudget),
             dom => dom.Contains(">WalletGrain<", StringComparison.Ordinal) && dom.Contains(">PaymentGrain<", StringComparison.Ordinal),
-            RenderTimeout,
-            "the dashboard's grains page to list WalletGrain and PaymentGrain");
+            "the dashboard's grains page to list WalletGrain and PaymentGrain",
+            RenderTimeout);
         var silosPage = new Uri(api.ManagementAddress, "dashboard/#/silos");
-        await Eventually.MatchAsync(
+        await Eventually.UntilAsync(
             () => HeadlessChromium.DumpDomAsync(silosPage, RenderBudget),
             dom => silos.All(silo => dom.Contains(silo, StringComparison.Ordinal)),
-            RenderTimeout,
-            $"the dashboard's silos page to list {string.Join(", ", silos)}");
+            $"the dashboard's silos page to list {string.Join(", ", silos)}",
+            RenderTimeout);
 
         var results = Path.Combine(RepositoryRoot.Find(), "TestResults");
         await HeadlessChromium.ScreenshotAsync(new Uri(api.ManagementAddress, "dashboard/"), Path.Combine(results, "dashboard-overview.png"), RenderBudget);

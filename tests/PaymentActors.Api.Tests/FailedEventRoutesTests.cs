@@ -101,13 +101,13 @@ public sealed class FailedEventRoutesTests(ApiFixture api) : IClassFixture<ApiFi
     }
 
     private Task<JsonElement> FailedEventOfAsync(string paymentId) =>
-        Eventually.MatchAsync(
+        Eventually.UntilAsync(
             async () =>
             {
                 var page = await ApiAssert.SuccessAsync(await _client.GetAsync("/failed-events?limit=100"), HttpStatusCode.OK);
                 return page.GetProperty("items").EnumerateArray().FirstOrDefault(e => e.Text("payment_id") == paymentId);
             },
             e => e.ValueKind == JsonValueKind.Object,
-            Timeout,
-            $"the failed event of {paymentId}");
+            $"the failed event of {paymentId}",
+            Timeout);
 }

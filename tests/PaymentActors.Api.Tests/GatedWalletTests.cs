@@ -33,12 +33,12 @@ public sealed class GatedWalletTests(GatedWalletApiFixture api) : IClassFixture<
 
             // The held reservation now reaches the wallet; the cancelled payment must hand the funds straight back.
             hold.Release();
-            await Eventually.MatchAsync(
+            await Eventually.UntilAsync(
                 async () => await ApiAssert.SuccessAsync(await _client.GetAsync($"/payments/{paymentId}/events"), HttpStatusCode.OK),
                 events => events.EnumerateArray().Select(e => e.Text("type")).ToList() is var types
                     && types.Contains("wallet.funds_reserved") && types.Contains("wallet.funds_released"),
-                Timeout,
-                "the late reservation to be released");
+                "the late reservation to be released",
+                Timeout);
             var wallet = await ApiAssert.SuccessAsync(await _client.GetWalletAsync(user), HttpStatusCode.OK);
             Assert.Equal("0.00", wallet.Text("reserved"));
             Assert.Equal("10.00", wallet.Text("balance"));
@@ -82,19 +82,19 @@ public sealed class GatedWalletTests(GatedWalletApiFixture api) : IClassFixture<
         Assert.Equal(recorded.Text("id"), retried.Text("id"));
         Assert.Contains(retried.Text("status"), new[] { "retried", "resolved" });
         Assert.Equal($"/failed-events/{recorded.Text("id")}", retry.Headers.Location?.OriginalString);
-        var completed = await Eventually.MatchAsync(
+        var completed = await Eventually.UntilAsync(
             async () => await ApiAssert.SuccessAsync(await _client.GetPaymentAsync(paymentId), HttpStatusCode.OK),
             p => p.Text("status") == "completed",
-            Timeout,
-            "the retried payment to complete");
+            "the retried payment to complete",
+            Timeout);
         Assert.Null(completed.GetProperty("failure_reason").GetString());
         var events = await ApiAssert.SuccessAsync(await _client.GetAsync($"/payments/{paymentId}/events"), HttpStatusCode.OK);
         Assert.Equal(TestTokens.OperatorName, events.EnumerateArray().Single(e => e.Text("type") == "payment.retried").Text("actor"));
-        var resolved = await Eventually.MatchAsync(
+        var resolved = await Eventually.UntilAsync(
             async () => await ApiAssert.SuccessAsync(await _client.GetAsync($"/failed-events/{recorded.Text("id")}"), HttpStatusCode.OK),
             e => e.Text("status") == "resolved",
-            Timeout,
-            "the failed event to be resolved");
+            "the failed event to be resolved",
+            Timeout);
         Assert.Equal(recorded.GetProperty("retry_count").GetInt32() + 1, resolved.GetProperty("retry_count").GetInt32());
         await ApiAssert.ErrorAsync(
             await _client.PostAsync($"/failed-events/{recorded.Text("id")}/retry", content: null), HttpStatusCode.Conflict, "failed_event_not_failed");
@@ -104,13 +104,13 @@ public sealed class GatedWalletTests(GatedWalletApiFixture api) : IClassFixture<
     }
 
     private Task<JsonElement> FailedEventOfAsync(string paymentId) =>
-        Eventually.MatchAsync(
+        Eventually.UntilAsync(
             async () =>
             {
                 var page = await ApiAssert.SuccessAsync(await _client.GetAsync("/failed-events?limit=100"), HttpStatusCode.OK);
                 return page.GetProperty("items").EnumerateArray().FirstOrDefault(e => e.Text("payment_id") == paymentId);
             },
             e => e.ValueKind == JsonValueKind.Object,
-            Timeout,
-            $"the failed event of {paymentId}");
+            $"the failed event of {paymentId}",
+            Timeout);
 }

@@ -29,11 +29,11 @@ public sealed class InFlightPaymentTests(SlowGatewayApiFixture api) : IClassFixt
         var payment = await ApiAssert.SuccessAsync(await _client.CreatePaymentAsync(user, "4.00", idempotencyKey: key), HttpStatusCode.Accepted);
         var paymentId = payment.Text("id");
 
-        var reservations = await Eventually.MatchAsync(
+        var reservations = await Eventually.UntilAsync(
             async () => await ApiAssert.SuccessAsync(await _client.GetAsync($"/wallets/{user}/reservations"), HttpStatusCode.OK),
             list => list.GetArrayLength() == 1,
-            SlowGatewayApiFixture.GatewayLatency,
-            "the payment's reservation");
+            "the payment's reservation",
+            SlowGatewayApiFixture.GatewayLatency);
         var reservation = reservations[0];
         Assert.False(string.IsNullOrEmpty(reservation.Text("id")));
         Assert.Equal(paymentId, reservation.Text("payment_id"));
@@ -45,15 +45,15 @@ public sealed class InFlightPaymentTests(SlowGatewayApiFixture api) : IClassFixt
         Assert.Equal("6.00", held.Text("available"));
 
         // Replaying with the same key and waiting lets the server block until the outcome instead of polling.
-        var done = await Eventually.MatchAsync(
+        var done = await Eventually.UntilAsync(
             async () =>
             {
                 var response = await _client.CreatePaymentAsync(user, "4.00", wait: true, idempotencyKey: key);
                 return await ApiAssert.SuccessAsync(response, response.StatusCode == HttpStatusCode.OK ? HttpStatusCode.OK : HttpStatusCode.Accepted);
             },
             p => p.Text("status") == "completed",
-            TimeSpan.FromSeconds(15),
-            "the payment to complete");
+            "the payment to complete",
+            TimeSpan.FromSeconds(15));
         Assert.Equal(paymentId, done.Text("id"));
         var after = await ApiAssert.SuccessAsync(await _client.GetAsync($"/wallets/{user}/reservations"), HttpStatusCode.OK);
         Assert.Equal(0, after.GetArrayLength());
@@ -69,11 +69,11 @@ public sealed class InFlightPaymentTests(SlowGatewayApiFixture api) : IClassFixt
         await _client.DepositAsync(user, "10.00");
         var created = await ApiAssert.SuccessAsync(await _client.CreatePaymentAsync(user, "3.00"), HttpStatusCode.Accepted);
         var paymentId = created.Text("id");
-        await Eventually.MatchAsync(
+        await Eventually.UntilAsync(
             async () => await ApiAssert.SuccessAsync(await _client.GetPaymentAsync(paymentId), HttpStatusCode.OK),
             p => p.Text("status") == "processing",
-            SlowGatewayApiFixture.GatewayLatency,
-            "the payment to reach the gateway");
+            "the payment to reach the gateway",
+            SlowGatewayApiFixture.GatewayLatency);
 
         var error = await ApiAssert.ErrorAsync(await _client.CancelAsync(paymentId), HttpStatusCode.Conflict, "payment_not_cancellable");
         await ApiAssert.ErrorAsync(await _client.RefundAsync(paymentId), HttpStatusCode.Conflict, "payment_not_refundable");

@@ -85,11 +85,11 @@ public sealed class OperationalRoutesTests(ApiFixture api) : IClassFixture<ApiFi
         await ApiAssert.SuccessAsync(await _client.CreatePaymentAsync(user, "1.00", wait: true), HttpStatusCode.OK);
 
         // Our counters are fed by the event stream's subscribers, which catch up shortly after the payment completes.
-        var text = await Eventually.MatchAsync(
+        var text = await Eventually.UntilAsync(
             () => _client.GetStringAsync("/metrics"),
             t => t.Contains("paymentactors_payment_success", StringComparison.Ordinal),
-            TimeSpan.FromSeconds(10),
-            "the PaymentActors meter in the Prometheus text");
+            "the PaymentActors meter in the Prometheus text",
+            TimeSpan.FromSeconds(10));
 
         Assert.Contains("paymentactors_events_total", text);
         Assert.Contains("orleans_catalog_activations", text);
@@ -109,12 +109,12 @@ public sealed class OperationalRoutesTests(ApiFixture api) : IClassFixture<ApiFi
         await ApiAssert.SuccessAsync(await _client.CreatePaymentAsync(user, "9.00", wait: true), HttpStatusCode.OK);
 
         // Both subscribers catch up: nothing pending, and each received every event published.
-        var events = await Eventually.MatchAsync(
+        var events = await Eventually.UntilAsync(
             async () => (await ApiAssert.SuccessAsync(await _client.GetAsync("/metrics/summary"), HttpStatusCode.OK)).GetProperty("events"),
             e => e.GetProperty("pending").EnumerateObject().All(p => p.Value.GetInt64() == 0)
                  && e.GetProperty("published").TryGetProperty("payment.failed", out _),
-            TimeSpan.FromSeconds(10),
-            "the subscribers to receive every event");
+            "the subscribers to receive every event",
+            TimeSpan.FromSeconds(10));
 
         Assert.Equal(1, events.GetProperty("silos").GetInt32());
         var published = events.GetProperty("published");

@@ -99,9 +99,9 @@ public sealed class OrderRoutesTests(ApiFixture api) : IClassFixture<ApiFixture>
         await ApiAssert.SuccessAsync(await _client.RefundAsync(payment.Text("id"), """{"amount": "0.99"}"""), HttpStatusCode.Created);
         Assert.Equal("shipped", (await ApiAssert.SuccessAsync(await _client.GetAsync($"/orders/{orderId}"), HttpStatusCode.OK)).Text("status"));
         await ApiAssert.SuccessAsync(await _client.RefundAsync(payment.Text("id")), HttpStatusCode.Created);
-        var refunded = await Eventually.MatchAsync(
+        var refunded = await Eventually.UntilAsync(
             async () => (await ApiAssert.SuccessAsync(await _client.GetAsync($"/orders/{orderId}"), HttpStatusCode.OK)).Text("status"),
-            status => status == "refunded", TimeSpan.FromSeconds(10), "the order to be refunded");
+            status => status == "refunded", "the order to be refunded", TimeSpan.FromSeconds(10));
         Assert.Equal("refunded", refunded);
     }
 
@@ -138,9 +138,9 @@ public sealed class OrderRoutesTests(ApiFixture api) : IClassFixture<ApiFixture>
         var accepted = Assert.Single(responses, r => r.StatusCode is HttpStatusCode.OK or HttpStatusCode.Accepted);
         var refused = Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Conflict);
         var winner = (await ApiAssert.SuccessAsync(accepted, accepted.StatusCode)).Text("id");
-        await Eventually.MatchAsync(
+        await Eventually.UntilAsync(
             async () => (await ApiAssert.SuccessAsync(await _client.GetPaymentAsync(winner), HttpStatusCode.OK)).Text("status"),
-            status => status == "completed", TimeSpan.FromSeconds(30), "the winning payment to complete");
+            status => status == "completed", "the winning payment to complete", TimeSpan.FromSeconds(30));
         // In flight when it asked: order_already_paid; if the winner had already completed: order_not_payable (the order is paid).
         var body = await refused.Content.ReadAsStringAsync();
         var code = JsonDocument.Parse(body).RootElement.GetProperty("error").Text("code");

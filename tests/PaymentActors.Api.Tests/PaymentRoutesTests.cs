@@ -117,13 +117,13 @@ public sealed class PaymentRoutesTests(ApiFixture api) : IClassFixture<ApiFixtur
         await ApiAssert.SuccessAsync(await _client.CreatePaymentAsync(user, "1.25", "EUR", wait: true), HttpStatusCode.OK);
 
         // The collectors are fed by the event stream, so they catch up shortly after the payment completes.
-        var summary = await Eventually.MatchAsync(
+        var summary = await Eventually.UntilAsync(
             async () => await ApiAssert.SuccessAsync(await _client.GetAsync("/metrics/summary"), HttpStatusCode.OK),
             s => s.GetProperty("payment_success").GetInt64() >= 1
                 && s.GetProperty("payment_amount").TryGetProperty(EventTypes.PaymentCompleted, out var completed)
                 && completed.TryGetProperty("EUR", out _),
-            TimeSpan.FromSeconds(10),
-            "the completed payment in the metrics summary");
+            "the completed payment in the metrics summary",
+            TimeSpan.FromSeconds(10));
 
         Assert.True(summary.GetProperty("event_count").GetProperty(EventTypes.PaymentCompleted).GetInt64() >= 1);
         Assert.True(summary.GetProperty("payment_amount").GetProperty(EventTypes.PaymentCompleted).Amount("EUR") >= 1.25m);

@@ -51,11 +51,11 @@ public sealed class RateLimitTests(ThrottledApiFixture api) : IClassFixture<Thro
         // MaxConcurrentWaits is 0: the wait is not granted, and the payment is created and answered as without it.
         var payment = await ApiAssert.SuccessAsync(await api.Client.CreatePaymentAsync(user, "1.00", wait: true), HttpStatusCode.Accepted);
 
-        await Eventually.MatchAsync(
+        await Eventually.UntilAsync(
             async () => await ApiAssert.SuccessAsync(await api.Client.GetPaymentAsync(payment.Text("id")), HttpStatusCode.OK),
             current => current.Text("status") == "completed",
-            TimeSpan.FromSeconds(10),
-            "the payment answered without waiting to complete");
+            "the payment answered without waiting to complete",
+            TimeSpan.FromSeconds(10));
     }
 
     /// <summary>GETs <paramref name="path"/> until refused (at most <see cref="MaxQuickRequests"/> times); the statuses and the last answer.</summary>

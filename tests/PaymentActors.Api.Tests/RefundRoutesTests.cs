@@ -1,5 +1,6 @@
 using System.Net;
 using PaymentActors.Events;
+using PaymentActors.Payments;
 
 namespace PaymentActors.Api.Tests;
 
@@ -56,6 +57,35 @@ public sealed class RefundRoutesTests(ApiFixture api) : IClassFixture<ApiFixture
         Assert.Equal("20.00", wallet.Text("balance"));
     }
 
+    /// <summary>Issue 10, item 9: past RefundCommand.MaxRefundsPerPayment a refund is refused before anything moves.</summary>
+    [Fact]
+    public async Task The_refund_past_the_limit_is_409_refund_limit_reached_and_changes_nothing()
+    {
+        var (user, paymentId) = await _client.CompletedPaymentAsync("10.00", "2.00");
+        var refunds = await Task.WhenAll(Enumerable.Range(0, RefundCommand.MaxRefundsPerPayment).Select(
+            i => _client.RefundAsync(paymentId, """{"amount": "0.01", "reason": "one cent back"}""", $"rf-limit-{i}")));
+        foreach (var response in refunds)
+        {
+            await ApiAssert.SuccessAsync(response, HttpStatusCode.Created);
+        }
+
+        var error = await ApiAssert.ErrorAsync(
+            await _client.RefundAsync(paymentId, """{"amount": "0.01"}""", "rf-limit-over"), HttpStatusCode.Conflict, "refund_limit_reached");
+
+        Assert.Contains(RefundCommand.MaxRefundsPerPayment.ToString(System.Globalization.CultureInfo.InvariantCulture), error.Text("message"));
+        var payment = await ApiAssert.SuccessAsync(await _client.GetPaymentAsync(paymentId), HttpStatusCode.OK);
+        Assert.Equal("partially_refunded", payment.Text("status"));
+        Assert.Equal("1.00", payment.Text("refunded_amount"));
+        Assert.Equal(RefundCommand.MaxRefundsPerPayment, payment.GetProperty("refunds").GetArrayLength());
+        Assert.All(payment.GetProperty("refunds").EnumerateArray(), r => Assert.Equal("succeeded", r.Text("status")));
+        var wallet = await ApiAssert.SuccessAsync(await _client.GetWalletAsync(user), HttpStatusCode.OK);
+        Assert.Equal("9.00", wallet.Text("balance"));
+        // An earlier refund's retry is still answered as a replay: the limit refuses only new refunds.
+        var replay = await _client.RefundAsync(paymentId, """{"amount": "0.01", "reason": "one cent back"}""", "rf-limit-0");
+        await ApiAssert.SuccessAsync(replay, HttpStatusCode.OK);
+        Assert.Equal("9.00", (await ApiAssert.SuccessAsync(await _client.GetWalletAsync(user), HttpStatusCode.OK)).Text("balance"));
+    }
+
     [Fact]
     public async Task A_refund_above_the_payment_is_422_and_changes_nothing()
     {
@@ -98,10 +128,10 @@ public sealed class RefundRoutesTests(ApiFixture api) : IClassFixture<ApiFixture
     [Fact]
     public async Task Concurrent_refunds_never_add_up_to_more_than_the_payment()
     {
-        const int requests = 16;
+        const int Requests = 16;
         var (user, paymentId) = await _client.CompletedPaymentAsync("10.00", "10.00");
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, requests).Select(_ => _client.RefundAsync(paymentId, """{"amount": "1.50"}""")));
+        var responses = await Task.WhenAll(Enumerable.Range(0, Requests).Select(_ => _client.RefundAsync(paymentId, """{"amount": "1.50"}""")));
 
         var created = responses.Count(r => r.StatusCode == HttpStatusCode.Created);
         Assert.Equal(6, created);

@@ -23,6 +23,9 @@ public sealed class SiloFailoverTests(ClientModeApiFixture api, ITestOutputHelpe
     private const decimal Deposit = 500.00m;
     private static readonly TimeSpan RecoveryTimeout = TimeSpan.FromSeconds(90);
 
+    /// <summary>A careful caller's pause before it asks again, so 64 of them do not flood a cluster that is recovering.</summary>
+    private static readonly TimeSpan RetryBackoff = TimeSpan.FromMilliseconds(200);
+
     /// <summary>Under Orleans's 30 s default: the front door's own response timeout (Orleans:ResponseTimeout, 10 s) plus slack for a busy machine.</summary>
     private static readonly TimeSpan LongestAnswer = TimeSpan.FromSeconds(20);
 
@@ -43,7 +46,7 @@ public sealed class SiloFailoverTests(ClientModeApiFixture api, ITestOutputHelpe
         var run = Task.WhenAll(Enumerable.Range(0, Payments).Select(i => clients.PayAsync(user, 5.00m + (i % 8))));
 
         // Kill it once the gateway has answered some charges, with most sagas still between their steps.
-        var atKill = await Eventually.MatchAsync(GatewayStatsAsync, s => s.Answered >= 8, TimeSpan.FromSeconds(60), "charges to be under way");
+        var atKill = await Eventually.UntilAsync(GatewayStatsAsync, s => s.Answered >= 8, "charges to be under way", TimeSpan.FromSeconds(60));
         victim.Kill();
         var sinceKill = Stopwatch.StartNew();
         output.WriteLine($"Killed {victim.Address} with {atKill.Answered} charges answered and {clients.Accepted.Count} payments accepted.");
@@ -56,11 +59,11 @@ public sealed class SiloFailoverTests(ClientModeApiFixture api, ITestOutputHelpe
         if (summary.StatusCode != HttpStatusCode.OK) await ApiAssert.ErrorAsync(summary, HttpStatusCode.ServiceUnavailable, "service_unavailable");
         Assert.True(summaryTimer.Elapsed < LongestAnswer, $"/metrics/summary took {summaryTimer.Elapsed} while a silo was dying");
 
-        var dead = await Eventually.MatchAsync(
+        var dead = await Eventually.UntilAsync(
             async () => await ApiAssert.SuccessAsync(await _client.GetAsync("/cluster"), HttpStatusCode.OK),
             c => c.GetProperty("silos").EnumerateArray().Any(s => s.Text("address") == victim.Address && s.Text("status") == "dead"),
-            RecoveryTimeout,
-            "the killed silo to be reported dead");
+            "the killed silo to be reported dead",
+            RecoveryTimeout);
         var declaredDead = sinceKill.Elapsed;
         Assert.All(survivors, s => Assert.Contains(dead.GetProperty("silos").EnumerateArray(), m => m.Text("address") == s.Address && m.Text("status") == "active"));
 
@@ -69,11 +72,11 @@ public sealed class SiloFailoverTests(ClientModeApiFixture api, ITestOutputHelpe
         Assert.Equal(Payments, accepted.Count);
 
         // Every accepted payment ends, on the silos that are left.
-        var ended = await Eventually.MatchAsync(
+        var ended = await Eventually.UntilAsync(
             () => clients.ReadAllAsync(accepted.Keys),
             payments => payments.Values.All(p => p.Text("status") is "completed" or "failed"),
-            RecoveryTimeout,
-            "every accepted payment to end");
+            "every accepted payment to end",
+            RecoveryTimeout);
         var allEnded = sinceKill.Elapsed;
 
         var completed = ended.Values.Where(p => p.Text("status") == "completed").ToList();
@@ -151,20 +154,23 @@ public sealed class SiloFailoverTests(ClientModeApiFixture api, ITestOutputHelpe
         public async Task PayAsync(string user, decimal amount)
         {
             var key = TestIds.Key();
-            var deadline = DateTime.UtcNow + RecoveryTimeout;
-            while (DateTime.UtcNow < deadline)
-            {
-                var (status, body) = await TimedAsync(() => client.CreatePaymentAsync(user, amount.ToString("0.00", CultureInfo.InvariantCulture), idempotencyKey: key));
-                if (status is HttpStatusCode.Accepted or HttpStatusCode.OK)
+            var accepted = await Eventually.UntilAsync(
+                async () =>
                 {
-                    var payment = JsonDocument.Parse(body).RootElement.GetProperty("data");
-                    Accepted[payment.Text("id")] = payment;
-                    return;
-                }
+                    var (status, body) = await TimedAsync(() => client.CreatePaymentAsync(user, amount.ToString("0.00", CultureInfo.InvariantCulture), idempotencyKey: key));
+                    if (status is not (HttpStatusCode.Accepted or HttpStatusCode.OK))
+                    {
+                        Errors.Enqueue(status is null ? "no answer" : $"{(int)status} {ErrorCode(body)}");
+                    }
 
-                Errors.Enqueue(status is null ? "no answer" : $"{(int)status} {ErrorCode(body)}");
-                await Task.Delay(200);
-            }
+                    return (status, body);
+                },
+                answer => answer.status is HttpStatusCode.Accepted or HttpStatusCode.OK,
+                $"payment {key} to be accepted",
+                RecoveryTimeout,
+                RetryBackoff);
+            var payment = JsonDocument.Parse(accepted.body).RootElement.GetProperty("data");
+            Accepted[payment.Text("id")] = payment;
         }
 
         public async Task<Dictionary<string, JsonElement>> ReadAllAsync(IEnumerable<string> ids)

@@ -13,10 +13,10 @@ public sealed class TransactionRoutesTests(ApiFixture api) : IClassFixture<ApiFi
         var (_, paymentId) = await _client.CompletedPaymentAsync("100.00", "40.00");
         var refund = await ApiAssert.SuccessAsync(await _client.RefundAsync(paymentId, """{"amount": "15.50"}"""), HttpStatusCode.Created);
 
-        var payment = await Eventually.MatchAsync(
+        var payment = await Eventually.UntilAsync(
             async () => await ApiAssert.SuccessAsync(await _client.GetPaymentAsync(paymentId), HttpStatusCode.OK),
             p => p.GetProperty("transactions").EnumerateArray().Any(t => t.Text("type") == "refund" && t.Text("status") == "succeeded"),
-            TimeSpan.FromSeconds(10), "the refund to succeed");
+            "the refund to succeed", TimeSpan.FromSeconds(10));
 
         var transactions = payment.GetProperty("transactions").EnumerateArray().ToList();
         Assert.Equal("partially_refunded", payment.Text("status"));

@@ -241,6 +241,55 @@ public sealed class PaymentSagaMachineTests
         Assert.Equal(SagaStep.Finish(PaymentStatus.Failed, FailureReasons.GatewayRejected), retry.OnReleased(ReservationStatus.Released));
     }
 
+    [Fact]
+    public void A_resumed_attempt_whose_wallet_stays_unreachable_hands_back_the_charge_an_earlier_activation_may_have_made()
+    {
+        // The silo died after the charge and before the ending was durable; the rebuilt payment cannot reach the wallet.
+        var saga = new PaymentSaga(PaymentStatus.Pending, MaxRetries, resumed: true);
+        Assert.True(saga.ChargeMayHaveLanded);
+
+        var failure = new StepFailedException("reserve", MaxRetries + 1, new IOException("wallet unreachable"));
+        Assert.Equal(SagaStep.Release(FailureReasons.WalletUnavailable), saga.OnStepFailed(failure));
+        Assert.Equal(SagaStep.VoidCharge, saga.OnReleased(ReservationStatus.Released));
+        Assert.Equal(SagaStep.Finish(PaymentStatus.Failed, FailureReasons.WalletUnavailable, failure), saga.OnVoided());
+    }
+
+    [Fact]
+    public void A_resumed_attempt_that_finds_its_reservation_ended_voids_before_it_fails_but_a_confirmed_one_completes()
+    {
+        static ReserveResult Closed(ReservationStatus status, string? reason) =>
+            new(ReserveOutcome.AlreadyClosed, reason is null ? null : Event(reason), ClosedAs: status);
+
+        var expired = new PaymentSaga(PaymentStatus.Pending, MaxRetries, resumed: true);
+        Assert.Equal(SagaStep.VoidCharge, expired.OnReserved(Closed(ReservationStatus.Expired, null)));
+        Assert.Equal(SagaStep.Finish(PaymentStatus.Failed, FailureReasons.ReservationExpired), expired.OnVoided());
+
+        var cancelled = new PaymentSaga(PaymentStatus.Pending, MaxRetries, resumed: true);
+        Assert.Equal(SagaStep.VoidCharge, cancelled.OnReserved(Closed(ReservationStatus.Released, FailureReasons.Cancelled)));
+
+        // The debit happened: the charge stands.
+        var confirmed = new PaymentSaga(PaymentStatus.Pending, MaxRetries, resumed: true);
+        Assert.Equal(SagaStep.Finish(PaymentStatus.Completed, null), confirmed.OnReserved(Closed(ReservationStatus.Confirmed, null)));
+    }
+
+    [Fact]
+    public void A_resumed_attempt_that_reserves_asks_the_gateway_again_and_its_verdict_settles_the_doubt()
+    {
+        var approved = new PaymentSaga(PaymentStatus.Pending, MaxRetries, resumed: true);
+        Assert.Equal(SagaStep.Charge(0), approved.OnReserved(Reserved));
+        Assert.Equal(SagaStep.Confirm, approved.OnCharged(ChargeOutcome.Approved, null));
+        Assert.False(approved.ChargeMayHaveLanded);
+
+        // A refused reservation of a resumed attempt still voids: the wallet may have expired and forgotten a charged one.
+        var refused = new PaymentSaga(PaymentStatus.Pending, MaxRetries, resumed: true);
+        Assert.Equal(SagaStep.VoidCharge, refused.OnReserved(new ReserveResult(ReserveOutcome.InsufficientFunds, null)));
+        Assert.Equal(SagaStep.Finish(PaymentStatus.Failed, FailureReasons.InsufficientFunds), refused.OnVoided());
+
+        // Until the gateway answers, a resumed attempt never gives up on a charge that may exist.
+        var unanswered = new PaymentSaga(PaymentStatus.Processing, MaxRetries, resumed: true);
+        Assert.Equal(SagaStep.Charge(1), unanswered.OnCharged(ChargeOutcome.Unavailable, "gateway_unavailable"));
+    }
+
     private static PaymentSaga Charging()
     {
         var saga = new PaymentSaga(PaymentStatus.Pending, MaxRetries);

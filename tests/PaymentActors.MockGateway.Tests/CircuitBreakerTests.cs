@@ -21,8 +21,8 @@ public sealed class CircuitBreakerTests
             Assert.Equal(GatewayFailureReasons.GatewayUnavailable, failed.Reason);
         }
 
-        var opened = await Eventually.WaitForAsync(
-            adapter.Circuit.GetSnapshot, s => s.Status == GatewayCircuitStatus.Open && s.LastOpenedAt is not null, "the circuit to open");
+        var opened = await Eventually.UntilAsync(
+            () => Task.FromResult(adapter.Circuit.GetSnapshot()), s => s.Status == GatewayCircuitStatus.Open && s.LastOpenedAt is not null, "the circuit to open");
         Assert.Equal("open", opened.State);
         Assert.Equal(1, opened.TimesOpened);
         Assert.Equal(4, opened.RecentFailures);
@@ -41,14 +41,14 @@ public sealed class CircuitBreakerTests
 
         // The gateway recovers; calls keep failing fast until the break is over, then one probe closes the circuit.
         await server.SetBehaviourAsync("""{"outage":false}""");
-        var probe = await Eventually.WaitForAsync(
+        var probe = await Eventually.UntilAsync(
             () => adapter.Gateway.ChargeAsync(GatewayAdapterHarness.Charge("pay-probe"), CancellationToken.None),
             answer => answer.Status == GatewayStatus.Approved,
             "a probe to get through");
 
         Assert.Equal(GatewayStatus.Approved, probe.Status);
-        var closed = await Eventually.WaitForAsync(
-            adapter.Circuit.GetSnapshot, s => s.LastClosedAt is not null, "the close callback");
+        var closed = await Eventually.UntilAsync(
+            () => Task.FromResult(adapter.Circuit.GetSnapshot()), s => s.LastClosedAt is not null, "the close callback");
         Assert.Equal(GatewayCircuitStatus.Closed, closed.Status);
         Assert.Null(closed.OpenUntil);
         Assert.Equal(5, (await server.GetStatsAsync()).RequestsReceived);
@@ -64,10 +64,10 @@ public sealed class CircuitBreakerTests
             await adapter.Gateway.ChargeAsync(GatewayAdapterHarness.Charge($"pay-f{i}"), CancellationToken.None);
         }
 
-        await Eventually.WaitForAsync(adapter.Circuit.GetSnapshot, s => s.TimesOpened == 1, "the circuit to open");
+        await Eventually.UntilAsync(() => Task.FromResult(adapter.Circuit.GetSnapshot()), s => s.TimesOpened == 1, "the circuit to open");
 
         // Still down: the first call after the break reaches the gateway, fails, and the circuit opens again.
-        await Eventually.WaitForAsync(
+        await Eventually.UntilAsync(
             async () =>
             {
                 await adapter.Gateway.ChargeAsync(GatewayAdapterHarness.Charge("pay-probe"), CancellationToken.None);
@@ -75,7 +75,7 @@ public sealed class CircuitBreakerTests
             },
             received => received == 5,
             "a probe to reach the gateway");
-        var reopened = await Eventually.WaitForAsync(adapter.Circuit.GetSnapshot, s => s.TimesOpened == 2, "the circuit to open again");
+        var reopened = await Eventually.UntilAsync(() => Task.FromResult(adapter.Circuit.GetSnapshot()), s => s.TimesOpened == 2, "the circuit to open again");
 
         Assert.Equal(GatewayCircuitStatus.Open, reopened.Status);
         var rejected = await adapter.Gateway.ChargeAsync(GatewayAdapterHarness.Charge("pay-after"), CancellationToken.None);

@@ -53,7 +53,7 @@ public sealed class GatewayMetricsTests
 
         await adapter.Gateway.ChargeAsync(GatewayAdapterHarness.Charge("pay-m1"), CancellationToken.None);
         await adapter.Gateway.ChargeAsync(GatewayAdapterHarness.Charge("pay-m2"), CancellationToken.None);
-        await Eventually.WaitForAsync(adapter.Circuit.GetSnapshot, s => s.Status == GatewayCircuitStatus.Open, "the circuit to open");
+        await Eventually.UntilAsync(() => Task.FromResult(adapter.Circuit.GetSnapshot()), s => s.Status == GatewayCircuitStatus.Open, "the circuit to open");
         await adapter.Gateway.GetChargeAsync("pay-m1", CancellationToken.None);
         listener.RecordObservableInstruments();
 

@@ -28,6 +28,20 @@ public sealed class GatewayRepliesTests
         Assert.Equal(reason, answer.Reason);
     }
 
+    [Fact]
+    public async Task Refund_of_a_charge_still_being_processed_has_no_verdict_yet()
+    {
+        using var response = new HttpResponseMessage(HttpStatusCode.Accepted)
+        {
+            Content = new StringContent("""{"refund_id":"void_p","payment_id":"p","status":"processing"}""", Encoding.UTF8, "application/json"),
+        };
+
+        var answer = await GatewayReplies.ReadAsync(GatewayOperation.Refund, response, earlierAttemptUnanswered: false, CancellationToken.None);
+
+        Assert.Equal(GatewayStatus.Unknown, answer.Status);
+        Assert.Equal(GatewayFailureReasons.InProgress, answer.Reason);
+    }
+
     [Theory]
     [InlineData(HttpStatusCode.InternalServerError)]
     [InlineData(HttpStatusCode.GatewayTimeout)]

@@ -101,7 +101,7 @@ public sealed class HttpPaymentGatewayTests
         });
 
         var charging = adapter.Gateway.ChargeAsync(GatewayAdapterHarness.Charge("pay-rt"), CancellationToken.None);
-        await Eventually.WaitForAsync(server.GetStatsAsync, s => s.HeldResponses == 1, "the first attempt to be held");
+        await Eventually.UntilAsync(server.GetStatsAsync, s => s.HeldResponses == 1, "the first attempt to be held");
         await server.SetBehaviourAsync("""{"timeout_rate":0}""");
         var charged = await charging;
 
@@ -122,7 +122,7 @@ public sealed class HttpPaymentGatewayTests
         });
 
         var charging = adapter.Gateway.ChargeAsync(GatewayAdapterHarness.Charge("pay-tr"), CancellationToken.None);
-        await Eventually.WaitForAsync(server.GetStatsAsync, s => s.HeldResponses == 1, "the first attempt to be held");
+        await Eventually.UntilAsync(server.GetStatsAsync, s => s.HeldResponses == 1, "the first attempt to be held");
         await server.SetBehaviourAsync("""{"outage":true}""");
         var charged = await charging;
         await server.SetBehaviourAsync("""{"outage":false}""");
@@ -156,7 +156,7 @@ public sealed class HttpPaymentGatewayTests
         using var cancellation = new CancellationTokenSource();
 
         var charging = adapter.Gateway.ChargeAsync(GatewayAdapterHarness.Charge("pay-x"), cancellation.Token);
-        await Eventually.WaitForAsync(server.GetStatsAsync, s => s.HeldResponses == 1, "the attempt to be held");
+        await Eventually.UntilAsync(server.GetStatsAsync, s => s.HeldResponses == 1, "the attempt to be held");
         await cancellation.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => charging);

@@ -1,9 +1,29 @@
+using PaymentActors.MockGateway.Charges;
+using PaymentActors.MockGateway.Refunds;
 using PaymentActors.MockGateway.Tests.Support;
 
 namespace PaymentActors.MockGateway.Tests;
 
 public sealed class MockGatewayRefundTests
 {
+    [Fact]
+    public void Refund_OfAChargeStillBeingProcessed_IsNotDeclinedButAskedAgain()
+    {
+        // A saga resumed after a crash voids the charge its dead silo may have sent; that charge may still be in flight.
+        var ledger = new ChargeLedger();
+        var charge = new ChargeCommand("pay-inflight", "user-1", 10.00m, "USD");
+        var refund = new RefundCommand("void_pay-inflight", "pay-inflight", 10.00m, "USD");
+        Assert.True(ledger.TryBegin(charge));
+
+        var (_, whileProcessing) = ledger.Refund(refund, DateTimeOffset.UnixEpoch);
+        ledger.Charge(charge, _ => null, DateTimeOffset.UnixEpoch);
+        var (record, afterwards) = ledger.Refund(refund, DateTimeOffset.UnixEpoch);
+
+        Assert.Equal(LedgerWrite.ChargeInProgress, whileProcessing);
+        Assert.Equal(LedgerWrite.Created, afterwards);
+        Assert.True(record.Approved);
+    }
+
     [Fact]
     public async Task Refund_IsIdempotentByRefundIdAndNeverExceedsTheCharge()
     {

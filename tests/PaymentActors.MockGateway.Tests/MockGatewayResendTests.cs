@@ -12,7 +12,7 @@ public sealed class MockGatewayResendTests
 
         // The first request is being processed (its latency); a client that gave up on it sends it again.
         var first = gateway.PostAsync("charges", RunningMockGateway.ChargeJson("pay-late"));
-        await Eventually.WaitForAsync(() => gateway.GetStatsAsync(), s => s.RequestsReceived == 1, "the first request to arrive");
+        await Eventually.UntilAsync(() => gateway.GetStatsAsync(), s => s.RequestsReceived == 1, "the first request to arrive");
         var (resentStatus, resent) = await gateway.PostAsync("charges", RunningMockGateway.ChargeJson("pay-late"));
         var (firstStatus, landed) = await first;
         var (againStatus, again) = await gateway.PostAsync("charges", RunningMockGateway.ChargeJson("pay-late"));

@@ -18,4 +18,10 @@ public interface IFailedEventStore
     /// re-read and decide again). Two operators retrying one event must not both re-drive it.
     /// </summary>
     Task<bool> UpdateAsync(FailedEvent expected, FailedEvent updated, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Deletes every event last changed before <paramref name="updatedBefore"/> (the retention's cutoff) and returns how
+    /// many it deleted. An event changed meanwhile is kept.
+    /// </summary>
+    Task<int> PurgeAsync(DateTimeOffset updatedBefore, CancellationToken cancellationToken = default);
 }

@@ -44,6 +44,11 @@ public interface IPaymentGrain : IGrainWithStringKey
     Task<CancelResult> CancelAsync();
 
     /// <summary>Returns part or all of a completed payment: refund at the gateway, then credit the wallet.</summary>
+    /// <remarks>
+    /// Its own response timeout: one gateway call may take three attempts of up to 2 s each (PaymentGateway options), and
+    /// a slow gateway is retried; the front door's 10 s default would answer 503 for a refund that is still going well.
+    /// </remarks>
+    [ResponseTimeout("00:00:30")]
     [Alias("RefundAsync")]
     Task<RefundResult> RefundAsync(RefundCommand command);
 

@@ -14,9 +14,11 @@ public sealed record MetricsSummaryResponse(
     [property: Description("PaymentFailure: failed payments, by failure type.")]
     IReadOnlyDictionary<string, long> PaymentFailure,
     [property: Description("Seed 003's event figures: published, delivered and pending per subscriber.")]
-    EventFiguresResponse Events)
+    EventFiguresResponse Events,
+    [property: Description("Requests sent to Azure Storage by every process of the system (silos and front door), reads and writes.")]
+    StorageFiguresResponse Storage)
 {
-    public static MetricsSummaryResponse From(MetricsSnapshot snapshot, EventFigures events) => new(
+    public static MetricsSummaryResponse From(MetricsSnapshot snapshot, EventFigures events, StorageFigures storage) => new(
         new SortedDictionary<string, long>(snapshot.EventCount.ToDictionary(), StringComparer.Ordinal),
         snapshot.PaymentAmount
             .GroupBy(a => a.EventType, StringComparer.Ordinal)
@@ -26,5 +28,6 @@ public sealed record MetricsSummaryResponse(
                 StringComparer.Ordinal),
         snapshot.PaymentSuccess,
         new SortedDictionary<string, long>(snapshot.PaymentFailure.ToDictionary(), StringComparer.Ordinal),
-        EventFiguresResponse.From(events));
+        EventFiguresResponse.From(events),
+        StorageFiguresResponse.From(storage));
 }

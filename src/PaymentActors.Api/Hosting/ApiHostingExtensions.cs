@@ -9,7 +9,7 @@ using PaymentActors.Api.Http;
 using PaymentActors.Api.OpenApi;
 using PaymentActors.Api.Options;
 using PaymentActors.Api.Security;
-using PaymentActors.Api.Telemetry;
+using PaymentActors.Hosting.Telemetry;
 
 namespace PaymentActors.Api.Hosting;
 

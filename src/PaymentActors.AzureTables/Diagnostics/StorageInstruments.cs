@@ -1,5 +1,8 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using System.Runtime.CompilerServices;
+using PaymentActors.Metrics;
 
 namespace PaymentActors.AzureTables.Diagnostics;
 
@@ -8,9 +11,10 @@ namespace PaymentActors.AzureTables.Diagnostics;
 /// included), as a read or a write, labelled by service, table, operation and status. Recorded by
 /// <see cref="StorageRequestCountingPolicy"/>, which sits in the pipeline of every Table service client we create.
 /// "Storage operations per completed payment" is (reads + writes) / completed payments; the load tester divides
-/// <see cref="WritesInstrument"/> alone.
+/// <see cref="WritesInstrument"/> alone. It also keeps this process's totals (<see cref="Snapshot"/>), which the silos
+/// report through a grain so that the front door can sum the cluster's in one place.
 /// </summary>
-public sealed class StorageInstruments
+public sealed class StorageInstruments : IStorageFiguresSource
 {
     public const string MeterName = "PaymentActors.Storage";
 
@@ -35,6 +39,7 @@ public sealed class StorageInstruments
     private readonly Counter<long> _reads;
     private readonly Counter<long> _writes;
     private readonly Histogram<double> _duration;
+    private readonly ConcurrentDictionary<(string Service, string Table, string Operation, bool IsWrite), StrongBox<long>> _totals = new();
 
     public StorageInstruments(IMeterFactory meterFactory)
     {
@@ -59,7 +64,13 @@ public sealed class StorageInstruments
         }
 
         (request.IsRead ? _reads : _writes).Add(1, tags);
+        Interlocked.Increment(ref _totals.GetOrAdd((request.Service, request.Table, request.Operation, !request.IsRead), static _ => new StrongBox<long>()).Value);
         _duration.Record(Stopwatch.GetElapsedTime(startedAt).TotalSeconds,
             new KeyValuePair<string, object?>(ServiceTag, request.Service), new KeyValuePair<string, object?>(OperationTag, request.Operation));
     }
+
+    /// <summary>This process's requests so far, in a stable order (merging with nothing sorts them).</summary>
+    public StorageFigures Snapshot() =>
+        new StorageFigures(_totals.Select(t => new StorageRequestCount(t.Key.Service, t.Key.Table, t.Key.Operation, t.Key.IsWrite, Interlocked.Read(ref t.Value.Value))).ToArray(), 1)
+            .Merge(StorageFigures.Empty);
 }

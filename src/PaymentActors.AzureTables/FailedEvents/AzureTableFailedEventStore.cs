@@ -124,4 +124,28 @@ public sealed class AzureTableFailedEventStore : IFailedEventStore
             return false;
         }
     }
+
+    public async Task<int> PurgeAsync(DateTimeOffset updatedBefore, CancellationToken cancellationToken = default)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {FailedEventEntity.PartitionKey}") +
+                     $" and {FailedEventEntity.UpdatedAtProperty} lt " + TableClient.CreateQueryFilter($"{updatedBefore}");
+        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
+        var purged = 0;
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken)
+                           .ConfigureAwait(false))
+        {
+            try
+            {
+                // Conditional on the ETag just read: an event retried since the query is kept.
+                await table.DeleteEntityAsync(entity.PartitionKey, entity.RowKey, entity.ETag, cancellationToken).ConfigureAwait(false);
+                purged++;
+            }
+            catch (RequestFailedException exception) when (exception.Status is 404 or 412)
+            {
+                AzureTableFailedEventStoreLog.PurgeSkipped(_logger, entity.RowKey);
+            }
+        }
+
+        return purged;
+    }
 }

@@ -15,6 +15,8 @@ internal static class FailedEventEntity
 
     public const string StatusProperty = "status";
 
+    public const string UpdatedAtProperty = "updated_at";
+
     /// <summary>Characters per string property: the service's 64 KiB limit in UTF-16, less one so a pair never splits past it.</summary>
     private const int MaxCharactersPerProperty = 32 * 1024 - 1;
 
@@ -41,7 +43,7 @@ internal static class FailedEventEntity
             ["retry_count"] = failedEvent.RetryCount,
             [StatusProperty] = StatusName(failedEvent.Status),
             ["created_at"] = failedEvent.CreatedAt,
-            ["updated_at"] = failedEvent.UpdatedAt,
+            [UpdatedAtProperty] = failedEvent.UpdatedAt,
         };
         WriteLongString(entity, "original_event", failedEvent.OriginalEvent);
         WriteLongString(entity, "error_message", failedEvent.ErrorMessage);
@@ -58,7 +60,7 @@ internal static class FailedEventEntity
         RetryCount: entity.GetInt32("retry_count") ?? 0,
         Status: ParseStatus(entity.GetString(StatusProperty)),
         CreatedAt: entity.GetDateTimeOffset("created_at") ?? DateTimeOffset.MinValue,
-        UpdatedAt: entity.GetDateTimeOffset("updated_at") ?? DateTimeOffset.MinValue);
+        UpdatedAt: entity.GetDateTimeOffset(UpdatedAtProperty) ?? DateTimeOffset.MinValue);
 
     /// <summary>The status as stored and filtered on: seed 000's lower-case words.</summary>
     public static string StatusName(FailedEventStatus status) => status switch

@@ -8,6 +8,7 @@ using Orleans.Serialization;
 using Orleans.Storage;
 using PaymentActors.AzureTables.Diagnostics;
 using PaymentActors.AzureTables.FailedEvents;
+using PaymentActors.Metrics;
 
 namespace PaymentActors.AzureTables.Hosting;
 
@@ -84,6 +85,7 @@ public static class AzureTablesSiloBuilderExtensions
     {
         services.AddMetrics();
         services.TryAddSingleton<StorageInstruments>();
+        services.TryAddSingleton<IStorageFiguresSource>(sp => sp.GetRequiredService<StorageInstruments>());
         services.Replace(ServiceDescriptor.Singleton(sp => new AzureTableClients(setup, sp.GetRequiredService<StorageInstruments>())));
         return services;
     }

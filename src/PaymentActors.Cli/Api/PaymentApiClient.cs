@@ -34,6 +34,22 @@ internal sealed class PaymentApiClient(HttpClient httpClient, Uri baseAddress, T
     public Task<ApiResponse<JsonElement>> CancelAsync(string paymentId, CancellationToken cancellationToken) =>
         SendAsync<JsonElement>(HttpMethod.Post, $"payments/{Uri.EscapeDataString(paymentId)}/cancel", body: null, idempotencyKey: null, cancellationToken);
 
+    /// <summary>
+    /// The whole system's storage writes and completed payments from <c>GET /metrics/summary</c> (every silo asked), or
+    /// null when it does not answer them. For a front door that is a client of silo processes, whose own <c>/metrics</c>
+    /// holds neither (the silos count them).
+    /// </summary>
+    public async Task<(double StorageWrites, double CompletedPayments)?> GetClusterFiguresAsync(CancellationToken cancellationToken)
+    {
+        var summary = await SendAsync<JsonElement>(HttpMethod.Get, "metrics/summary", body: null, idempotencyKey: null, cancellationToken).ConfigureAwait(false);
+        return summary.IsSuccess
+            && summary.Data.TryGetProperty("storage", out var storage)
+            && storage.TryGetProperty("writes", out var writes) && writes.TryGetDouble(out var storageWrites)
+            && summary.Data.TryGetProperty("payment_success", out var success) && success.TryGetDouble(out var completed)
+            ? (storageWrites, completed)
+            : null;
+    }
+
     /// <summary>The Prometheus text of <c>/metrics</c>, or null when the API has none.</summary>
     public async Task<string?> GetMetricsTextAsync(CancellationToken cancellationToken)
     {

@@ -7,13 +7,13 @@ namespace PaymentActors.Cli.Auditing;
 internal sealed class AuditPass(AuditInput input)
 {
     private const int MaxDisplayScale = 8;
-    private readonly int displayScale = DisplayScale(input);
-    private readonly decimal displayOne = OneWithScale(DisplayScale(input));
-    private readonly List<Violation> violations = [];
-    private readonly List<string> notes = [];
+    private readonly int _displayScale = DisplayScale(input);
+    private readonly decimal _displayOne = OneWithScale(DisplayScale(input));
+    private readonly List<Violation> _violations = [];
+    private readonly List<string> _notes = [];
 
     // Operations whose effect on a wallet is unknown, by user: the wallet's balance cannot be checked exactly then.
-    private readonly Dictionary<string, int> unsettledByUser = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _unsettledByUser = new(StringComparer.Ordinal);
 
     public AuditResult Run()
     {
@@ -32,7 +32,7 @@ internal sealed class AuditPass(AuditInput input)
 
         var coverage = new AuditCoverage(
             input.Payments.Count, accepted.Count, readings.Count, wallets.Count(w => w is { ExpectedBalance: not null, Balance: not null }), input.WalletUserIds.Count);
-        return new AuditResult(violations, notes, wallets, coverage);
+        return new AuditResult(_violations, _notes, wallets, coverage);
     }
 
     private Dictionary<string, AcceptedPayment> CheckIdempotencyKeys()
@@ -45,13 +45,13 @@ internal sealed class AuditPass(AuditInput input)
             var ids = successes.Select(r => r.PaymentId!).Distinct(StringComparer.Ordinal).ToList();
             if (ids.Count > 1)
             {
-                violations.Add(new(ViolationKind.IdempotencyKeyMultiplePayments, sent.IdempotencyKey,
+                _violations.Add(new(ViolationKind.IdempotencyKeyMultiplePayments, sent.IdempotencyKey,
                     $"one key produced {ids.Count} payments: {string.Join(", ", ids)}"));
             }
 
             foreach (var reuse in successes.Where(r => r.Kind == SubmitKind.DifferentBody))
             {
-                violations.Add(new(ViolationKind.KeyReuseAccepted, sent.IdempotencyKey,
+                _violations.Add(new(ViolationKind.KeyReuseAccepted, sent.IdempotencyKey,
                     $"the key reused with amount {Format(reuse.Amount)} (first {Format(sent.Amount)}) was answered {reuse.StatusCode} " +
                     $"with payment {reuse.PaymentId} instead of 422 {ApiErrorCodes.IdempotencyKeyReused}"));
             }
@@ -60,7 +60,7 @@ internal sealed class AuditPass(AuditInput input)
             var unmarked = sameBody.Count(r => !r.Replayed);
             if (ids.Count == 1 && unmarked > 1)
             {
-                violations.Add(new(ViolationKind.ReplayNotMarked, sent.IdempotencyKey,
+                _violations.Add(new(ViolationKind.ReplayNotMarked, sent.IdempotencyKey,
                     $"{unmarked} of {sameBody.Count} successful answers for the key lack Idempotent-Replayed: true; only the first may"));
             }
 
@@ -70,9 +70,9 @@ internal sealed class AuditPass(AuditInput input)
                 if (!rejected)
                 {
                     var last = sent.Responses.Count == 0 ? "never sent" : Describe(sent.Responses[^1]);
-                    violations.Add(new(ViolationKind.PaymentUnresolved, sent.IdempotencyKey,
+                    _violations.Add(new(ViolationKind.PaymentUnresolved, sent.IdempotencyKey,
                         $"no definitive answer after {sent.Responses.Count} attempt(s) (last: {last}); a payment of {Format(sent.Amount)} may exist"));
-                    Increment(unsettledByUser, sent.UserId);
+                    Increment(_unsettledByUser, sent.UserId);
                 }
 
                 continue;
@@ -93,7 +93,7 @@ internal sealed class AuditPass(AuditInput input)
 
         foreach (var (id, keys) in keysByPaymentId.Where(pair => pair.Value.Count > 1))
         {
-            violations.Add(new(ViolationKind.PaymentIdSharedByKeys, id,
+            _violations.Add(new(ViolationKind.PaymentIdSharedByKeys, id,
                 $"the same payment id answered {keys.Count} different keys: {string.Join(", ", keys)}"));
         }
 
@@ -107,23 +107,23 @@ internal sealed class AuditPass(AuditInput input)
         {
             if (!observed.TryGetValue(payment.PaymentId, out var seen))
             {
-                violations.Add(new(ViolationKind.PaymentNotObserved, payment.PaymentId,
+                _violations.Add(new(ViolationKind.PaymentNotObserved, payment.PaymentId,
                     $"accepted for key {payment.IdempotencyKey} but could not be read back"));
-                Increment(unsettledByUser, payment.UserId);
+                Increment(_unsettledByUser, payment.UserId);
                 continue;
             }
 
             if (!PaymentStatuses.IsTerminal(seen.Status))
             {
-                violations.Add(new(ViolationKind.PaymentNotTerminal, payment.PaymentId,
+                _violations.Add(new(ViolationKind.PaymentNotTerminal, payment.PaymentId,
                     $"still '{seen.Status}' after the drain (user {payment.UserId}, amount {Format(payment.Amount)})"));
-                Increment(unsettledByUser, payment.UserId);
+                Increment(_unsettledByUser, payment.UserId);
             }
 
             if (seen.UserId != payment.UserId || seen.Amount != payment.Amount
                 || (seen.Currency is not null && !string.Equals(seen.Currency, payment.Currency, StringComparison.Ordinal)))
             {
-                violations.Add(new(ViolationKind.PaymentMismatch, payment.PaymentId,
+                _violations.Add(new(ViolationKind.PaymentMismatch, payment.PaymentId,
                     $"sent {payment.UserId} {Format(payment.Amount)} {payment.Currency}, API shows {seen.UserId} {Format(seen.Amount)} {seen.Currency}"));
             }
         }
@@ -150,8 +150,8 @@ internal sealed class AuditPass(AuditInput input)
             if (unknown > 0)
             {
                 withUnknownRefund.Add(group.Key);
-                violations.Add(new(ViolationKind.RefundUnresolved, group.Key, $"{unknown} refund request(s) got no definitive answer"));
-                Increment(unsettledByUser, payment.UserId);
+                _violations.Add(new(ViolationKind.RefundUnresolved, group.Key, $"{unknown} refund request(s) got no definitive answer"));
+                Increment(_unsettledByUser, payment.UserId);
             }
         }
 
@@ -165,25 +165,25 @@ internal sealed class AuditPass(AuditInput input)
             var confirmed = refundedByPayment.GetValueOrDefault(payment.PaymentId);
             if (confirmed > 0 && !PaymentStatuses.IsDebited(seen.Status))
             {
-                violations.Add(new(ViolationKind.RefundMismatch, payment.PaymentId,
+                _violations.Add(new(ViolationKind.RefundMismatch, payment.PaymentId,
                     $"refunds of {Format(confirmed)} confirmed on a payment that ended '{seen.Status}'"));
             }
 
             if (confirmed > payment.Amount)
             {
-                violations.Add(new(ViolationKind.RefundMismatch, payment.PaymentId,
+                _violations.Add(new(ViolationKind.RefundMismatch, payment.PaymentId,
                     $"refunds of {Format(confirmed)} confirmed on a payment of {Format(payment.Amount)}"));
             }
 
             if (seen.RefundedAmount is { } shown && shown != confirmed)
             {
-                violations.Add(new(ViolationKind.RefundMismatch, payment.PaymentId,
+                _violations.Add(new(ViolationKind.RefundMismatch, payment.PaymentId,
                     $"API shows refunded_amount {Format(shown)}, confirmed refunds total {Format(confirmed)}"));
             }
 
             if (confirmed == 0 && seen.Status is PaymentStatuses.PartiallyRefunded or PaymentStatuses.Refunded)
             {
-                violations.Add(new(ViolationKind.RefundMismatch, payment.PaymentId,
+                _violations.Add(new(ViolationKind.RefundMismatch, payment.PaymentId,
                     $"status '{seen.Status}' though no refund was confirmed"));
             }
         }
@@ -197,7 +197,7 @@ internal sealed class AuditPass(AuditInput input)
         {
             if (observed.TryGetValue(cancel.PaymentId, out var seen) && seen.Status != PaymentStatuses.Cancelled)
             {
-                violations.Add(new(ViolationKind.CancelNotApplied, cancel.PaymentId,
+                _violations.Add(new(ViolationKind.CancelNotApplied, cancel.PaymentId,
                     $"the cancel was confirmed but the payment ended '{seen.Status}'"));
             }
         }
@@ -217,7 +217,7 @@ internal sealed class AuditPass(AuditInput input)
 
         foreach (var ((kind, userId), (first, count)) in found)
         {
-            violations.Add(new(kind, userId,
+            _violations.Add(new(kind, userId,
                 $"{Describe(first)} at {first.At.TotalSeconds:0.000} s ({first.Source}); {count} reading(s) like it"));
         }
 
@@ -240,7 +240,7 @@ internal sealed class AuditPass(AuditInput input)
             {
                 if (previous is not null && reading.Version < previous.Version)
                 {
-                    violations.Add(new(ViolationKind.VersionWentBackwards, wallet.Key,
+                    _violations.Add(new(ViolationKind.VersionWentBackwards, wallet.Key,
                         $"version {previous.Version} at {previous.At.TotalSeconds:0.000} s, then {reading.Version} at {reading.At.TotalSeconds:0.000} s"));
                     break;
                 }
@@ -264,9 +264,9 @@ internal sealed class AuditPass(AuditInput input)
             var deposits = input.Deposits.Where(d => d.UserId == userId).ToList();
             foreach (var deposit in deposits.Where(d => d.Outcome == OperationOutcome.Unknown))
             {
-                violations.Add(new(ViolationKind.DepositUnresolved, deposit.IdempotencyKey,
+                _violations.Add(new(ViolationKind.DepositUnresolved, deposit.IdempotencyKey,
                     $"deposit of {Format(deposit.Amount)} to {userId} got no definitive answer"));
-                Increment(unsettledByUser, userId);
+                Increment(_unsettledByUser, userId);
             }
 
             var deposited = deposits.Where(d => d.Outcome == OperationOutcome.Confirmed).Sum(d => d.Amount);
@@ -282,32 +282,32 @@ internal sealed class AuditPass(AuditInput input)
             }
 
             finals.TryGetValue(userId, out var final);
-            var settled = !unsettledByUser.TryGetValue(userId, out var unsettled);
+            var settled = !_unsettledByUser.TryGetValue(userId, out var unsettled);
             var expected = deposited - debited + refunded;
             wallets.Add(new WalletAudit(
                 userId, deposited, debited, refunded, settled ? expected : null, final?.Balance, final?.Reserved, final?.Available));
             if (final is null)
             {
-                violations.Add(new(ViolationKind.WalletNotObserved, userId, "the wallet could not be read after the drain"));
+                _violations.Add(new(ViolationKind.WalletNotObserved, userId, "the wallet could not be read after the drain"));
                 continue;
             }
 
             if (!settled)
             {
-                notes.Add($"{userId}: balance and reserved not checked, {unsettled} operation(s) with an unknown outcome or not terminal.");
+                _notes.Add($"{userId}: balance and reserved not checked, {unsettled} operation(s) with an unknown outcome or not terminal.");
                 continue;
             }
 
             if (final.Balance != expected)
             {
-                violations.Add(new(ViolationKind.BalanceMismatch, userId,
+                _violations.Add(new(ViolationKind.BalanceMismatch, userId,
                     $"balance {Format(final.Balance)}, expected deposits {Format(deposited)} − debited {Format(debited)} + refunded {Format(refunded)} " +
                     $"= {Format(expected)} (off by {Format(final.Balance - expected)})"));
             }
 
             if (final.Reserved != 0)
             {
-                violations.Add(new(ViolationKind.ReservedNotZero, userId,
+                _violations.Add(new(ViolationKind.ReservedNotZero, userId,
                     $"{Format(final.Reserved)} still reserved though every payment of the wallet is terminal"));
             }
 
@@ -325,7 +325,7 @@ internal sealed class AuditPass(AuditInput input)
         $"balance {Format(reading.Balance)}, reserved {Format(reading.Reserved)}, available {Format(reading.Available)}";
 
     /// <summary>Every amount with the same decimals (the most any input amount has), so that 1000 reads 1000.00 beside 0.50.</summary>
-    private string Format(decimal amount) => decimal.Round(amount * displayOne, displayScale).ToString(CultureInfo.InvariantCulture);
+    private string Format(decimal amount) => decimal.Round(amount * _displayOne, _displayScale).ToString(CultureInfo.InvariantCulture);
 
     private static int DisplayScale(AuditInput input)
     {

@@ -165,12 +165,12 @@ internal static class ReportView
 
     private static int DisplayScale(LoadTestReport report)
     {
-        const int maxScale = 8;
+        const int MaxScale = 8;
         var amounts = report.Audit.Wallets
             .SelectMany(w => new[] { w.Deposited, w.Debited, w.Refunded, w.Balance ?? 0, w.Reserved ?? 0 })
             .Append(report.Amount)
             .Append(report.Deposit);
-        return Math.Min(maxScale, amounts.Max(a => (int)a.Scale));
+        return Math.Min(MaxScale, amounts.Max(a => (int)a.Scale));
     }
 
     private static string Count(long count) => count.ToString(CultureInfo.InvariantCulture);

@@ -9,35 +9,35 @@ namespace PaymentActors.Cli.Metrics;
 internal sealed class LatencyRecorder
 {
     private const long HighestMicroseconds = 10L * 60 * 1_000_000;
-    private readonly LongHistogram histogram = new(1, HighestMicroseconds, 3);
-    private readonly Lock gate = new();
+    private readonly LongHistogram _histogram = new(1, HighestMicroseconds, 3);
+    private readonly Lock _gate = new();
 
     public void Record(TimeSpan latency)
     {
         var microseconds = Math.Clamp((long)latency.TotalMicroseconds, 1, HighestMicroseconds);
-        lock (gate)
+        lock (_gate)
         {
-            histogram.RecordValue(microseconds);
+            _histogram.RecordValue(microseconds);
         }
     }
 
     public LatencySummary Summarize()
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (histogram.TotalCount == 0)
+            if (_histogram.TotalCount == 0)
             {
                 return LatencySummary.Empty;
             }
 
             return new LatencySummary(
-                histogram.TotalCount,
-                Milliseconds(histogram.GetValueAtPercentile(50)),
-                Milliseconds(histogram.GetValueAtPercentile(90)),
-                Milliseconds(histogram.GetValueAtPercentile(99)),
-                Milliseconds(histogram.GetValueAtPercentile(99.9)),
-                Milliseconds(histogram.GetMaxValue()),
-                histogram.GetMean() / 1000.0);
+                _histogram.TotalCount,
+                Milliseconds(_histogram.GetValueAtPercentile(50)),
+                Milliseconds(_histogram.GetValueAtPercentile(90)),
+                Milliseconds(_histogram.GetValueAtPercentile(99)),
+                Milliseconds(_histogram.GetValueAtPercentile(99.9)),
+                Milliseconds(_histogram.GetMaxValue()),
+                _histogram.GetMean() / 1000.0);
         }
     }
 

@@ -14,32 +14,32 @@ internal sealed partial class LoadTestRun
 
     private async Task PayAsync(long slot, CancellationToken stopSending)
     {
-        var plan = planner.Plan(slot);
+        var plan = _planner.Plan(slot);
         var action = plan.Action switch
         {
-            PaymentAction.Refund when Support(ref refundSupport) == FeatureSupport.Missing => PaymentAction.Plain,
-            PaymentAction.Cancel when Support(ref cancelSupport) == FeatureSupport.Missing => PaymentAction.Plain,
+            PaymentAction.Refund when Support(ref _refundSupport) == FeatureSupport.Missing => PaymentAction.Plain,
+            PaymentAction.Cancel when Support(ref _cancelSupport) == FeatureSupport.Missing => PaymentAction.Plain,
             var planned => planned,
         };
-        var userId = walletIds[plan.WalletIndex];
+        var userId = _walletIds[plan.WalletIndex];
         var slotText = slot.ToString(CultureInfo.InvariantCulture);
 
         if (action == PaymentAction.TopUp)
         {
-            await DepositAsync(userId, options.Amount, $"{runId}-top-{slotText}", CancellationToken.None).ConfigureAwait(false);
-            counters.TopUp();
+            await DepositAsync(userId, _options.Amount, $"{_runId}-top-{slotText}", CancellationToken.None).ConfigureAwait(false);
+            _counters.TopUp();
         }
 
-        var body = new PaymentBody(userId, options.ServiceId, options.Amount, options.Currency, $"load test {runId} #{slotText}");
-        var intent = ledger.AddIntent($"{runId}-pay-{slotText}", body);
-        counters.PaymentSent();
+        var body = new PaymentBody(userId, _options.ServiceId, _options.Amount, _options.Currency, $"load test {_runId} #{slotText}");
+        var intent = _ledger.AddIntent($"{_runId}-pay-{slotText}", body);
+        _counters.PaymentSent();
         var started = Stopwatch.GetTimestamp();
-        var wait = options.Mode == CompletionMode.Wait && action != PaymentAction.Cancel;
+        var wait = _options.Mode == CompletionMode.Wait && action != PaymentAction.Cancel;
 
         ApiResponse<PaymentView> answer;
         if (action == PaymentAction.ConcurrentDuplicate)
         {
-            counters.ConcurrentDuplicateSent();
+            _counters.ConcurrentDuplicateSent();
             var answers = await Task.WhenAll(
                 SubmitAsync(intent, SubmitKind.Original, body, wait, CancellationToken.None),
                 SubmitAsync(intent, SubmitKind.ConcurrentDuplicate, body, wait, CancellationToken.None)).ConfigureAwait(false);
@@ -53,25 +53,25 @@ internal sealed partial class LoadTestRun
         if (!answer.IsSuccess)
         {
             // An unknown outcome stays open for the drain, which sends the key again.
-            if (answer.IsAmbiguous) counters.PaymentLeftToDrain();
-            else counters.PaymentRejected();
+            if (answer.IsAmbiguous) _counters.PaymentLeftToDrain();
+            else _counters.PaymentRejected();
             return;
         }
 
-        counters.PaymentAccepted();
-        submitLatency.Record(answer.Elapsed);
+        _counters.PaymentAccepted();
+        _submitLatency.Record(answer.Elapsed);
         var payment = answer.Data!;
 
         switch (action)
         {
             case PaymentAction.Replay:
                 var replay = await SubmitAsync(intent, SubmitKind.Replay, body, wait: false, CancellationToken.None).ConfigureAwait(false);
-                counters.ReplaySent(replay.IsSuccess && replay.Data!.Id == payment.Id && replay.Replayed);
+                _counters.ReplaySent(replay.IsSuccess && replay.Data!.Id == payment.Id && replay.Replayed);
                 break;
             case PaymentAction.KeyReuse:
                 var other = body with { Amount = body.Amount + SmallestUnitOf(body.Amount) };
                 var probe = await SubmitAsync(intent, SubmitKind.DifferentBody, other, wait: false, CancellationToken.None).ConfigureAwait(false);
-                counters.KeyReuseProbed(probe is { StatusCode: 422, Error.Code: ApiErrorCodes.IdempotencyKeyReused });
+                _counters.KeyReuseProbed(probe is { StatusCode: 422, Error.Code: ApiErrorCodes.IdempotencyKeyReused });
                 break;
             case PaymentAction.Cancel:
                 await CancelAsync(payment.Id).ConfigureAwait(false);
@@ -80,17 +80,17 @@ internal sealed partial class LoadTestRun
 
         if (!PaymentStatuses.IsTerminal(payment.Status))
         {
-            payment = await FollowAsync(intent, payment.Id, options.SettleTimeout, stopSending).ConfigureAwait(false) ?? payment;
+            payment = await FollowAsync(intent, payment.Id, _options.SettleTimeout, stopSending).ConfigureAwait(false) ?? payment;
         }
 
         if (!PaymentStatuses.IsTerminal(payment.Status))
         {
-            counters.PaymentLeftToDrain();
+            _counters.PaymentLeftToDrain();
             return;
         }
 
-        settleLatency.Record(Stopwatch.GetElapsedTime(started));
-        counters.PaymentSettled(PaymentStatuses.IsDebited(payment.Status));
+        _settleLatency.Record(Stopwatch.GetElapsedTime(started));
+        _counters.PaymentSettled(PaymentStatuses.IsDebited(payment.Status));
         NoteSettled();
 
         if (action == PaymentAction.Refund && payment.Status == PaymentStatuses.Completed)
@@ -104,11 +104,11 @@ internal sealed partial class LoadTestRun
         PaymentIntent intent, SubmitKind kind, PaymentBody body, bool wait, CancellationToken cancellationToken)
     {
         var attempt = 0;
-        return paymentRetry.ExecuteAsync(async token =>
+        return _paymentRetry.ExecuteAsync(async token =>
         {
             var attemptKind = attempt++ > 0 && kind == SubmitKind.Original ? SubmitKind.Retry : kind;
-            var answer = await api.CreatePaymentAsync(body, intent.IdempotencyKey, wait, token).ConfigureAwait(false);
-            if (answer.StatusCode == 0) counters.TransportError();
+            var answer = await _api.CreatePaymentAsync(body, intent.IdempotencyKey, wait, token).ConfigureAwait(false);
+            if (answer.StatusCode == 0) _counters.TransportError();
             intent.Record(attemptKind, body.Amount, answer);
             return answer;
         }, cancellationToken).AsTask();
@@ -117,18 +117,18 @@ internal sealed partial class LoadTestRun
     private async Task<(OperationOutcome Outcome, ApiResponse<WalletView> Answer)> DepositAsync(
         string userId, decimal amount, string idempotencyKey, CancellationToken cancellationToken)
     {
-        var answer = await depositRetry.ExecuteAsync(async token =>
+        var answer = await _depositRetry.ExecuteAsync(async token =>
         {
-            var response = await api.DepositAsync(userId, new DepositBody(amount, options.Currency), idempotencyKey, token).ConfigureAwait(false);
-            if (response.StatusCode == 0) counters.TransportError();
+            var response = await _api.DepositAsync(userId, new DepositBody(amount, _options.Currency), idempotencyKey, token).ConfigureAwait(false);
+            if (response.StatusCode == 0) _counters.TransportError();
             return response;
         }, cancellationToken).ConfigureAwait(false);
 
         var outcome = OutcomeOf(answer);
-        ledger.AddDeposit(new SentDeposit(userId, idempotencyKey, amount, options.Currency, outcome));
+        _ledger.AddDeposit(new SentDeposit(userId, idempotencyKey, amount, _options.Currency, outcome));
         if (answer.IsSuccess)
         {
-            ledger.AddWalletReading(userId, answer.Data!, ObservationSource.DepositResponse);
+            _ledger.AddWalletReading(userId, answer.Data!, ObservationSource.DepositResponse);
         }
 
         return (outcome, answer);
@@ -142,7 +142,7 @@ internal sealed partial class LoadTestRun
         {
             while (true)
             {
-                var answer = await api.GetPaymentAsync(paymentId, cancellationToken).ConfigureAwait(false);
+                var answer = await _api.GetPaymentAsync(paymentId, cancellationToken).ConfigureAwait(false);
                 if (answer.IsSuccess)
                 {
                     intent.Observe(answer.Data!);
@@ -153,7 +153,7 @@ internal sealed partial class LoadTestRun
                 }
                 else if (answer.StatusCode == 0)
                 {
-                    counters.TransportError();
+                    _counters.TransportError();
                 }
 
                 if (budget is { } limit && Stopwatch.GetElapsedTime(started) >= limit)
@@ -161,7 +161,7 @@ internal sealed partial class LoadTestRun
                     return null;
                 }
 
-                await Task.Delay(options.PollInterval, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(_options.PollInterval, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -172,36 +172,36 @@ internal sealed partial class LoadTestRun
 
     private async Task RefundAsync(PaymentIntent intent, PaymentView payment, bool fullRefund)
     {
-        var half = decimal.Round(payment.Amount / 2, SmallestUnitOf(options.Amount).Scale, MidpointRounding.ToZero);
+        var half = decimal.Round(payment.Amount / 2, SmallestUnitOf(_options.Amount).Scale, MidpointRounding.ToZero);
         decimal? amount = fullRefund || half <= 0 ? null : half;
         // No retry: whether the refunds route honours idempotency keys is not part of the contract yet.
-        var answer = await api.RefundAsync(payment.Id, new RefundBody(amount, RefundReason), $"{intent.IdempotencyKey}-refund", CancellationToken.None)
+        var answer = await _api.RefundAsync(payment.Id, new RefundBody(amount, RefundReason), $"{intent.IdempotencyKey}-refund", CancellationToken.None)
             .ConfigureAwait(false);
         if (answer.IsMissingEndpoint)
         {
-            Interlocked.Exchange(ref refundSupport, (int)FeatureSupport.Missing);
+            Interlocked.Exchange(ref _refundSupport, (int)FeatureSupport.Missing);
             return;
         }
 
-        Interlocked.CompareExchange(ref refundSupport, (int)FeatureSupport.Supported, (int)FeatureSupport.NotExercised);
+        Interlocked.CompareExchange(ref _refundSupport, (int)FeatureSupport.Supported, (int)FeatureSupport.NotExercised);
         var outcome = OutcomeOf(answer);
-        ledger.AddRefund(new SentRefund(payment.Id, amount, outcome));
-        counters.Refund(outcome == OperationOutcome.Confirmed);
+        _ledger.AddRefund(new SentRefund(payment.Id, amount, outcome));
+        _counters.Refund(outcome == OperationOutcome.Confirmed);
     }
 
     private async Task CancelAsync(string paymentId)
     {
-        var answer = await api.CancelAsync(paymentId, CancellationToken.None).ConfigureAwait(false);
+        var answer = await _api.CancelAsync(paymentId, CancellationToken.None).ConfigureAwait(false);
         if (answer.IsMissingEndpoint)
         {
-            Interlocked.Exchange(ref cancelSupport, (int)FeatureSupport.Missing);
+            Interlocked.Exchange(ref _cancelSupport, (int)FeatureSupport.Missing);
             return;
         }
 
-        Interlocked.CompareExchange(ref cancelSupport, (int)FeatureSupport.Supported, (int)FeatureSupport.NotExercised);
+        Interlocked.CompareExchange(ref _cancelSupport, (int)FeatureSupport.Supported, (int)FeatureSupport.NotExercised);
         var outcome = OutcomeOf(answer);
-        ledger.AddCancel(new SentCancel(paymentId, outcome));
-        counters.Cancel(outcome == OperationOutcome.Confirmed);
+        _ledger.AddCancel(new SentCancel(paymentId, outcome));
+        _counters.Cancel(outcome == OperationOutcome.Confirmed);
     }
 
     private static OperationOutcome OutcomeOf<T>(ApiResponse<T> answer) =>

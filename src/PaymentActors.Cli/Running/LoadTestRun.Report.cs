@@ -9,30 +9,35 @@ namespace PaymentActors.Cli.Running;
 /// <summary>Turns what the run learnt into the report.</summary>
 internal sealed partial class LoadTestRun
 {
+    private const string SummaryStorageWrites = "/metrics/summary storage.writes";
+    private const string SummaryCompletedPayments = "/metrics/summary payment_success";
+
     private LoadTestReport BuildReport(TimeSpan loadElapsed, bool interrupted, MetricsReading before, MetricsReading after, AuditResult audit)
     {
-        var finalPayments = ledger.FinalPayments.ToList();
+        var finalPayments = _ledger.FinalPayments.ToList();
         var completed = finalPayments.Count(p => PaymentStatuses.IsDebited(p.Status));
-        var sent = ledger.Intents.Select(i => i.ToSentPayment()).ToList();
+        var sent = _ledger.Intents.Select(i => i.ToSentPayment()).ToList();
         var rejected = sent.Where(p => !p.Responses.Any(r => r.Accepted) && p.Responses.Any(r => r.Kind is SubmitKind.Original or SubmitKind.Retry && r.DefinitelyRejected)).ToList();
         var unresolved = sent.Count(p => !p.Responses.Any(r => r.Accepted)) - rejected.Count;
-        var settleEnd = Interlocked.Read(ref lastSettledTimestamp);
-        var settleElapsed = settleEnd > loadStartedTimestamp ? Stopwatch.GetElapsedTime(loadStartedTimestamp, settleEnd) : loadElapsed;
+        var settleEnd = Interlocked.Read(ref _lastSettledTimestamp);
+        var settleElapsed = settleEnd > _loadStartedTimestamp ? Stopwatch.GetElapsedTime(_loadStartedTimestamp, settleEnd) : loadElapsed;
 
-        var storageDelta = Delta(before.StorageWrites, after.StorageWrites);
+        // Both readings from the same source, or no delta: the summary's totals and one process's counter do not subtract.
+        var sameSource = before.FromSummary == after.FromSummary;
+        var storageDelta = sameSource ? Delta(before.StorageWrites, after.StorageWrites) : null;
         return new LoadTestReport
         {
-            RunId = runId,
-            Scenario = ScenarioName(options.Scenario),
-            Mode = options.Mode == CompletionMode.Wait ? "wait" : "poll",
-            Seed = seed,
-            TargetUrl = options.BaseAddress.ToString(),
-            Concurrency = options.Concurrency,
-            Wallets = walletIds.Length,
-            Amount = options.Amount,
-            Deposit = options.Deposit,
-            Currency = options.Currency,
-            StartedAt = startedAt,
+            RunId = _runId,
+            Scenario = ScenarioName(_options.Scenario),
+            Mode = _options.Mode == CompletionMode.Wait ? "wait" : "poll",
+            Seed = _seed,
+            TargetUrl = _options.BaseAddress.ToString(),
+            Concurrency = _options.Concurrency,
+            Wallets = _walletIds.Length,
+            Amount = _options.Amount,
+            Deposit = _options.Deposit,
+            Currency = _options.Currency,
+            StartedAt = _startedAt,
             LoadSeconds = loadElapsed.TotalSeconds,
             SettleSeconds = settleElapsed.TotalSeconds,
             Interrupted = interrupted,
@@ -45,24 +50,24 @@ internal sealed partial class LoadTestRun
                 finalPayments.Count(p => p.Status == PaymentStatuses.Failed),
                 finalPayments.Count(p => !PaymentStatuses.IsTerminal(p.Status))),
             Throughput = new Throughput(
-                PerSecond(counters.Accepted, loadElapsed),
+                PerSecond(_counters.Accepted, loadElapsed),
                 PerSecond(completed, settleElapsed)),
-            SubmitLatency = submitLatency.Summarize(),
-            SettleLatency = settleLatency.Summarize(),
+            SubmitLatency = _submitLatency.Summarize(),
+            SettleLatency = _settleLatency.Summarize(),
             FinalStatuses = CountBy(finalPayments.Select(p => p.Status)),
             FailureReasons = CountBy(finalPayments.Where(p => p.FailureReason is not null).Select(p => p.FailureReason!)),
             Rejections = CountBy(rejected.Select(p => p.Responses.Last(r => r.DefinitelyRejected)).Select(r => r.ErrorCode is null ? $"{r.StatusCode}" : $"{r.StatusCode} {r.ErrorCode}")),
             Activity = new ScenarioActivity(
-                counters.ReplaysSent, counters.ReplaysMatched, counters.ConcurrentDuplicates, counters.KeyReuseProbes, counters.KeyReuseRefused,
-                counters.TopUps, counters.RefundsConfirmed, counters.RefundsRefused, counters.CancelsConfirmed, counters.CancelsRefused,
-                Support(ref refundSupport), Support(ref cancelSupport), ledger.SampleCount, counters.TransportErrors),
+                _counters.ReplaysSent, _counters.ReplaysMatched, _counters.ConcurrentDuplicates, _counters.KeyReuseProbes, _counters.KeyReuseRefused,
+                _counters.TopUps, _counters.RefundsConfirmed, _counters.RefundsRefused, _counters.CancelsConfirmed, _counters.CancelsRefused,
+                Support(ref _refundSupport), Support(ref _cancelSupport), _ledger.SampleCount, _counters.TransportErrors),
             Server = new ServerMetricsSummary(
                 before.EndpointFound && after.EndpointFound,
-                options.StorageWritesMetric,
+                after.FromSummary ? SummaryStorageWrites : _options.StorageWritesMetric,
                 storageDelta,
                 storageDelta is { } writes && completed > 0 ? writes / completed : null,
-                options.CompletedPaymentsMetric,
-                Delta(before.CompletedPayments, after.CompletedPayments)),
+                after.FromSummary ? SummaryCompletedPayments : _options.CompletedPaymentsMetric,
+                sameSource ? Delta(before.CompletedPayments, after.CompletedPayments) : null),
             Audit = audit,
         };
     }

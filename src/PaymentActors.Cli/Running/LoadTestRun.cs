@@ -13,46 +13,46 @@ namespace PaymentActors.Cli.Running;
 /// <summary>One run, phase by phase: setup, load, drain, final reads, audit. Holds everything the run learns.</summary>
 internal sealed partial class LoadTestRun
 {
-    private readonly LoadTestOptions options;
-    private readonly IProgress<LoadTestProgress>? progress;
-    private readonly PaymentApiClient api;
-    private readonly string runId;
-    private readonly int seed;
-    private readonly string[] walletIds;
-    private readonly RunLedger ledger;
-    private readonly RunCounters counters = new();
-    private readonly LatencyRecorder submitLatency = new();
-    private readonly LatencyRecorder settleLatency = new();
-    private readonly ScenarioPlanner planner;
-    private readonly ResiliencePipeline<ApiResponse<PaymentView>> paymentRetry;
-    private readonly ResiliencePipeline<ApiResponse<WalletView>> depositRetry;
-    private readonly long startedTimestamp = Stopwatch.GetTimestamp();
-    private readonly DateTimeOffset startedAt = DateTimeOffset.UtcNow;
-    private long nextSlot;
-    private long loadStartedTimestamp;
-    private long lastSettledTimestamp;
-    private long drainOutstanding;
-    private int refundSupport = (int)FeatureSupport.NotExercised;
-    private int cancelSupport = (int)FeatureSupport.NotExercised;
-    private volatile RunPhase phase = RunPhase.Setup;
+    private readonly LoadTestOptions _options;
+    private readonly IProgress<LoadTestProgress>? _progress;
+    private readonly PaymentApiClient _api;
+    private readonly string _runId;
+    private readonly int _seed;
+    private readonly string[] _walletIds;
+    private readonly RunLedger _ledger;
+    private readonly RunCounters _counters = new();
+    private readonly LatencyRecorder _submitLatency = new();
+    private readonly LatencyRecorder _settleLatency = new();
+    private readonly ScenarioPlanner _planner;
+    private readonly ResiliencePipeline<ApiResponse<PaymentView>> _paymentRetry;
+    private readonly ResiliencePipeline<ApiResponse<WalletView>> _depositRetry;
+    private readonly long _startedTimestamp = Stopwatch.GetTimestamp();
+    private readonly DateTimeOffset _startedAt = DateTimeOffset.UtcNow;
+    private long _nextSlot;
+    private long _loadStartedTimestamp;
+    private long _lastSettledTimestamp;
+    private long _drainOutstanding;
+    private int _refundSupport = (int)FeatureSupport.NotExercised;
+    private int _cancelSupport = (int)FeatureSupport.NotExercised;
+    private volatile RunPhase _phase = RunPhase.Setup;
 
     public LoadTestRun(LoadTestOptions options, HttpClient httpClient, IProgress<LoadTestProgress>? progress)
     {
-        this.options = options;
-        this.progress = progress;
-        api = new PaymentApiClient(httpClient, WithTrailingSlash(options.BaseAddress), options.RequestTimeout, options.Token);
-        runId = options.RunId ?? $"lt-{startedAt:yyyyMMddHHmmss}-{Random.Shared.Next(0x10000):x4}";
-        seed = options.Seed ?? Random.Shared.Next();
-        walletIds = Enumerable.Range(0, options.EffectiveWallets)
-            .Select(i => $"{runId}-w{i.ToString("D4", CultureInfo.InvariantCulture)}")
+        _options = options;
+        _progress = progress;
+        _api = new PaymentApiClient(httpClient, WithTrailingSlash(options.BaseAddress), options.RequestTimeout, options.Token);
+        _runId = options.RunId ?? $"lt-{_startedAt:yyyyMMddHHmmss}-{Random.Shared.Next(0x10000):x4}";
+        _seed = options.Seed ?? Random.Shared.Next();
+        _walletIds = Enumerable.Range(0, options.EffectiveWallets)
+            .Select(i => $"{_runId}-w{i.ToString("D4", CultureInfo.InvariantCulture)}")
             .ToArray();
-        ledger = new RunLedger(walletIds, startedTimestamp);
-        planner = new ScenarioPlanner(options.Scenario, walletIds.Length, seed);
-        paymentRetry = BuildRetry<PaymentView>(options.SubmitRetries);
-        depositRetry = BuildRetry<WalletView>(options.SubmitRetries);
+        _ledger = new RunLedger(_walletIds, _startedTimestamp);
+        _planner = new ScenarioPlanner(options.Scenario, _walletIds.Length, _seed);
+        _paymentRetry = BuildRetry<PaymentView>(options.SubmitRetries);
+        _depositRetry = BuildRetry<WalletView>(options.SubmitRetries);
     }
 
-    private int Parallelism => Math.Clamp(options.Concurrency, 1, 64);
+    private int Parallelism => Math.Clamp(_options.Concurrency, 1, 64);
 
     public async Task<LoadTestReport> ExecuteAsync(CancellationToken stopSending)
     {
@@ -67,16 +67,16 @@ internal sealed partial class LoadTestRun
         try
         {
             EnterPhase(RunPhase.Load);
-            loadStartedTimestamp = Stopwatch.GetTimestamp();
-            var clients = Enumerable.Range(0, options.Concurrency).Select(_ => Task.Run(() => ClientLoopAsync(stopSending), CancellationToken.None));
+            _loadStartedTimestamp = Stopwatch.GetTimestamp();
+            var clients = Enumerable.Range(0, _options.Concurrency).Select(_ => Task.Run(() => ClientLoopAsync(stopSending), CancellationToken.None));
             await Task.WhenAll(clients).ConfigureAwait(false);
-            var loadElapsed = Stopwatch.GetElapsedTime(loadStartedTimestamp);
+            var loadElapsed = Stopwatch.GetElapsedTime(_loadStartedTimestamp);
             // Stopped early: asked to stop before the count or the duration ran out.
             var interrupted = stopSending.IsCancellationRequested
-                && Interlocked.Read(ref nextSlot) < options.EffectivePayments && !DurationElapsed();
+                && Interlocked.Read(ref _nextSlot) < _options.EffectivePayments && !DurationElapsed();
 
             EnterPhase(RunPhase.Drain);
-            using (var drainDeadline = new CancellationTokenSource(options.DrainTimeout))
+            using (var drainDeadline = new CancellationTokenSource(_options.DrainTimeout))
             {
                 await DrainPaymentsAsync(drainDeadline.Token).ConfigureAwait(false);
                 await StopAsync(stopSampler, sampler).ConfigureAwait(false);
@@ -84,13 +84,13 @@ internal sealed partial class LoadTestRun
             }
 
             EnterPhase(RunPhase.Audit);
-            using (var finalReadDeadline = new CancellationTokenSource(options.DrainTimeout))
+            using (var finalReadDeadline = new CancellationTokenSource(_options.DrainTimeout))
             {
                 await ReadFinalStateAsync(finalReadDeadline.Token).ConfigureAwait(false);
             }
 
             var after = await ScrapeMetricsAsync().ConfigureAwait(false);
-            var audit = LoadTestAuditor.Audit(ledger.ToAuditInput());
+            var audit = LoadTestAuditor.Audit(_ledger.ToAuditInput());
             EnterPhase(RunPhase.Done);
             return BuildReport(loadElapsed, interrupted, before, after, audit);
         }
@@ -115,13 +115,13 @@ internal sealed partial class LoadTestRun
     private async Task FundWalletsAsync(CancellationToken cancellationToken)
     {
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(Enumerable.Range(0, walletIds.Length), parallel, async (index, token) =>
+        await Parallel.ForEachAsync(Enumerable.Range(0, _walletIds.Length), parallel, async (index, token) =>
         {
-            var (outcome, answer) = await DepositAsync(walletIds[index], options.Deposit, $"{runId}-fund-{index}", token).ConfigureAwait(false);
+            var (outcome, answer) = await DepositAsync(_walletIds[index], _options.Deposit, $"{_runId}-fund-{index}", token).ConfigureAwait(false);
             if (outcome != OperationOutcome.Confirmed)
             {
                 throw new LoadTestSetupException(
-                    $"Could not fund wallet {walletIds[index]} at {options.BaseAddress}: {answer.Describe()}" +
+                    $"Could not fund wallet {_walletIds[index]} at {_options.BaseAddress}: {answer.Describe()}" +
                     (answer.Error?.Message is { } message ? $" ({message})" : string.Empty));
             }
         }).ConfigureAwait(false);
@@ -129,10 +129,10 @@ internal sealed partial class LoadTestRun
 
     private async Task ClientLoopAsync(CancellationToken stopSending)
     {
-        var total = options.EffectivePayments;
+        var total = _options.EffectivePayments;
         while (!stopSending.IsCancellationRequested && !DurationElapsed())
         {
-            var slot = Interlocked.Increment(ref nextSlot);
+            var slot = Interlocked.Increment(ref _nextSlot);
             if (slot > total)
             {
                 return;
@@ -143,7 +143,7 @@ internal sealed partial class LoadTestRun
     }
 
     private bool DurationElapsed() =>
-        options.Duration is { } duration && Stopwatch.GetElapsedTime(loadStartedTimestamp) >= duration;
+        _options.Duration is { } duration && Stopwatch.GetElapsedTime(_loadStartedTimestamp) >= duration;
 
     /// <summary>
     /// Keys whose outcome is still unknown are sent again (the API replays or makes the payment now); then every
@@ -154,18 +154,18 @@ internal sealed partial class LoadTestRun
         try
         {
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = deadline };
-            var unresolved = ledger.Intents.Where(i => !i.IsAccepted && !i.IsRejected).ToList();
+            var unresolved = _ledger.Intents.Where(i => !i.IsAccepted && !i.IsRejected).ToList();
             await Parallel.ForEachAsync(unresolved, parallel, async (intent, token) =>
                 await SubmitAsync(intent, SubmitKind.Retry, intent.Body, wait: false, token).ConfigureAwait(false)).ConfigureAwait(false);
 
-            var open = ledger.Intents.Where(i => i.LastSeen is { } seen && !PaymentStatuses.IsTerminal(seen.Status)).ToList();
-            Interlocked.Exchange(ref drainOutstanding, open.Count);
+            var open = _ledger.Intents.Where(i => i.LastSeen is { } seen && !PaymentStatuses.IsTerminal(seen.Status)).ToList();
+            Interlocked.Exchange(ref _drainOutstanding, open.Count);
             await Parallel.ForEachAsync(open, parallel, async (intent, token) =>
             {
                 var terminal = await FollowAsync(intent, intent.LastSeen!.Id, budget: null, token).ConfigureAwait(false);
                 if (terminal is not null)
                 {
-                    Interlocked.Decrement(ref drainOutstanding);
+                    Interlocked.Decrement(ref _drainOutstanding);
                     NoteSettled();
                 }
             }).ConfigureAwait(false);
@@ -181,21 +181,21 @@ internal sealed partial class LoadTestRun
         try
         {
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = deadline };
-            await Parallel.ForEachAsync(walletIds, parallel, async (userId, token) =>
+            await Parallel.ForEachAsync(_walletIds, parallel, async (userId, token) =>
             {
                 while (true)
                 {
-                    var answer = await api.GetWalletAsync(userId, token).ConfigureAwait(false);
+                    var answer = await _api.GetWalletAsync(userId, token).ConfigureAwait(false);
                     if (answer.IsSuccess)
                     {
-                        ledger.AddWalletReading(userId, answer.Data!, ObservationSource.Sampler);
+                        _ledger.AddWalletReading(userId, answer.Data!, ObservationSource.Sampler);
                         if (answer.Data!.Reserved == 0)
                         {
                             return;
                         }
                     }
 
-                    await Task.Delay(options.PollInterval, token).ConfigureAwait(false);
+                    await Task.Delay(_options.PollInterval, token).ConfigureAwait(false);
                 }
             }).ConfigureAwait(false);
         }
@@ -207,7 +207,7 @@ internal sealed partial class LoadTestRun
 
     private async Task ReadFinalStateAsync(CancellationToken deadline)
     {
-        var paymentIds = ledger.Intents
+        var paymentIds = _ledger.Intents
             .SelectMany(i => i.ToSentPayment().Responses)
             .Where(r => r.Accepted)
             .Select(r => r.PaymentId!)
@@ -218,18 +218,18 @@ internal sealed partial class LoadTestRun
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = deadline };
             await Parallel.ForEachAsync(paymentIds, parallel, async (paymentId, token) =>
             {
-                var answer = await ReadWithRetriesAsync(t => api.GetPaymentAsync(paymentId, t), token).ConfigureAwait(false);
+                var answer = await ReadWithRetriesAsync(t => _api.GetPaymentAsync(paymentId, t), token).ConfigureAwait(false);
                 if (answer.IsSuccess)
                 {
-                    ledger.SetFinalPayment(paymentId, answer.Data!);
+                    _ledger.SetFinalPayment(paymentId, answer.Data!);
                 }
             }).ConfigureAwait(false);
-            await Parallel.ForEachAsync(walletIds, parallel, async (userId, token) =>
+            await Parallel.ForEachAsync(_walletIds, parallel, async (userId, token) =>
             {
-                var answer = await ReadWithRetriesAsync(t => api.GetWalletAsync(userId, t), token).ConfigureAwait(false);
+                var answer = await ReadWithRetriesAsync(t => _api.GetWalletAsync(userId, t), token).ConfigureAwait(false);
                 if (answer.IsSuccess)
                 {
-                    ledger.SetFinalWallet(userId, answer.Data!);
+                    _ledger.SetFinalWallet(userId, answer.Data!);
                 }
             }).ConfigureAwait(false);
         }
@@ -241,9 +241,9 @@ internal sealed partial class LoadTestRun
 
     private static async Task<ApiResponse<T>> ReadWithRetriesAsync<T>(Func<CancellationToken, Task<ApiResponse<T>>> read, CancellationToken token)
     {
-        const int attempts = 3;
+        const int Attempts = 3;
         var answer = await read(token).ConfigureAwait(false);
-        for (var attempt = 1; attempt < attempts && answer.IsAmbiguous; attempt++)
+        for (var attempt = 1; attempt < Attempts && answer.IsAmbiguous; attempt++)
         {
             answer = await read(token).ConfigureAwait(false);
         }
@@ -254,22 +254,22 @@ internal sealed partial class LoadTestRun
     /// <summary>Reads the wallets round-robin for the whole load and drain, looking for a negative or inconsistent balance.</summary>
     private async Task SampleWalletsAsync(CancellationToken stop)
     {
-        using var timer = new PeriodicTimer(options.SampleInterval);
+        using var timer = new PeriodicTimer(_options.SampleInterval);
         var next = 0;
         try
         {
             while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false))
             {
-                var userId = walletIds[next];
-                next = (next + 1) % walletIds.Length;
-                var answer = await api.GetWalletAsync(userId, stop).ConfigureAwait(false);
+                var userId = _walletIds[next];
+                next = (next + 1) % _walletIds.Length;
+                var answer = await _api.GetWalletAsync(userId, stop).ConfigureAwait(false);
                 if (answer.IsSuccess)
                 {
-                    ledger.AddWalletReading(userId, answer.Data!, ObservationSource.Sampler);
+                    _ledger.AddWalletReading(userId, answer.Data!, ObservationSource.Sampler);
                 }
                 else
                 {
-                    counters.SamplerError();
+                    _counters.SamplerError();
                 }
             }
         }
@@ -281,17 +281,17 @@ internal sealed partial class LoadTestRun
 
     private async Task ReportProgressAsync(CancellationToken stop)
     {
-        if (progress is null)
+        if (_progress is null)
         {
             return;
         }
 
-        using var timer = new PeriodicTimer(options.ProgressInterval);
+        using var timer = new PeriodicTimer(_options.ProgressInterval);
         try
         {
             while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false))
             {
-                progress.Report(Snapshot());
+                _progress.Report(Snapshot());
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -302,29 +302,29 @@ internal sealed partial class LoadTestRun
 
     private void EnterPhase(RunPhase next)
     {
-        phase = next;
-        progress?.Report(Snapshot());
+        _phase = next;
+        _progress?.Report(Snapshot());
     }
 
     private LoadTestProgress Snapshot() => new(
-        phase,
-        Stopwatch.GetElapsedTime(startedTimestamp),
-        options.Duration is null ? options.EffectivePayments : 0,
-        counters.Sent,
-        counters.Accepted,
-        counters.Rejected,
-        counters.Completed,
-        counters.Failed,
-        phase is RunPhase.Load ? counters.Outstanding : Interlocked.Read(ref drainOutstanding),
-        counters.TransportErrors);
+        _phase,
+        Stopwatch.GetElapsedTime(_startedTimestamp),
+        _options.Duration is null ? _options.EffectivePayments : 0,
+        _counters.Sent,
+        _counters.Accepted,
+        _counters.Rejected,
+        _counters.Completed,
+        _counters.Failed,
+        _phase is RunPhase.Load ? _counters.Outstanding : Interlocked.Read(ref _drainOutstanding),
+        _counters.TransportErrors);
 
     private void NoteSettled()
     {
         var now = Stopwatch.GetTimestamp();
-        var seen = Interlocked.Read(ref lastSettledTimestamp);
+        var seen = Interlocked.Read(ref _lastSettledTimestamp);
         while (now > seen)
         {
-            var previous = Interlocked.CompareExchange(ref lastSettledTimestamp, now, seen);
+            var previous = Interlocked.CompareExchange(ref _lastSettledTimestamp, now, seen);
             if (previous == seen)
             {
                 return;
@@ -336,14 +336,18 @@ internal sealed partial class LoadTestRun
 
     private async Task<MetricsReading> ScrapeMetricsAsync()
     {
-        using var timeout = new CancellationTokenSource(options.RequestTimeout);
-        var text = await api.GetMetricsTextAsync(timeout.Token).ConfigureAwait(false);
+        using var timeout = new CancellationTokenSource(_options.RequestTimeout);
+        var text = await _api.GetMetricsTextAsync(timeout.Token).ConfigureAwait(false);
+        var completed = text is null ? null : PrometheusText.Sum(text, PrometheusSelector.Parse(_options.CompletedPaymentsMetric));
+        if (text is not null && completed is null && await _api.GetClusterFiguresAsync(timeout.Token).ConfigureAwait(false) is { } cluster)
+        {
+            // A front door in client mode: the silos hold the counters, and the summary sums every silo's.
+            return new MetricsReading(true, cluster.StorageWrites, cluster.CompletedPayments, FromSummary: true);
+        }
+
         return text is null
             ? new MetricsReading(false, null, null)
-            : new MetricsReading(
-                true,
-                PrometheusText.Sum(text, PrometheusSelector.Parse(options.StorageWritesMetric)),
-                PrometheusText.Sum(text, PrometheusSelector.Parse(options.CompletedPaymentsMetric)));
+            : new MetricsReading(true, PrometheusText.Sum(text, PrometheusSelector.Parse(_options.StorageWritesMetric)), completed);
     }
 
     private static ResiliencePipeline<ApiResponse<T>> BuildRetry<T>(int retries)

@@ -6,8 +6,8 @@ namespace PaymentActors.Cli.Running;
 /// <summary>One idempotency key of the run: the body sent under it and every answer, as they arrive.</summary>
 internal sealed class PaymentIntent(string idempotencyKey, PaymentBody body)
 {
-    private readonly Lock gate = new();
-    private readonly List<SubmitResponse> responses = [];
+    private readonly Lock _gate = new();
+    private readonly List<SubmitResponse> _responses = [];
 
     public string IdempotencyKey { get; } = idempotencyKey;
 
@@ -20,7 +20,7 @@ internal sealed class PaymentIntent(string idempotencyKey, PaymentBody body)
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
                 return LastSeen is not null;
             }
@@ -32,9 +32,9 @@ internal sealed class PaymentIntent(string idempotencyKey, PaymentBody body)
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return LastSeen is null && responses.Any(r => r.Kind is SubmitKind.Original or SubmitKind.Retry && r.DefinitelyRejected);
+                return LastSeen is null && _responses.Any(r => r.Kind is SubmitKind.Original or SubmitKind.Retry && r.DefinitelyRejected);
             }
         }
     }
@@ -42,9 +42,9 @@ internal sealed class PaymentIntent(string idempotencyKey, PaymentBody body)
     public void Record(SubmitKind kind, decimal amount, ApiResponse<PaymentView> response)
     {
         var paymentId = response.IsSuccess ? response.Data!.Id : null;
-        lock (gate)
+        lock (_gate)
         {
-            responses.Add(new SubmitResponse(kind, amount, response.StatusCode, paymentId, response.Replayed, response.Error?.Code));
+            _responses.Add(new SubmitResponse(kind, amount, response.StatusCode, paymentId, response.Replayed, response.Error?.Code));
             if (kind != SubmitKind.DifferentBody && response.IsSuccess && !string.IsNullOrEmpty(paymentId) && LastSeen is null)
             {
                 LastSeen = response.Data;
@@ -54,7 +54,7 @@ internal sealed class PaymentIntent(string idempotencyKey, PaymentBody body)
 
     public void Observe(PaymentView payment)
     {
-        lock (gate)
+        lock (_gate)
         {
             LastSeen = payment;
         }
@@ -62,9 +62,9 @@ internal sealed class PaymentIntent(string idempotencyKey, PaymentBody body)
 
     public SentPayment ToSentPayment()
     {
-        lock (gate)
+        lock (_gate)
         {
-            return new SentPayment(IdempotencyKey, Body.UserId, Body.Amount, Body.Currency, responses.ToArray());
+            return new SentPayment(IdempotencyKey, Body.UserId, Body.Amount, Body.Currency, _responses.ToArray());
         }
     }
 }

@@ -8,64 +8,64 @@ namespace PaymentActors.Cli.Running;
 /// <summary>What the run sent and observed, collected from every client at once; becomes the auditor's input.</summary>
 internal sealed class RunLedger(IReadOnlyList<string> walletUserIds, long startedTimestamp)
 {
-    private readonly ConcurrentQueue<PaymentIntent> intents = new();
-    private readonly ConcurrentQueue<SentDeposit> deposits = new();
-    private readonly ConcurrentQueue<SentRefund> refunds = new();
-    private readonly ConcurrentQueue<SentCancel> cancels = new();
-    private readonly ConcurrentQueue<WalletObservation> samples = new();
-    private readonly ConcurrentDictionary<string, WalletObservation> finalWallets = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, PaymentObservation> finalPayments = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<PaymentIntent> _intents = new();
+    private readonly ConcurrentQueue<SentDeposit> _deposits = new();
+    private readonly ConcurrentQueue<SentRefund> _refunds = new();
+    private readonly ConcurrentQueue<SentCancel> _cancels = new();
+    private readonly ConcurrentQueue<WalletObservation> _samples = new();
+    private readonly ConcurrentDictionary<string, WalletObservation> _finalWallets = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, PaymentObservation> _finalPayments = new(StringComparer.Ordinal);
 
     public IReadOnlyList<string> WalletUserIds { get; } = walletUserIds;
 
-    public IEnumerable<PaymentIntent> Intents => intents;
+    public IEnumerable<PaymentIntent> Intents => _intents;
 
-    public IEnumerable<SentDeposit> Deposits => deposits;
+    public IEnumerable<SentDeposit> Deposits => _deposits;
 
-    public IEnumerable<SentRefund> Refunds => refunds;
+    public IEnumerable<SentRefund> Refunds => _refunds;
 
-    public IEnumerable<SentCancel> Cancels => cancels;
+    public IEnumerable<SentCancel> Cancels => _cancels;
 
-    public int SampleCount => samples.Count;
+    public int SampleCount => _samples.Count;
 
-    public IEnumerable<PaymentObservation> FinalPayments => finalPayments.Values;
+    public IEnumerable<PaymentObservation> FinalPayments => _finalPayments.Values;
 
-    public IEnumerable<WalletObservation> FinalWallets => finalWallets.Values;
+    public IEnumerable<WalletObservation> FinalWallets => _finalWallets.Values;
 
     public PaymentIntent AddIntent(string idempotencyKey, PaymentBody body)
     {
         var intent = new PaymentIntent(idempotencyKey, body);
-        intents.Enqueue(intent);
+        _intents.Enqueue(intent);
         return intent;
     }
 
-    public void AddDeposit(SentDeposit deposit) => deposits.Enqueue(deposit);
+    public void AddDeposit(SentDeposit deposit) => _deposits.Enqueue(deposit);
 
-    public void AddRefund(SentRefund refund) => refunds.Enqueue(refund);
+    public void AddRefund(SentRefund refund) => _refunds.Enqueue(refund);
 
-    public void AddCancel(SentCancel cancel) => cancels.Enqueue(cancel);
+    public void AddCancel(SentCancel cancel) => _cancels.Enqueue(cancel);
 
     /// <summary>Files a reading under the user id that was asked for, whatever the answer claims.</summary>
     public void AddWalletReading(string userId, WalletView wallet, ObservationSource source) =>
-        samples.Enqueue(ToObservation(userId, wallet, source));
+        _samples.Enqueue(ToObservation(userId, wallet, source));
 
     public void SetFinalWallet(string userId, WalletView wallet) =>
-        finalWallets[userId] = ToObservation(userId, wallet, ObservationSource.Final);
+        _finalWallets[userId] = ToObservation(userId, wallet, ObservationSource.Final);
 
     public void SetFinalPayment(string paymentId, PaymentView payment) =>
-        finalPayments[paymentId] = new PaymentObservation(
+        _finalPayments[paymentId] = new PaymentObservation(
             paymentId, payment.UserId, payment.Status, payment.Amount, payment.Currency, payment.FailureReason, payment.RefundedAmount);
 
     public AuditInput ToAuditInput() => new()
     {
         WalletUserIds = WalletUserIds,
-        Deposits = deposits.ToArray(),
-        Payments = intents.Select(i => i.ToSentPayment()).ToArray(),
-        Refunds = refunds.ToArray(),
-        Cancels = cancels.ToArray(),
-        WalletSamples = samples.ToArray(),
-        FinalWallets = finalWallets.Values.ToArray(),
-        FinalPayments = finalPayments.Values.ToArray(),
+        Deposits = _deposits.ToArray(),
+        Payments = _intents.Select(i => i.ToSentPayment()).ToArray(),
+        Refunds = _refunds.ToArray(),
+        Cancels = _cancels.ToArray(),
+        WalletSamples = _samples.ToArray(),
+        FinalWallets = _finalWallets.Values.ToArray(),
+        FinalPayments = _finalPayments.Values.ToArray(),
     };
 
     private WalletObservation ToObservation(string userId, WalletView wallet, ObservationSource source) =>

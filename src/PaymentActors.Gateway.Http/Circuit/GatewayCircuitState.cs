@@ -10,23 +10,23 @@ namespace PaymentActors.Gateway.Http.Circuit;
 /// </summary>
 internal sealed class GatewayCircuitState : IGatewayCircuitState
 {
-    private readonly Lock gate = new();
-    private readonly TimeProvider timeProvider;
-    private readonly RollingOutcomeWindow window;
-    private readonly TimeSpan windowLength;
-    private long totalFailures;
-    private long totalSuccesses;
-    private long rejectedCalls;
-    private int timesOpened;
-    private DateTimeOffset? lastOpenedAt;
-    private DateTimeOffset? openUntil;
-    private DateTimeOffset? lastClosedAt;
+    private readonly Lock _gate = new();
+    private readonly TimeProvider _timeProvider;
+    private readonly RollingOutcomeWindow _window;
+    private readonly TimeSpan _windowLength;
+    private long _totalFailures;
+    private long _totalSuccesses;
+    private long _rejectedCalls;
+    private int _timesOpened;
+    private DateTimeOffset? _lastOpenedAt;
+    private DateTimeOffset? _openUntil;
+    private DateTimeOffset? _lastClosedAt;
 
     public GatewayCircuitState(IOptions<HttpGatewayOptions> options, TimeProvider timeProvider)
     {
-        this.timeProvider = timeProvider;
-        windowLength = options.Value.BreakerSamplingDuration;
-        window = new RollingOutcomeWindow(windowLength, timeProvider);
+        _timeProvider = timeProvider;
+        _windowLength = options.Value.BreakerSamplingDuration;
+        _window = new RollingOutcomeWindow(_windowLength, timeProvider);
     }
 
     /// <summary>Handed to the one breaker this state describes.</summary>
@@ -43,51 +43,51 @@ internal sealed class GatewayCircuitState : IGatewayCircuitState
     public GatewayCircuitSnapshot GetSnapshot()
     {
         var status = Status;
-        var (recentFailures, recentSuccesses) = window.Read();
-        lock (gate)
+        var (recentFailures, recentSuccesses) = _window.Read();
+        lock (_gate)
         {
             return new GatewayCircuitSnapshot(
                 status,
                 status.ToWireName(),
                 recentFailures,
                 recentSuccesses,
-                windowLength,
-                Interlocked.Read(ref totalFailures),
-                Interlocked.Read(ref totalSuccesses),
-                Interlocked.Read(ref rejectedCalls),
-                timesOpened,
-                lastOpenedAt,
-                status is GatewayCircuitStatus.Open or GatewayCircuitStatus.Isolated ? openUntil : null,
-                lastClosedAt);
+                _windowLength,
+                Interlocked.Read(ref _totalFailures),
+                Interlocked.Read(ref _totalSuccesses),
+                Interlocked.Read(ref _rejectedCalls),
+                _timesOpened,
+                _lastOpenedAt,
+                status is GatewayCircuitStatus.Open or GatewayCircuitStatus.Isolated ? _openUntil : null,
+                _lastClosedAt);
         }
     }
 
     public void RecordAttempt(bool failed)
     {
-        window.Record(failed);
-        Interlocked.Increment(ref failed ? ref totalFailures : ref totalSuccesses);
+        _window.Record(failed);
+        Interlocked.Increment(ref failed ? ref _totalFailures : ref _totalSuccesses);
     }
 
-    public void RecordRejected() => Interlocked.Increment(ref rejectedCalls);
+    public void RecordRejected() => Interlocked.Increment(ref _rejectedCalls);
 
     public void Opened(TimeSpan breakDuration)
     {
-        var now = timeProvider.GetUtcNow();
-        lock (gate)
+        var now = _timeProvider.GetUtcNow();
+        lock (_gate)
         {
-            timesOpened++;
-            lastOpenedAt = now;
-            openUntil = breakDuration == TimeSpan.MaxValue ? null : now + breakDuration;
+            _timesOpened++;
+            _lastOpenedAt = now;
+            _openUntil = breakDuration == TimeSpan.MaxValue ? null : now + breakDuration;
         }
     }
 
     public void Closed()
     {
-        var now = timeProvider.GetUtcNow();
-        lock (gate)
+        var now = _timeProvider.GetUtcNow();
+        lock (_gate)
         {
-            lastClosedAt = now;
-            openUntil = null;
+            _lastClosedAt = now;
+            _openUntil = null;
         }
     }
 }

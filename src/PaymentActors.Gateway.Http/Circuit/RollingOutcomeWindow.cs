@@ -8,40 +8,40 @@ internal sealed class RollingOutcomeWindow
 {
     private const int BucketCount = 10;
 
-    private readonly Lock gate = new();
-    private readonly TimeProvider timeProvider;
-    private readonly long bucketTicks;
-    private readonly long[] bucketIndex = new long[BucketCount];
-    private readonly long[] failures = new long[BucketCount];
-    private readonly long[] successes = new long[BucketCount];
+    private readonly Lock _gate = new();
+    private readonly TimeProvider _timeProvider;
+    private readonly long _bucketTicks;
+    private readonly long[] _bucketIndex = new long[BucketCount];
+    private readonly long[] _failures = new long[BucketCount];
+    private readonly long[] _successes = new long[BucketCount];
 
     public RollingOutcomeWindow(TimeSpan window, TimeProvider timeProvider)
     {
-        this.timeProvider = timeProvider;
-        bucketTicks = Math.Max(1, window.Ticks / BucketCount);
-        Array.Fill(bucketIndex, long.MinValue);
+        _timeProvider = timeProvider;
+        _bucketTicks = Math.Max(1, window.Ticks / BucketCount);
+        Array.Fill(_bucketIndex, long.MinValue);
     }
 
     public void Record(bool failed)
     {
         var index = CurrentIndex();
         var slot = (int)(index % BucketCount);
-        lock (gate)
+        lock (_gate)
         {
-            if (bucketIndex[slot] != index)
+            if (_bucketIndex[slot] != index)
             {
-                bucketIndex[slot] = index;
-                failures[slot] = 0;
-                successes[slot] = 0;
+                _bucketIndex[slot] = index;
+                _failures[slot] = 0;
+                _successes[slot] = 0;
             }
 
             if (failed)
             {
-                failures[slot]++;
+                _failures[slot]++;
             }
             else
             {
-                successes[slot]++;
+                _successes[slot]++;
             }
         }
     }
@@ -50,14 +50,14 @@ internal sealed class RollingOutcomeWindow
     {
         var index = CurrentIndex();
         long failed = 0, succeeded = 0;
-        lock (gate)
+        lock (_gate)
         {
             for (var slot = 0; slot < BucketCount; slot++)
             {
-                if (bucketIndex[slot] > index - BucketCount)
+                if (_bucketIndex[slot] > index - BucketCount)
                 {
-                    failed += failures[slot];
-                    succeeded += successes[slot];
+                    failed += _failures[slot];
+                    succeeded += _successes[slot];
                 }
             }
         }
@@ -65,5 +65,5 @@ internal sealed class RollingOutcomeWindow
         return (failed, succeeded);
     }
 
-    private long CurrentIndex() => timeProvider.GetUtcNow().UtcTicks / bucketTicks;
+    private long CurrentIndex() => _timeProvider.GetUtcNow().UtcTicks / _bucketTicks;
 }

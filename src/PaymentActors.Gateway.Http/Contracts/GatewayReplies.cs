@@ -26,8 +26,8 @@ internal static class GatewayReplies
                     "declined" => GatewayResponse.Declined(reply.Reason ?? "declined"),
                     _ => NoVerdict(operation, GatewayFailureReasons.UnreadableResponse, mayHaveBeenProcessed: true, earlierAttemptUnanswered),
                 };
-            case HttpStatusCode.Accepted when operation == GatewayOperation.Charge:
-                // A re-send of a charge the gateway is still processing: no verdict yet, ask again with the same key.
+            case HttpStatusCode.Accepted when operation is GatewayOperation.Charge or GatewayOperation.Refund:
+                // A re-sent charge, or a refund of a charge, that the gateway is still processing: no verdict yet, ask again.
                 return new GatewayResponse(GatewayStatus.Unknown, GatewayFailureReasons.InProgress);
             case HttpStatusCode.NotFound when operation == GatewayOperation.GetCharge:
                 return new GatewayResponse(GatewayStatus.NotFound);

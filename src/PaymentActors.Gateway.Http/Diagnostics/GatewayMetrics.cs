@@ -7,10 +7,10 @@ namespace PaymentActors.Gateway.Http.Diagnostics;
 /// <summary>The adapter's instruments on the <see cref="GatewayInstruments.MeterName"/> meter.</summary>
 internal sealed class GatewayMetrics
 {
-    private readonly Counter<long> calls;
-    private readonly Histogram<double> callDuration;
-    private readonly Counter<long> transitions;
-    private readonly Counter<long> retries;
+    private readonly Counter<long> _calls;
+    private readonly Histogram<double> _callDuration;
+    private readonly Counter<long> _transitions;
+    private readonly Counter<long> _retries;
 
     public GatewayMetrics(IMeterFactory meterFactory, IGatewayCircuitState circuit)
     {
@@ -20,26 +20,26 @@ internal sealed class GatewayMetrics
             () => (int)circuit.Status,
             unit: "{state}",
             description: "Gateway circuit breaker: 0 closed, 1 open, 2 half-open, 3 isolated.");
-        transitions = meter.CreateCounter<long>(
+        _transitions = meter.CreateCounter<long>(
             GatewayInstruments.CircuitTransitions, unit: "{transition}", description: "Gateway circuit breaker transitions.");
-        calls = meter.CreateCounter<long>(
+        _calls = meter.CreateCounter<long>(
             GatewayInstruments.Calls, unit: "{call}", description: "Gateway calls by operation and outcome.");
-        callDuration = meter.CreateHistogram<double>(
+        _callDuration = meter.CreateHistogram<double>(
             GatewayInstruments.CallDuration, unit: "s", description: "Gateway call duration, retries included.");
-        retries = meter.CreateCounter<long>(
+        _retries = meter.CreateCounter<long>(
             GatewayInstruments.Retries, unit: "{retry}", description: "Gateway attempts retried after a transient failure.");
     }
 
     public void RecordCall(GatewayOperation operation, GatewayStatus outcome, TimeSpan duration)
     {
         var tags = new TagList { { "operation", GatewayTagValues.Of(operation) }, { "outcome", GatewayTagValues.Of(outcome) } };
-        calls.Add(1, tags);
-        callDuration.Record(duration.TotalSeconds, tags);
+        _calls.Add(1, tags);
+        _callDuration.Record(duration.TotalSeconds, tags);
     }
 
     public void RecordTransition(GatewayCircuitStatus to) =>
-        transitions.Add(1, new KeyValuePair<string, object?>("state", GatewayTagValues.Of(to)));
+        _transitions.Add(1, new KeyValuePair<string, object?>("state", GatewayTagValues.Of(to)));
 
     public void RecordRetry(string operation) =>
-        retries.Add(1, new KeyValuePair<string, object?>("operation", operation));
+        _retries.Add(1, new KeyValuePair<string, object?>("operation", operation));
 }

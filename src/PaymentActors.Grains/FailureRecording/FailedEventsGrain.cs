@@ -1,12 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Concurrency;
 using PaymentActors.FailureRecording;
+using PaymentActors.Grains.Hosting;
 using PaymentActors.Payments;
 
 namespace PaymentActors.Grains.FailureRecording;
 
 /// <summary>Lets cluster clients (the front door) read the failed-event store without holding its connection.</summary>
 [StatelessWorker]
-public sealed class FailedEventsGrain(IFailedEventStore store) : Grain, IFailedEventsGrain
+public sealed class FailedEventsGrain(
+    IFailedEventStore store,
+    [FromKeyedServices(PaymentClock.ServiceKey)] TimeProvider time) : Grain, IFailedEventsGrain
 {
     public Task<IReadOnlyList<FailedEvent>> ListAsync(FailedEventQuery query) => store.ListAsync(query);
 
@@ -28,7 +32,7 @@ public sealed class FailedEventsGrain(IFailedEventStore store) : Grain, IFailedE
                 return FailedEventRetryOutcome.NotFailed;
             }
 
-            var retried = failed with { Status = FailedEventStatus.Retried, UpdatedAt = DateTimeOffset.UtcNow };
+            var retried = failed with { Status = FailedEventStatus.Retried, UpdatedAt = time.GetUtcNow() };
             if (!await store.UpdateAsync(failed, retried))
             {
                 continue;

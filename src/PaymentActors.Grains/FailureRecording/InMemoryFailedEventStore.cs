@@ -32,4 +32,11 @@ public sealed class InMemoryFailedEventStore : IFailedEventStore
         ArgumentNullException.ThrowIfNull(updated);
         return Task.FromResult(expected.Id == updated.Id && _events.TryUpdate(updated.Id, updated, expected));
     }
+
+    public Task<int> PurgeAsync(DateTimeOffset updatedBefore, CancellationToken cancellationToken = default)
+    {
+        // Removed only as read: an event updated since (a retry) stays.
+        var purged = _events.Where(e => e.Value.UpdatedAt < updatedBefore).Count(e => _events.TryRemove(e));
+        return Task.FromResult(purged);
+    }
 }

@@ -54,9 +54,15 @@ public static class PaymentActorsSiloBuilderExtensions
         builder.Services.TryAddSingleton<PaymentMetrics>();
         builder.Services.TryAddSingleton<EventDeliveryMetrics>();
 
+        // Failed events are kept for PaymentActors:FailedEventRetention; a reminder deletes them after.
+        builder.AddStartupTask((services, _) => FailedEventRetentionGrain.StartInBackground(services));
+
         // Every silo's breaker, reachable by silo address, for GET /gateway.
         builder.Services.AddGrainService<GatewayHealthService>();
         builder.Services.AddSingleton<GatewayHealthServiceClient>();
+        // Every silo's own figures (events, storage requests), reachable by silo address, for GET /metrics/summary.
+        builder.Services.AddGrainService<SiloFiguresService>();
+        builder.Services.AddSingleton<SiloFiguresServiceClient>();
         // Grain messages per payment is one of the load-independent costs the benchmarks report (BENCHMARKS.md).
         builder.AddIncomingGrainCallFilter<GrainMessageCounter>();
 

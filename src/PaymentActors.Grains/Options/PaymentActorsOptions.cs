@@ -44,6 +44,15 @@ public sealed class PaymentActorsOptions
     /// <summary>A saga unfinished for longer than this is presumed interrupted and is resumed.</summary>
     public TimeSpan RecoveryGracePeriod { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long a failed event is kept after it last changed (recorded, retried, resolved); then it is deleted, within
+    /// one <see cref="FailedEventPurgePeriod"/>.
+    /// </summary>
+    public TimeSpan FailedEventRetention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How often failed events past their retention are looked for and deleted (a grain reminder period).</summary>
+    public TimeSpan FailedEventPurgePeriod { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>The gateway grain's key (one activation per provider).</summary>
     public string GatewayProvider { get; set; } = "mock";
 

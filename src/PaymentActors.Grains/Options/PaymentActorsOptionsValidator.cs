@@ -15,6 +15,8 @@ public sealed class PaymentActorsOptionsValidator : IValidateOptions<PaymentActo
         if (options.MaxActiveReservations is < 1 or > 4096) failures.Add("PaymentActors:MaxActiveReservations must be 1 to 4096.");
         if (options.RecoveryCheckPeriod <= TimeSpan.Zero) failures.Add("PaymentActors:RecoveryCheckPeriod must be positive.");
         if (options.RecoveryGracePeriod < TimeSpan.Zero) failures.Add("PaymentActors:RecoveryGracePeriod must not be negative.");
+        if (options.FailedEventRetention <= TimeSpan.Zero) failures.Add("PaymentActors:FailedEventRetention must be positive.");
+        if (options.FailedEventPurgePeriod <= TimeSpan.Zero) failures.Add("PaymentActors:FailedEventPurgePeriod must be positive.");
         if (options.MaxRetries < 0) failures.Add("PaymentActors:MaxRetries must not be negative.");
         if (options.RetryBaseDelay < TimeSpan.Zero) failures.Add("PaymentActors:RetryBaseDelay must not be negative.");
         if (string.IsNullOrWhiteSpace(options.GatewayProvider)) failures.Add("PaymentActors:GatewayProvider is required.");

@@ -18,7 +18,7 @@ public sealed partial class PaymentGrain
         if (_saga.Next.Kind == SagaStepKind.Stop && !Payment.Status.IsTerminal())
         {
             // Stopped unfinished (the wallet stayed unreachable): start over from the durable status; every step is idempotent.
-            _saga = new PaymentSaga(Payment.Status, _options.MaxRetries);
+            _saga = new PaymentSaga(Payment.Status, _options.MaxRetries, resumed: true);
         }
 
         if (_saga.Next.Kind != SagaStepKind.Stop)

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -7,6 +8,7 @@ using PaymentActors.Events;
 using PaymentActors.FailureRecording;
 using PaymentActors.Gateway;
 using PaymentActors.Grains.Events;
+using PaymentActors.Grains.FailureRecording;
 using PaymentActors.Grains.Hosting;
 using PaymentActors.Grains.Options;
 using PaymentActors.Grains.Persistence;
@@ -60,6 +62,9 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain, IStalledPayment
         _logger = logger;
     }
 
+    /// <summary>The failed-event source of a payment whose write storage refused (<see cref="OnWriteRefusedAsync"/>).</summary>
+    public const string WriteRefusedSource = "payment-storage";
+
     private string PaymentId => this.GetPrimaryKeyString();
 
     private PaymentState Payment => _state.State;
@@ -78,7 +83,7 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain, IStalledPayment
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _saga = new PaymentSaga(Payment.Status, _options.MaxRetries);
+        _saga = new PaymentSaga(Payment.Status, _options.MaxRetries, resumed: Exists);
         if (Exists)
         {
             _durable = true;
@@ -248,7 +253,7 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain, IStalledPayment
             };
             _unannounced.Add(initiated);
             _reservedAtWallet = _durable = true;
-            _saga = new PaymentSaga(PaymentStatus.Pending, _options.MaxRetries);
+            _saga = new PaymentSaga(PaymentStatus.Pending, _options.MaxRetries, resumed: true);
             StartUnfinishedWork();
             return;
         }
@@ -412,28 +417,82 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain, IStalledPayment
     /// Writes the state, retried until it succeeds since the steps before it are done and idempotent; then announces
     /// the events recorded since the last announcement, as one stream item. A concurrency conflict is not retried (the
     /// ETag is stale: a write that landed but looked failed, or another writer), since memory can no longer be
-    /// trusted: the activation ends and the next one resumes from storage.
+    /// trusted: the activation ends and the next one resumes from storage. Nor is a write that storage refuses for
+    /// what it is (<see cref="StorageErrors.IsDeterministic"/>): see <see cref="OnWriteRefusedAsync"/>.
     /// </summary>
     private async Task PersistAsync(bool announce = true)
     {
-        await WithRetriesAsync("persist", async () =>
+        try
         {
-            try
+            await WithRetriesAsync("persist", async () =>
             {
-                await _state.WriteStateAsync();
-            }
-            catch (InconsistentStateException)
-            {
-                DeactivateOnIdle();
-                throw;
-            }
+                try
+                {
+                    await _state.WriteStateAsync();
+                }
+                catch (InconsistentStateException)
+                {
+                    DeactivateOnIdle();
+                    throw;
+                }
 
-            return true;
-        }, retryForever: true);
+                return true;
+            }, retryForever: true);
+        }
+        catch (Exception exception) when (StorageErrors.IsDeterministic(exception))
+        {
+            // Thrown unwrapped: a refused write is not a failed saga step to compensate; the payment stops here.
+            var refused = exception is StepFailedException { InnerException: { } inner } ? inner : exception;
+            await OnWriteRefusedAsync(refused);
+            ExceptionDispatchInfo.Throw(refused);
+        }
+
         _durable = true;
         if (announce)
         {
             await AnnounceAsync();
+        }
+    }
+
+    /// <summary>
+    /// Storage refused the payment's write for what it is (too large, invalid), so every retry would be refused too.
+    /// The steps before the write are done and idempotent, so money stays where they left it (a debit or release at the
+    /// wallet, a charge or refund at the gateway, each once). What could not be kept goes to the log and to the
+    /// failed-event store for an operator; nothing re-drives the payment on its own any more (neither the recovery
+    /// check nor its wallet), waiters hear of it at once, and the activation ends, since memory holds what storage
+    /// would not take. A later activation (a read, an operator) resumes from the last durable state and tries the
+    /// write once more.
+    /// </summary>
+    private async Task OnWriteRefusedAsync(Exception refused)
+    {
+        PaymentLog.WriteRefused(_logger, refused, PaymentId, Payment.Status.ToWireName());
+        DeactivateOnIdle();
+        if (_terminal.TrySetException(refused))
+        {
+            // Waiters get the error; with none, it must not surface later as an unobserved task exception.
+            _ = _terminal.Task.Exception;
+        }
+
+        try
+        {
+            // One record per payment, named after its first event: a later activation that meets the refusal again
+            // (each tries the write once, so a payment completes once storage takes it) adds no second one.
+            var last = Payment.Events[^1];
+            var record = FailedEvents.From(last, $"Storage refused the payment's write ({last.Type}); it is not retried: {refused.Message}", WriteRefusedSource, 0);
+            await _failedEvents.TryAddAsync(record with { Id = FailedEvents.IdOf(Payment.Events[0]) });
+            // Tracked by the saga or by a refund (which does not set the flag): either way, no more periodic re-drives.
+            await Recovery.ForgetAsync(PaymentId);
+
+            // The saga's ending (not a refund's write): its wallet stops watching the reservation.
+            var sagaEnding = Payment.Status is PaymentStatus.Completed or PaymentStatus.Failed or PaymentStatus.Cancelled;
+            if (sagaEnding && (_reservedAtWallet || Payment.Events.Any(e => e.Type == EventTypes.FundsReserved)))
+            {
+                SettleAtWallet(ReservationRecord.KeyOf(PaymentId, Payment.Attempt), forget: false);
+            }
+        }
+        catch (Exception exception)
+        {
+            PaymentLog.FailureNotRecorded(_logger, exception, PaymentId);
         }
     }
 
@@ -508,7 +567,8 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain, IStalledPayment
             }
             catch (Exception exception) when (exception is not (ArgumentException or InconsistentStateException))
             {
-                if (!retryForever && attempt > _options.MaxRetries)
+                // A request that storage refuses for what it is would be refused again: the step fails at once.
+                if (StorageErrors.IsDeterministic(exception) || (!retryForever && attempt > _options.MaxRetries))
                 {
                     throw new StepFailedException(step, attempt, exception);
                 }

@@ -26,10 +26,15 @@ internal sealed class PaymentSaga
     private int _unavailableRetries;
 
     /// <summary>Resumes from the payment's durable status (a fresh payment or a retried one is pending).</summary>
-    public PaymentSaga(PaymentStatus status, int maxChargeRetries)
+    /// <param name="resumed">
+    /// Another saga ran this attempt before (an earlier activation, or one that stopped): it may have been charged, so
+    /// until the gateway says otherwise an ending other than completed hands that possible charge back first.
+    /// </param>
+    public PaymentSaga(PaymentStatus status, int maxChargeRetries, bool resumed = false)
     {
         _maxChargeRetries = maxChargeRetries;
         _finished = status.IsTerminal();
+        ChargeMayHaveLanded = resumed && !_finished;
         Next = status switch
         {
             PaymentStatus.Pending => SagaStep.Reserve,
@@ -46,6 +51,9 @@ internal sealed class PaymentSaga
 
     /// <summary>A charge was sent without a definitive answer: until one comes, it may have happened.</summary>
     public bool ChargeMayHaveLanded { get; private set; }
+
+    /// <summary>Money may be held at the gateway for this attempt: approved, or sent (now or by an earlier saga) without a verdict.</summary>
+    private bool MayHoldCharge => ChargeApproved || ChargeMayHaveLanded;
 
     /// <summary>The ending was decided and made durable (by the saga, a cancel or an expiry).</summary>
     public bool Finished => _finished;
@@ -123,7 +131,7 @@ internal sealed class PaymentSaga
 
         // The reservation ended (expired) before the debit: the approved charge must be handed back.
         _ending ??= (PaymentStatus.Failed, FailureReasons.ReservationExpired, null);
-        return Next = ChargeApproved ? SagaStep.VoidCharge : EndOrStop();
+        return Next = MayHoldCharge ? SagaStep.VoidCharge : EndOrStop();
     }
 
     public SagaStep OnReleased(ReservationStatus status)
@@ -134,12 +142,13 @@ internal sealed class PaymentSaga
             return Next = Decide(PaymentStatus.Completed, null);
         }
 
-        return Next = ChargeApproved ? SagaStep.VoidCharge : EndOrStop();
+        return Next = MayHoldCharge ? SagaStep.VoidCharge : EndOrStop();
     }
 
     public SagaStep OnVoided()
     {
         ChargeApproved = false;
+        ChargeMayHaveLanded = false;
         return Next = EndOrStop();
     }
 
@@ -215,7 +224,7 @@ internal sealed class PaymentSaga
     private SagaStep Decide(PaymentStatus status, string? reason)
     {
         _ending = (status, reason, null);
-        return SagaStep.Finish(status, reason);
+        return status != PaymentStatus.Completed && MayHoldCharge ? SagaStep.VoidCharge : SagaStep.Finish(status, reason);
     }
 
     private SagaStep EndOrStop()

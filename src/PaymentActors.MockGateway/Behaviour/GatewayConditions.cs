@@ -16,38 +16,38 @@ public sealed class GatewayConditions
 {
     private static readonly string[] DeclineReasons = ["card_declined", "do_not_honor", "risk_rejected"];
 
-    private readonly Lock gate = new();
-    private GatewayBehaviour current;
-    private Random dice;
+    private readonly Lock _gate = new();
+    private GatewayBehaviour _current;
+    private Random _dice;
 
     public GatewayConditions(IOptions<GatewayBehaviourOptions> options)
     {
         var configured = options.Value;
-        current = GatewayBehaviour.FromOptions(configured, configured.Seed ?? Random.Shared.Next());
-        dice = new Random(current.Seed);
+        _current = GatewayBehaviour.FromOptions(configured, configured.Seed ?? Random.Shared.Next());
+        _dice = new Random(_current.Seed);
     }
 
-    public GatewayBehaviour Current => Volatile.Read(ref current);
+    public GatewayBehaviour Current => Volatile.Read(ref _current);
 
     /// <summary>Applies an update when the result is valid; naming a seed (even the same one) restarts the sequence.</summary>
     public bool TryUpdate(BehaviourUpdate update, out GatewayBehaviour behaviour, out BehaviourViolation? violation)
     {
-        lock (gate)
+        lock (_gate)
         {
-            var next = update.ApplyTo(current);
+            var next = update.ApplyTo(_current);
             violation = next.FindViolation();
             if (violation is not null)
             {
-                behaviour = current;
+                behaviour = _current;
                 return false;
             }
 
             if (update.Seed is not null)
             {
-                dice = new Random(next.Seed);
+                _dice = new Random(next.Seed);
             }
 
-            Volatile.Write(ref current, next);
+            Volatile.Write(ref _current, next);
             behaviour = next;
             return true;
         }
@@ -78,9 +78,9 @@ public sealed class GatewayConditions
             return TimeSpan.Zero;
         }
 
-        lock (gate)
+        lock (_gate)
         {
-            return TimeSpan.FromMilliseconds(dice.Next(behaviour.LatencyMinMs, behaviour.LatencyMaxMs + 1));
+            return TimeSpan.FromMilliseconds(_dice.Next(behaviour.LatencyMinMs, behaviour.LatencyMaxMs + 1));
         }
     }
 
@@ -104,9 +104,9 @@ public sealed class GatewayConditions
                 return true;
         }
 
-        lock (gate)
+        lock (_gate)
         {
-            return dice.NextDouble() < behaviour.TimeoutRate;
+            return _dice.NextDouble() < behaviour.TimeoutRate;
         }
     }
 }

@@ -11,50 +11,57 @@ namespace PaymentActors.MockGateway.Charges;
 /// </summary>
 public sealed class ChargeLedger
 {
-    private readonly ConcurrentDictionary<ChargeKey, ChargeRecord> charges = new();
-    private readonly ConcurrentDictionary<ChargeKey, ChargeCommand> inProgress = new();
-    private readonly Dictionary<string, RefundRecord> refunds = new(StringComparer.Ordinal);
-    private readonly Lock refundGate = new();
+    private readonly ConcurrentDictionary<ChargeKey, ChargeRecord> _charges = new();
+    private readonly ConcurrentDictionary<ChargeKey, ChargeCommand> _inProgress = new();
+    private readonly Dictionary<string, RefundRecord> _refunds = new(StringComparer.Ordinal);
+    private readonly Lock _refundGate = new();
 
     /// <summary>Records a charge unless its payment id is known; <paramref name="declineReason"/> decides a new one.</summary>
     public (ChargeRecord Record, LedgerWrite Write) Charge(ChargeCommand command, Func<string, string?> declineReason, DateTimeOffset now)
     {
         try
         {
-            if (charges.TryGetValue(command.Key, out var known))
+            if (_charges.TryGetValue(command.Key, out var known))
             {
                 return (known, Compare(known, command));
             }
 
             var candidate = new ChargeRecord(command, "ch_" + Guid.CreateVersion7().ToString("N"), declineReason(command.PaymentId), now);
-            var stored = charges.GetOrAdd(command.Key, candidate);
+            var stored = _charges.GetOrAdd(command.Key, candidate);
             return ReferenceEquals(stored, candidate) ? (stored, LedgerWrite.Created) : (stored, Compare(stored, command));
         }
         finally
         {
-            inProgress.TryRemove(command.Key, out _);
+            _inProgress.TryRemove(command.Key, out _);
         }
     }
 
     /// <summary>Marks a new charge as being processed; false when another request with its key is being processed.</summary>
-    public bool TryBegin(ChargeCommand command) => inProgress.TryAdd(command.Key, command);
+    public bool TryBegin(ChargeCommand command) => _inProgress.TryAdd(command.Key, command);
 
     /// <summary>The gateway stopped before it processed the charge: nothing was recorded.</summary>
-    public void Abandon(ChargeCommand command) => inProgress.TryRemove(command.Key, out _);
+    public void Abandon(ChargeCommand command) => _inProgress.TryRemove(command.Key, out _);
 
-    public bool TryGetCharge(ChargeKey key, out ChargeRecord charge) => charges.TryGetValue(key, out charge!);
+    public bool TryGetCharge(ChargeKey key, out ChargeRecord charge) => _charges.TryGetValue(key, out charge!);
 
     public (RefundRecord Record, LedgerWrite Write) Refund(RefundCommand command, DateTimeOffset now)
     {
-        lock (refundGate)
+        lock (_refundGate)
         {
-            if (refunds.TryGetValue(command.RefundId, out var known))
+            if (_refunds.TryGetValue(command.RefundId, out var known))
             {
                 return (known, known.Command == command ? LedgerWrite.Replayed : LedgerWrite.Conflict);
             }
 
+            // Declining now ("not found") would be final while the charge may still be approved a moment later.
+            if (!_charges.ContainsKey(new ChargeKey(command.PaymentId, command.Attempt)) &&
+                _inProgress.ContainsKey(new ChargeKey(command.PaymentId, command.Attempt)))
+            {
+                return (new RefundRecord(command, null, now), LedgerWrite.ChargeInProgress);
+            }
+
             string? declineReason;
-            if (!charges.TryGetValue(new ChargeKey(command.PaymentId, command.Attempt), out var charge))
+            if (!_charges.TryGetValue(new ChargeKey(command.PaymentId, command.Attempt), out var charge))
             {
                 declineReason = RefundDeclineReasons.ChargeNotFound;
             }
@@ -77,7 +84,7 @@ public sealed class ChargeLedger
             }
 
             var record = new RefundRecord(command, declineReason, now);
-            refunds.Add(command.RefundId, record);
+            _refunds.Add(command.RefundId, record);
             return (record, LedgerWrite.Created);
         }
     }
@@ -85,7 +92,7 @@ public sealed class ChargeLedger
     public ChargeView Describe(ChargeRecord charge)
     {
         decimal refunded;
-        lock (refundGate)
+        lock (_refundGate)
         {
             refunded = charge.RefundedAmount;
         }

@@ -9,4 +9,6 @@ public enum LedgerWrite
     Replayed,
     /// <summary>Same id, different request: refused, nothing changes.</summary>
     Conflict,
+    /// <summary>The refund's charge is still being processed: nothing recorded; ask again once it is decided.</summary>
+    ChargeInProgress,
 }

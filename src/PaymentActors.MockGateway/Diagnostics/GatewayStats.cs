@@ -3,54 +3,54 @@ namespace PaymentActors.MockGateway.Diagnostics;
 /// <summary>Counters of what the gateway saw and answered, for tests and demos (<c>GET /admin/stats</c>).</summary>
 public sealed class GatewayStats
 {
-    private long requestsReceived;
-    private long chargesApproved;
-    private long chargesDeclined;
-    private long chargeReplays;
-    private long chargeLookups;
-    private long chargesInProgress;
-    private long refundsApproved;
-    private long refundsDeclined;
-    private long refundReplays;
-    private long unavailableResponses;
-    private long heldResponses;
-    private long rejectedRequests;
+    private long _requestsReceived;
+    private long _chargesApproved;
+    private long _chargesDeclined;
+    private long _chargeReplays;
+    private long _chargeLookups;
+    private long _chargesInProgress;
+    private long _refundsApproved;
+    private long _refundsDeclined;
+    private long _refundReplays;
+    private long _unavailableResponses;
+    private long _heldResponses;
+    private long _rejectedRequests;
 
-    public void RequestReceived() => Interlocked.Increment(ref requestsReceived);
+    public void RequestReceived() => Interlocked.Increment(ref _requestsReceived);
 
-    public void ChargeApproved() => Interlocked.Increment(ref chargesApproved);
+    public void ChargeApproved() => Interlocked.Increment(ref _chargesApproved);
 
-    public void ChargeDeclined() => Interlocked.Increment(ref chargesDeclined);
+    public void ChargeDeclined() => Interlocked.Increment(ref _chargesDeclined);
 
-    public void ChargeReplayed() => Interlocked.Increment(ref chargeReplays);
+    public void ChargeReplayed() => Interlocked.Increment(ref _chargeReplays);
 
-    public void ChargeLookedUp() => Interlocked.Increment(ref chargeLookups);
+    public void ChargeLookedUp() => Interlocked.Increment(ref _chargeLookups);
 
-    public void ChargeInProgress() => Interlocked.Increment(ref chargesInProgress);
+    public void ChargeInProgress() => Interlocked.Increment(ref _chargesInProgress);
 
-    public void RefundApproved() => Interlocked.Increment(ref refundsApproved);
+    public void RefundApproved() => Interlocked.Increment(ref _refundsApproved);
 
-    public void RefundDeclined() => Interlocked.Increment(ref refundsDeclined);
+    public void RefundDeclined() => Interlocked.Increment(ref _refundsDeclined);
 
-    public void RefundReplayed() => Interlocked.Increment(ref refundReplays);
+    public void RefundReplayed() => Interlocked.Increment(ref _refundReplays);
 
-    public void RespondedUnavailable() => Interlocked.Increment(ref unavailableResponses);
+    public void RespondedUnavailable() => Interlocked.Increment(ref _unavailableResponses);
 
-    public void HeldResponse() => Interlocked.Increment(ref heldResponses);
+    public void HeldResponse() => Interlocked.Increment(ref _heldResponses);
 
-    public void RejectedRequest() => Interlocked.Increment(ref rejectedRequests);
+    public void RejectedRequest() => Interlocked.Increment(ref _rejectedRequests);
 
     public GatewayStatsView Snapshot() => new(
-        Interlocked.Read(ref requestsReceived),
-        Interlocked.Read(ref chargesApproved),
-        Interlocked.Read(ref chargesDeclined),
-        Interlocked.Read(ref chargeReplays),
-        Interlocked.Read(ref chargeLookups),
-        Interlocked.Read(ref refundsApproved),
-        Interlocked.Read(ref refundsDeclined),
-        Interlocked.Read(ref refundReplays),
-        Interlocked.Read(ref unavailableResponses),
-        Interlocked.Read(ref heldResponses),
-        Interlocked.Read(ref rejectedRequests),
-        Interlocked.Read(ref chargesInProgress));
+        Interlocked.Read(ref _requestsReceived),
+        Interlocked.Read(ref _chargesApproved),
+        Interlocked.Read(ref _chargesDeclined),
+        Interlocked.Read(ref _chargeReplays),
+        Interlocked.Read(ref _chargeLookups),
+        Interlocked.Read(ref _refundsApproved),
+        Interlocked.Read(ref _refundsDeclined),
+        Interlocked.Read(ref _refundReplays),
+        Interlocked.Read(ref _unavailableResponses),
+        Interlocked.Read(ref _heldResponses),
+        Interlocked.Read(ref _rejectedRequests),
+        Interlocked.Read(ref _chargesInProgress));
 }

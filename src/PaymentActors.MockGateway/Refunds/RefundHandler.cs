@@ -49,6 +49,11 @@ public sealed class RefundHandler(
                 return ApiResults.Conflict(
                     $"Refund {command.RefundId} was already requested for a different payment, amount or currency.",
                     "refund_id");
+            case LedgerWrite.ChargeInProgress:
+                return TypedResults.Json(
+                    new RefundView(command.RefundId, command.PaymentId, ChargeStatuses.Processing, null, body.Amount!, command.Currency, refund.CreatedAt),
+                    MockGatewayJsonContext.Default.RefundView,
+                    statusCode: StatusCodes.Status202Accepted);
             case LedgerWrite.Replayed:
                 stats.RefundReplayed();
                 break;

@@ -132,6 +132,27 @@ public sealed class AzureTableFailedEventStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Purging_deletes_the_events_last_changed_before_the_cutoff_and_keeps_a_recently_retried_one()
+    {
+        await using var harness = new FailedEventStoreHarness(azurite.ConnectionString, UniqueNames.Table("fe"));
+        var old = NewEvent(Start, FailedEventStatus.Failed);
+        var alsoOld = NewEvent(Start.AddDays(1), FailedEventStatus.Resolved);
+        var retried = NewEvent(Start, FailedEventStatus.Retried) with { UpdatedAt = Start.AddDays(40) };
+        var young = NewEvent(Start.AddDays(35), FailedEventStatus.Failed);
+        foreach (var e in new[] { old, alsoOld, retried, young })
+        {
+            Assert.True(await harness.Store.TryAddAsync(e));
+        }
+
+        Assert.Equal(2, await harness.Store.PurgeAsync(Start.AddDays(30)));
+
+        Assert.Null(await harness.Store.GetAsync(old.Id));
+        Assert.Null(await harness.Store.GetAsync(alsoOld.Id));
+        Assert.Equal([young, retried], await harness.Store.ListAsync(new FailedEventQuery(Limit: 10)));
+        Assert.Equal(0, await harness.Store.PurgeAsync(Start.AddDays(30)));
+    }
+
+    [Fact]
     public void Row_keys_sort_in_exactly_the_reverse_order_of_ids()
     {
         var random = new Random(99);

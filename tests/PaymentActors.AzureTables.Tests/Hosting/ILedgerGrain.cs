@@ -13,5 +13,5 @@ public interface ILedgerGrain : IGrainWithStringKey
     Task ScheduleExpiry();
 
     [Alias("ScheduleTick")]
-    Task ScheduleTick(TimeSpan dueTime);
+    Task ScheduleTick(TimeSpan period);
 }

@@ -14,7 +14,7 @@ public sealed class LedgerGrain([PersistentState("ledger")] IPersistentState<Led
 
     public Task ScheduleExpiry() => this.RegisterOrUpdateReminder("expiry", TimeSpan.FromHours(1), TimeSpan.FromHours(1));
 
-    public Task ScheduleTick(TimeSpan dueTime) => this.RegisterOrUpdateReminder("tick", dueTime, TimeSpan.FromHours(1));
+    public Task ScheduleTick(TimeSpan period) => this.RegisterOrUpdateReminder("tick", period, period);
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {

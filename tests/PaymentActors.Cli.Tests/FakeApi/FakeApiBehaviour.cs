@@ -10,6 +10,12 @@ public sealed class FakeApiBehaviour
     /// <summary>The planted bug: a completed payment takes its amount from the balance twice.</summary>
     public bool DoubleDebit { get; init; }
 
+    /// <summary>
+    /// As a front door in client mode: its own /metrics has no storage or payment counters (the silos hold them), and
+    /// /metrics/summary has the cluster's.
+    /// </summary>
+    public bool ClientMode { get; init; }
+
     /// <summary>Every n-th payment reaching the gateway is declined (gateway_rejected).</summary>
     public int GatewayRejectsEvery { get; init; } = 7;
 }

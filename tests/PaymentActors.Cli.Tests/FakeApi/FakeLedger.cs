@@ -10,29 +10,29 @@ namespace PaymentActors.Cli.Tests.FakeApi;
 /// </summary>
 internal sealed class FakeLedger(FakeApiBehaviour behaviour)
 {
-    private readonly Lock gate = new();
-    private readonly Dictionary<string, FakeWallet> wallets = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, FakePayment> payments = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string UserId, string Key), FakeIdempotencyEntry> paymentKeys = new();
-    private readonly HashSet<(string UserId, string Key)> depositKeys = [];
-    private readonly Channel<string> queue = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
-    private long storageWrites;
-    private long completedEvents;
-    private long gatewayCalls;
-    private long nextPaymentId;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, FakeWallet> _wallets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, FakePayment> _payments = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string UserId, string Key), FakeIdempotencyEntry> _paymentKeys = new();
+    private readonly HashSet<(string UserId, string Key)> _depositKeys = [];
+    private readonly Channel<string> _queue = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+    private long _storageWrites;
+    private long _completedEvents;
+    private long _gatewayCalls;
+    private long _nextPaymentId;
 
     public FakeOutcome<FakeWalletView> Deposit(string userId, decimal amount, string currency, string? key)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (key is not null && !depositKeys.Add((userId, key)))
+            if (key is not null && !_depositKeys.Add((userId, key)))
             {
-                return new(View(wallets[userId]), null, Replayed: true);
+                return new(View(_wallets[userId]), null, Replayed: true);
             }
 
-            if (!wallets.TryGetValue(userId, out var wallet))
+            if (!_wallets.TryGetValue(userId, out var wallet))
             {
-                wallets[userId] = wallet = new FakeWallet(userId, currency);
+                _wallets[userId] = wallet = new FakeWallet(userId, currency);
             }
 
             if (wallet.Currency != currency)
@@ -48,35 +48,35 @@ internal sealed class FakeLedger(FakeApiBehaviour behaviour)
 
     public FakeWalletView? GetWallet(string userId)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return wallets.TryGetValue(userId, out var wallet) ? View(wallet) : null;
+            return _wallets.TryGetValue(userId, out var wallet) ? View(wallet) : null;
         }
     }
 
     public FakePaymentView? GetPayment(string paymentId)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return payments.TryGetValue(paymentId, out var payment) ? View(payment) : null;
+            return _payments.TryGetValue(paymentId, out var payment) ? View(payment) : null;
         }
     }
 
     public Task? SettledTask(string paymentId)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return payments.TryGetValue(paymentId, out var payment) ? payment.Settled.Task : null;
+            return _payments.TryGetValue(paymentId, out var payment) ? payment.Settled.Task : null;
         }
     }
 
     /// <summary>Creates the payment, or replays the key's payment, or refuses a reused or busy key.</summary>
     public FakeOutcome<FakePaymentView> CreatePayment(string userId, string serviceId, decimal amount, string currency, string description, string? key)
     {
-        lock (gate)
+        lock (_gate)
         {
             var fingerprint = string.Join('|', userId, serviceId, amount.ToString(CultureInfo.InvariantCulture), currency, description);
-            if (key is not null && paymentKeys.TryGetValue((userId, key), out var entry))
+            if (key is not null && _paymentKeys.TryGetValue((userId, key), out var entry))
             {
                 if (entry.Fingerprint != fingerprint)
                 {
@@ -88,19 +88,19 @@ internal sealed class FakeLedger(FakeApiBehaviour behaviour)
                     return FakeOutcome<FakePaymentView>.Fail(409, "idempotency_key_in_use", "The key's first request is still running.");
                 }
 
-                return new(View(payments[entry.PaymentId!]), null, Replayed: true);
+                return new(View(_payments[entry.PaymentId!]), null, Replayed: true);
             }
 
-            var id = "pay-" + (++nextPaymentId).ToString("D6", CultureInfo.InvariantCulture);
+            var id = "pay-" + (++_nextPaymentId).ToString("D6", CultureInfo.InvariantCulture);
             var payment = new FakePayment(id, userId, serviceId, amount, currency, description);
-            payments[id] = payment;
-            storageWrites++;
+            _payments[id] = payment;
+            _storageWrites++;
             if (key is not null)
             {
-                paymentKeys[(userId, key)] = new FakeIdempotencyEntry(fingerprint) { PaymentId = id };
+                _paymentKeys[(userId, key)] = new FakeIdempotencyEntry(fingerprint) { PaymentId = id };
             }
 
-            queue.Writer.TryWrite(id);
+            _queue.Writer.TryWrite(id);
             return new(View(payment), null);
         }
     }
@@ -108,9 +108,9 @@ internal sealed class FakeLedger(FakeApiBehaviour behaviour)
     /// <summary>The key's first request has answered: later requests replay instead of getting 409.</summary>
     public void ReleaseKey(string userId, string? key)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (key is not null && paymentKeys.TryGetValue((userId, key), out var entry))
+            if (key is not null && _paymentKeys.TryGetValue((userId, key), out var entry))
             {
                 entry.InFlight = false;
             }
@@ -119,9 +119,9 @@ internal sealed class FakeLedger(FakeApiBehaviour behaviour)
 
     public FakeOutcome<FakePaymentView> Refund(string paymentId, decimal? amount)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (!payments.TryGetValue(paymentId, out var payment))
+            if (!_payments.TryGetValue(paymentId, out var payment))
             {
                 return FakeOutcome<FakePaymentView>.Fail(404, "payment_not_found", "No such payment.");
             }
@@ -138,7 +138,7 @@ internal sealed class FakeLedger(FakeApiBehaviour behaviour)
                 return FakeOutcome<FakePaymentView>.Fail(422, "invalid_refund_amount", "The refund exceeds what is left.", "amount");
             }
 
-            var wallet = wallets[payment.UserId];
+            var wallet = _wallets[payment.UserId];
             wallet.Balance += refund;
             Touch(wallet);
             payment.RefundedAmount += refund;
@@ -150,9 +150,9 @@ internal sealed class FakeLedger(FakeApiBehaviour behaviour)
 
     public FakeOutcome<FakePaymentView> Cancel(string paymentId)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (!payments.TryGetValue(paymentId, out var payment))
+            if (!_payments.TryGetValue(paymentId, out var payment))
             {
                 return FakeOutcome<FakePaymentView>.Fail(404, "payment_not_found", "No such payment.");
             }
@@ -164,7 +164,7 @@ internal sealed class FakeLedger(FakeApiBehaviour behaviour)
 
             if (payment.Status == "reserved")
             {
-                var wallet = wallets[payment.UserId];
+                var wallet = _wallets[payment.UserId];
                 wallet.Reserved -= payment.Amount;
                 Touch(wallet);
             }
@@ -176,26 +176,35 @@ internal sealed class FakeLedger(FakeApiBehaviour behaviour)
 
     public string MetricsText()
     {
-        lock (gate)
+        lock (_gate)
         {
             // Split over two label sets so that the reader has to add them up.
-            var half = storageWrites / 2;
+            var half = _storageWrites / 2;
             return string.Join('\n',
                 "# HELP paymentactors_storage_writes_total Storage writes.",
                 "# TYPE paymentactors_storage_writes_total counter",
                 $"paymentactors_storage_writes_total{{store=\"wallets\"}} {half}",
-                $"paymentactors_storage_writes_total{{store=\"payments\"}} {storageWrites - half}",
+                $"paymentactors_storage_writes_total{{store=\"payments\"}} {_storageWrites - half}",
                 "# TYPE paymentactors_events_total counter",
-                $"paymentactors_events_total{{event_type=\"payment.completed\"}} {completedEvents}",
-                $"paymentactors_events_total{{event_type=\"payment.initiated\"}} {nextPaymentId}",
+                $"paymentactors_events_total{{event_type=\"payment.completed\"}} {_completedEvents}",
+                $"paymentactors_events_total{{event_type=\"payment.initiated\"}} {_nextPaymentId}",
                 string.Empty);
+        }
+    }
+
+    /// <summary>The parts of GET /metrics/summary the load tester reads: the cluster's completed payments and storage writes.</summary>
+    public object Summary()
+    {
+        lock (_gate)
+        {
+            return new { payment_success = _completedEvents, storage = new { reads = 0, writes = _storageWrites, processes = 3 } };
         }
     }
 
     /// <summary>Takes payments off the queue one by one: reserve, then the gateway, then debit or release.</summary>
     public async Task ProcessAsync(CancellationToken stop)
     {
-        await foreach (var paymentId in queue.Reader.ReadAllAsync(stop).ConfigureAwait(false))
+        await foreach (var paymentId in _queue.Reader.ReadAllAsync(stop).ConfigureAwait(false))
         {
             Reserve(paymentId);
             // Let other requests see the reserved state before the gateway answers.
@@ -206,15 +215,15 @@ internal sealed class FakeLedger(FakeApiBehaviour behaviour)
 
     private void Reserve(string paymentId)
     {
-        lock (gate)
+        lock (_gate)
         {
-            var payment = payments[paymentId];
+            var payment = _payments[paymentId];
             if (payment.Status != "pending")
             {
                 return;
             }
 
-            var wallet = wallets.GetValueOrDefault(payment.UserId);
+            var wallet = _wallets.GetValueOrDefault(payment.UserId);
             if (wallet is null || wallet.Balance - wallet.Reserved < payment.Amount)
             {
                 Finish(payment, "failed", wallet is null ? "wallet_not_found" : "insufficient_funds");
@@ -230,17 +239,17 @@ internal sealed class FakeLedger(FakeApiBehaviour behaviour)
 
     private void Charge(string paymentId)
     {
-        lock (gate)
+        lock (_gate)
         {
-            var payment = payments[paymentId];
+            var payment = _payments[paymentId];
             if (payment.Status != "reserved")
             {
                 return;
             }
 
-            var wallet = wallets[payment.UserId];
+            var wallet = _wallets[payment.UserId];
             wallet.Reserved -= payment.Amount;
-            if (++gatewayCalls % behaviour.GatewayRejectsEvery == 0)
+            if (++_gatewayCalls % behaviour.GatewayRejectsEvery == 0)
             {
                 Touch(wallet);
                 Finish(payment, "failed", "gateway_rejected");
@@ -249,7 +258,7 @@ internal sealed class FakeLedger(FakeApiBehaviour behaviour)
 
             wallet.Balance -= behaviour.DoubleDebit ? 2 * payment.Amount : payment.Amount;
             Touch(wallet);
-            completedEvents++;
+            _completedEvents++;
             Finish(payment, "completed", failureReason: null);
         }
     }
@@ -266,13 +275,13 @@ internal sealed class FakeLedger(FakeApiBehaviour behaviour)
     {
         wallet.Version++;
         wallet.UpdatedAt = DateTimeOffset.UtcNow;
-        storageWrites++;
+        _storageWrites++;
     }
 
     private void Touch(FakePayment payment)
     {
         payment.UpdatedAt = DateTimeOffset.UtcNow;
-        storageWrites++;
+        _storageWrites++;
     }
 
     private static FakeWalletView View(FakeWallet wallet) => new(

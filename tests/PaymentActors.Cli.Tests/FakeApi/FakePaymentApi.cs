@@ -24,15 +24,15 @@ public sealed class FakePaymentApi : IAsyncDisposable
 
     private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(10);
 
-    private readonly WebApplication app;
-    private readonly CancellationTokenSource stopProcessing = new();
-    private readonly Task processing;
+    private readonly WebApplication _app;
+    private readonly CancellationTokenSource _stopProcessing = new();
+    private readonly Task _processing;
 
     private FakePaymentApi(WebApplication app, FakeLedger ledger, Uri baseAddress)
     {
-        this.app = app;
+        _app = app;
         BaseAddress = baseAddress;
-        processing = Task.Run(() => ledger.ProcessAsync(stopProcessing.Token));
+        _processing = Task.Run(() => ledger.ProcessAsync(_stopProcessing.Token));
     }
 
     public Uri BaseAddress { get; }
@@ -52,18 +52,18 @@ public sealed class FakePaymentApi : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await stopProcessing.CancelAsync();
+        await _stopProcessing.CancelAsync();
         try
         {
-            await processing;
+            await _processing;
         }
         catch (OperationCanceledException)
         {
             // The processing loop ends by cancellation.
         }
 
-        await app.DisposeAsync();
-        stopProcessing.Dispose();
+        await _app.DisposeAsync();
+        _stopProcessing.Dispose();
     }
 
     private static void Map(WebApplication app, FakeLedger ledger, FakeApiBehaviour behaviour)
@@ -150,7 +150,15 @@ public sealed class FakePaymentApi : IAsyncDisposable
                 Answer(http, ledger.Cancel(paymentId), StatusCodes.Status200OK));
         }
 
-        app.MapGet("/metrics", () => Results.Text(ledger.MetricsText(), "text/plain; version=0.0.4"));
+        if (behaviour.ClientMode)
+        {
+            app.MapGet("/metrics", () => Results.Text("# TYPE http_server_active_requests gauge\nhttp_server_active_requests 1\n", "text/plain; version=0.0.4"));
+            app.MapGet("/metrics/summary", () => Ok(ledger.Summary(), StatusCodes.Status200OK));
+        }
+        else
+        {
+            app.MapGet("/metrics", () => Results.Text(ledger.MetricsText(), "text/plain; version=0.0.4"));
+        }
     }
 
     private static IResult Answer<T>(HttpContext http, FakeOutcome<T> outcome, int successStatus)

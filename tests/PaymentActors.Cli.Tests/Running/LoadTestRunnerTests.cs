@@ -58,6 +58,21 @@ public sealed class LoadTestRunnerTests
     }
 
     [Fact]
+    public async Task Against_a_front_door_in_client_mode_the_counters_come_from_the_cluster_wide_summary()
+    {
+        await using var api = await FakePaymentApi.StartAsync(new FakeApiBehaviour { ClientMode = true });
+        var options = Options(api, LoadTestScenario.HotWallet, CompletionMode.Wait, payments: 30, deposit: 1000.00m);
+
+        var report = await RunAsync(api, options);
+
+        Assert.True(report.Server.MetricsEndpointFound);
+        Assert.Equal("/metrics/summary payment_success", report.Server.CompletedPaymentsMetric);
+        Assert.Equal(report.Payments.Completed, report.Server.CompletedPaymentsDelta);
+        Assert.NotNull(report.Server.StorageWritesDelta);
+        Assert.True(report.Server.StorageWritesPerCompletedPayment > 3);
+    }
+
+    [Fact]
     public async Task A_spread_run_in_poll_mode_passes_the_audit_on_every_wallet()
     {
         await using var api = await FakePaymentApi.StartAsync(new FakeApiBehaviour());

@@ -1,3 +1,4 @@
+using Orleans.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
@@ -24,8 +25,16 @@ public sealed class DeploymentCluster(TestCluster cluster) : IAsyncDisposable
         await cluster.KillSiloAsync(silo);
     }
 
-    /// <summary>Starts another silo, which joins the cluster through the membership table.</summary>
-    public Task<SiloHandle> StartSiloAsync() => cluster.StartAdditionalSiloAsync(startAdditionalSiloOnNewPort: true);
+    /// <summary>
+    /// Starts another silo, which joins the cluster through the membership table, and waits until the client has found
+    /// it as a gateway: the client re-reads the table on its own period, and until then it knows only dead gateways.
+    /// </summary>
+    public async Task<SiloHandle> StartSiloAsync()
+    {
+        var silo = await cluster.StartAdditionalSiloAsync(startAdditionalSiloOnNewPort: true);
+        await Eventually.UntilAsync(ClientReachesClusterAsync, reached => reached, "the client to find a live gateway", TimeSpan.FromSeconds(30));
+        return silo;
+    }
 
     /// <summary>Stops the client and every silo gracefully: the whole cluster goes away, the tables stay.</summary>
     public async Task StopAsync()
@@ -34,6 +43,18 @@ public sealed class DeploymentCluster(TestCluster cluster) : IAsyncDisposable
         {
             _stopped = true;
             await cluster.StopAllSilosAsync();
+        }
+    }
+
+    private async Task<bool> ClientReachesClusterAsync()
+    {
+        try
+        {
+            return (await cluster.Client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true)).Count > 0;
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException)
+        {
+            return false;
         }
     }
 

@@ -35,6 +35,8 @@ public sealed class ClusterFixture : SiloClusterFixture<ClusterFixture.SiloConfi
                 {
                     o.ExpiryCheckPeriod = TimeSpan.FromMilliseconds(200);
                     o.RetryBaseDelay = TimeSpan.Zero;
+                    // Retention is business time (the fake clock); the purge looks every 200 ms of real time.
+                    o.FailedEventPurgePeriod = TimeSpan.FromMilliseconds(200);
                 });
             siloBuilder.Services.AddKeyedSingleton<TimeProvider>(PaymentClock.ServiceKey, Clock);
             siloBuilder.Services.AddSingleton<IPaymentGateway>(Gateway);

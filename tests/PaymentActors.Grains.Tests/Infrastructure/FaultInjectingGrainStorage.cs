@@ -10,24 +10,51 @@ namespace PaymentActors.Grains.Tests.Infrastructure;
 public sealed class FaultInjectingGrainStorage(IGrainStorage inner) : IGrainStorage
 {
     private readonly ConcurrentDictionary<GrainId, int> _writes = new();
+    private readonly ConcurrentDictionary<GrainId, int> _writeAttempts = new();
     private readonly ConcurrentDictionary<GrainId, int> _reads = new();
     private readonly ConcurrentDictionary<GrainId, object?> _durable = new();
     private int _writesToFail;
+    private int _writesToLetThrough;
+    private Func<string, Exception>? _failure;
     private int _answersToLose;
     private string? _onlyGrainType;
+    private GrainId? _onlyGrain;
     private TaskCompletionSource? _gate;
     private int _writesHeld;
 
     public int WritesOf(GrainId grainId) => _writes.GetValueOrDefault(grainId);
 
+    /// <summary>Every write asked of the storage, including those that failed (injected or refused for a stale ETag).</summary>
+    public int WriteAttemptsOf(GrainId grainId) => _writeAttempts.GetValueOrDefault(grainId);
+
     public int ReadsOf(GrainId grainId) => _reads.GetValueOrDefault(grainId);
 
     public T? DurableStateOf<T>(GrainId grainId) where T : class => _durable.GetValueOrDefault(grainId) as T;
 
-    /// <summary>The next <paramref name="count"/> writes (of the given grain type, or of any grain) fail before reaching storage.</summary>
-    public void FailNextWrites(int count, string? grainType = null)
+    /// <summary>
+    /// The next <paramref name="count"/> writes (of the given grain type, or of any grain) fail before reaching storage,
+    /// with <paramref name="failure"/>'s exception (given the write's description), or an <see cref="IOException"/> as
+    /// in a storage outage.
+    /// </summary>
+    public void FailNextWrites(int count, string? grainType = null, Func<string, Exception>? failure = null)
     {
         _onlyGrainType = grainType;
+        _onlyGrain = null;
+        _writesToLetThrough = 0;
+        _failure = failure;
+        Interlocked.Exchange(ref _writesToFail, count);
+    }
+
+    /// <summary>
+    /// After letting <paramref name="after"/> writes of one grain through, its next <paramref name="count"/> writes fail
+    /// with <paramref name="failure"/>'s exception.
+    /// </summary>
+    public void FailNextWritesOf(GrainId grain, int count, Func<string, Exception> failure, int after = 0)
+    {
+        _onlyGrainType = null;
+        _onlyGrain = grain;
+        _failure = failure;
+        Interlocked.Exchange(ref _writesToLetThrough, after);
         Interlocked.Exchange(ref _writesToFail, count);
     }
 
@@ -38,6 +65,7 @@ public sealed class FaultInjectingGrainStorage(IGrainStorage inner) : IGrainStor
     public void LoseNextWriteAnswers(int count, string grainType)
     {
         _onlyGrainType = grainType;
+        _onlyGrain = null;
         Interlocked.Exchange(ref _answersToLose, count);
     }
 
@@ -61,10 +89,13 @@ public sealed class FaultInjectingGrainStorage(IGrainStorage inner) : IGrainStor
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        var targeted = _onlyGrainType is null || grainId.Type.ToString() == _onlyGrainType;
-        if (targeted && Volatile.Read(ref _writesToFail) > 0 && Interlocked.Decrement(ref _writesToFail) >= 0)
+        _writeAttempts.AddOrUpdate(grainId, 1, (_, n) => n + 1);
+        var targeted = _onlyGrain is { } only ? only == grainId : _onlyGrainType is null || grainId.Type.ToString() == _onlyGrainType;
+        var letThrough = targeted && Volatile.Read(ref _writesToLetThrough) > 0 && Interlocked.Decrement(ref _writesToLetThrough) >= 0;
+        if (targeted && !letThrough && Volatile.Read(ref _writesToFail) > 0 && Interlocked.Decrement(ref _writesToFail) >= 0)
         {
-            throw new IOException($"Injected storage failure writing {stateName} of {grainId}.");
+            var write = $"writing {stateName} of {grainId}";
+            throw _failure?.Invoke(write) ?? new IOException($"Injected storage failure {write}.");
         }
 
         if (Volatile.Read(ref _gate) is { } gate)

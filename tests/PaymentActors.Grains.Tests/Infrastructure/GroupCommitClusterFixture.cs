@@ -16,15 +16,15 @@ namespace PaymentActors.Grains.Tests.Infrastructure;
 /// </summary>
 public sealed class GroupCommitClusterFixture : SiloClusterFixture<GroupCommitClusterFixture.SiloConfigurator>
 {
-    private static readonly ScriptedGateway gateway = new();
-    private static FaultInjectingGrainStorage? storage;
-    private static FaultInjectingWalletStore? wallets;
+    private static readonly ScriptedGateway SharedGateway = new();
+    private static FaultInjectingGrainStorage? _storage;
+    private static FaultInjectingWalletStore? _wallets;
 
-    public FaultInjectingGrainStorage Storage => storage!;
+    public FaultInjectingGrainStorage Storage => _storage!;
 
-    public FaultInjectingWalletStore Wallets => wallets!;
+    public FaultInjectingWalletStore Wallets => _wallets!;
 
-    public ScriptedGateway Gateway => gateway;
+    public ScriptedGateway Gateway => SharedGateway;
 
     public ArrivedCalls Arrived => Calls;
 
@@ -33,7 +33,7 @@ public sealed class GroupCommitClusterFixture : SiloClusterFixture<GroupCommitCl
     /// <summary>Above the 120 that the group-commit test holds at once, low enough for a test to reach.</summary>
     public const int MaxActiveReservations = 150;
 
-    protected override void BeforeStop() => gateway.ReleaseHungCharges();
+    protected override void BeforeStop() => SharedGateway.ReleaseHungCharges();
 
     public sealed class SiloConfigurator : ISiloConfigurator
     {
@@ -47,13 +47,13 @@ public sealed class GroupCommitClusterFixture : SiloClusterFixture<GroupCommitCl
                     o.RetryBaseDelay = TimeSpan.Zero;
                     o.MaxActiveReservations = MaxActiveReservations;
                 });
-            siloBuilder.Services.AddSingleton<IPaymentGateway>(gateway);
+            siloBuilder.Services.AddSingleton<IPaymentGateway>(SharedGateway);
             // Orleans resolves the default grain storage as the unkeyed IGrainStorage.
             siloBuilder.Services.AddSingleton<IGrainStorage>(
-                services => storage = new FaultInjectingGrainStorage(services.GetRequiredKeyedService<IGrainStorage>("durable")));
+                services => _storage = new FaultInjectingGrainStorage(services.GetRequiredKeyedService<IGrainStorage>("durable")));
             siloBuilder.AddIncomingGrainCallFilter(Calls);
             siloBuilder.Services.AddSingleton<IWalletStore>(
-                services => wallets = new FaultInjectingWalletStore(new InMemoryWalletStore(), services.GetRequiredService<Serializer<WalletState>>()));
+                services => _wallets = new FaultInjectingWalletStore(new InMemoryWalletStore(), services.GetRequiredService<Serializer<WalletState>>()));
         }
     }
 }

@@ -10,7 +10,7 @@ namespace PaymentActors.MockGateway.Tests.Support;
 /// <summary>The HTTP adapter as a host would wire it, pointed at a gateway address.</summary>
 internal sealed class GatewayAdapterHarness : IAsyncDisposable
 {
-    private readonly ServiceProvider provider;
+    private readonly ServiceProvider _provider;
 
     public GatewayAdapterHarness(Uri gatewayAddress, Action<HttpGatewayOptions>? configure = null)
     {
@@ -26,14 +26,14 @@ internal sealed class GatewayAdapterHarness : IAsyncDisposable
             options.RetryMaxDelay = TimeSpan.FromMilliseconds(50);
             configure?.Invoke(options);
         });
-        provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
-    public IServiceProvider Services => provider;
+    public IServiceProvider Services => _provider;
 
-    public IPaymentGateway Gateway => provider.GetRequiredService<IPaymentGateway>();
+    public IPaymentGateway Gateway => _provider.GetRequiredService<IPaymentGateway>();
 
-    public IGatewayCircuitState Circuit => provider.GetRequiredService<IGatewayCircuitState>();
+    public IGatewayCircuitState Circuit => _provider.GetRequiredService<IGatewayCircuitState>();
 
     public static ChargeRequest Charge(string paymentId, decimal amount = 100.50m, string currency = "USD") =>
         new(paymentId, "user-1", Money(amount, currency));
@@ -41,7 +41,7 @@ internal sealed class GatewayAdapterHarness : IAsyncDisposable
     public static RefundRequest Refund(string refundId, string paymentId, decimal amount, string currency = "USD") =>
         new(refundId, paymentId, Money(amount, currency));
 
-    public ValueTask DisposeAsync() => provider.DisposeAsync();
+    public ValueTask DisposeAsync() => _provider.DisposeAsync();
 
     private static Money.Money Money(decimal amount, string currency) =>
         PaymentActors.Money.Money.TryCreate(amount, currency, out var money, out var error)

@@ -14,11 +14,11 @@ namespace PaymentActors.MockGateway.Tests.Support;
 /// </summary>
 internal sealed class RunningMockGateway : IAsyncDisposable
 {
-    private readonly WebApplication app;
+    private readonly WebApplication _app;
 
     private RunningMockGateway(WebApplication app, Uri baseAddress)
     {
-        this.app = app;
+        _app = app;
         BaseAddress = baseAddress;
         Client = new HttpClient { BaseAddress = baseAddress };
     }
@@ -77,8 +77,8 @@ internal sealed class RunningMockGateway : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        await app.StopAsync();
-        await app.DisposeAsync();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
     }
 
     private static async Task<JsonElement> ReadBodyAsync(HttpResponseMessage response)

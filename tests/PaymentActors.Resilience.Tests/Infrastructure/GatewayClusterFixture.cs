@@ -17,7 +17,7 @@ namespace PaymentActors.Resilience.Tests.Infrastructure;
 public sealed class GatewayClusterFixture : IAsyncLifetime
 {
     internal static readonly TimeSpan AttemptTimeout = TimeSpan.FromMilliseconds(300);
-    private static Uri? gatewayAddress;
+    private static Uri? _gatewayAddress;
     private WebApplication _gateway = null!;
 
     public TestCluster Cluster { get; private set; } = null!;
@@ -32,8 +32,8 @@ public sealed class GatewayClusterFixture : IAsyncLifetime
             "--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning",
             "--Behaviour:FailRate=0", "--Behaviour:LatencyMinMs=0", "--Behaviour:LatencyMaxMs=0", "--Behaviour:Seed=7"]);
         await _gateway.StartAsync();
-        gatewayAddress = new Uri(_gateway.Urls.Single() + "/");
-        GatewayAdmin = new HttpClient { BaseAddress = gatewayAddress };
+        _gatewayAddress = new Uri(_gateway.Urls.Single() + "/");
+        GatewayAdmin = new HttpClient { BaseAddress = _gatewayAddress };
 
         var builder = new TestClusterBuilder(1);
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
@@ -73,7 +73,7 @@ public sealed class GatewayClusterFixture : IAsyncLifetime
                 .AddPaymentActors(o => o.RetryBaseDelay = TimeSpan.FromMilliseconds(20));
             siloBuilder.Services.AddHttpPaymentGateway(o =>
             {
-                o.BaseUrl = gatewayAddress!.ToString();
+                o.BaseUrl = _gatewayAddress!.ToString();
                 o.AttemptTimeout = AttemptTimeout;
                 o.MaxRetryAttempts = 1;
                 o.RetryBaseDelay = TimeSpan.FromMilliseconds(10);

@@ -21,16 +21,20 @@ public sealed class SiloProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private SiloProcess(Process process, int siloPort, int gatewayPort)
+    private SiloProcess(Process process, int siloPort, int gatewayPort, int metricsPort)
     {
         _process = process;
         SiloPort = siloPort;
         GatewayPort = gatewayPort;
+        MetricsUrl = new Uri($"http://127.0.0.1:{metricsPort}/metrics");
     }
 
     public int SiloPort { get; }
 
     public int GatewayPort { get; }
+
+    /// <summary>The silo's Prometheus text (<c>Metrics:Port</c>).</summary>
+    public Uri MetricsUrl { get; }
 
     /// <summary>The silo's address as GET /cluster shows it, once it is active (IP:port@generation).</summary>
     public string Address { get; private set; } = "";
@@ -52,7 +56,7 @@ public sealed class SiloProcess : IAsyncDisposable
     public static async Task<SiloProcess> StartAsync(IEnumerable<string> settings)
     {
         var silo = SiloDll();
-        var (siloPort, gatewayPort) = (FreePort(), FreePort());
+        var (siloPort, gatewayPort, metricsPort) = (FreePort(), FreePort(), FreePort());
         var startInfo = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -60,7 +64,7 @@ public sealed class SiloProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         startInfo.ArgumentList.Add(silo);
-        foreach (var argument in settings.Concat([$"--Orleans:SiloPort={siloPort}", $"--Orleans:GatewayPort={gatewayPort}", "--Orleans:AdvertisedIP=127.0.0.1"]))
+        foreach (var argument in settings.Concat([$"--Orleans:SiloPort={siloPort}", $"--Orleans:GatewayPort={gatewayPort}", "--Orleans:AdvertisedIP=127.0.0.1", $"--Metrics:Port={metricsPort}"]))
         {
             startInfo.ArgumentList.Add(argument);
         }
@@ -69,7 +73,7 @@ public sealed class SiloProcess : IAsyncDisposable
         startInfo.Environment["Logging__Console__FormatterName"] = "simple";
         startInfo.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
         var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
-        var siloProcess = new SiloProcess(process, siloPort, gatewayPort);
+        var siloProcess = new SiloProcess(process, siloPort, gatewayPort, metricsPort);
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         process.OutputDataReceived += (_, line) => siloProcess.OnOutput(line.Data, ready);
         process.ErrorDataReceived += (_, line) => siloProcess.OnOutput(line.Data, ready);

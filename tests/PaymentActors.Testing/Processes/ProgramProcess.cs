@@ -9,6 +9,9 @@ namespace PaymentActors.Testing.Processes;
 /// </summary>
 public sealed class ProgramProcess : IAsyncDisposable
 {
+    /// <summary>Each readiness probe of a starting program is a request to it: ask a few times a second, not fifty.</summary>
+    private static readonly TimeSpan ReadinessInterval = TimeSpan.FromMilliseconds(100);
+
     private readonly Process _process;
     private readonly List<string> _lines = [];
 
@@ -72,32 +75,33 @@ public sealed class ProgramProcess : IAsyncDisposable
     /// <summary>Waits until <paramref name="ready"/> answers true; fails early with the output if the process ends.</summary>
     public async Task WaitUntilAsync(Func<Task<bool>> ready, TimeSpan timeout, string what)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
+        try
         {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"The process exited ({_process.ExitCode}) before {what}:\n{string.Join('\n', Lines.TakeLast(30))}");
-            }
-
-            try
-            {
-                if (await ready())
+            await Eventually.UntilAsync(
+                async () =>
                 {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
+                    if (_process.HasExited)
+                    {
+                        throw new InvalidOperationException($"The process exited ({_process.ExitCode}) before {what}:\n{RecentOutput()}");
+                    }
 
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Timed out waiting for {what}:\n{string.Join('\n', Lines.TakeLast(30))}");
-            }
-
-            await Task.Delay(100);
+                    try
+                    {
+                        return await ready();
+                    }
+                    catch (HttpRequestException)
+                    {
+                        return false; // Not listening yet.
+                    }
+                },
+                isReady => isReady,
+                what,
+                timeout,
+                ReadinessInterval);
+        }
+        catch (TimeoutException timedOut)
+        {
+            throw new TimeoutException($"{timedOut.Message}:\n{RecentOutput()}", timedOut);
         }
     }
 
@@ -120,6 +124,8 @@ public sealed class ProgramProcess : IAsyncDisposable
             _process.Dispose();
         }
     }
+
+    private string RecentOutput() => string.Join('\n', Lines.TakeLast(30));
 
     private void Keep(string? line)
     {

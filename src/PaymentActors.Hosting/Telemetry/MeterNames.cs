@@ -1,6 +1,6 @@
-namespace PaymentActors.Api.Telemetry;
+namespace PaymentActors.Hosting.Telemetry;
 
-/// <summary>The meters exported at <c>/metrics</c>.</summary>
+/// <summary>The meters exported at <c>/metrics</c>: by the front door, and by a silo process with <c>Metrics:Url</c> set.</summary>
 public static class MeterNames
 {
     /// <summary>Our own instruments: payments, wallets, metrics collectors.</summary>

@@ -1,0 +1,9 @@
+namespace PaymentActors.Metrics;
+
+/// <summary>The storage requests of the whole cluster (every active silo asked).</summary>
+[Alias("PaymentActors.IStorageFiguresGrain")]
+public interface IStorageFiguresGrain : IGrainWithIntegerKey
+{
+    [Alias("GetClusterAsync")]
+    Task<StorageFigures> GetClusterAsync();
+}
