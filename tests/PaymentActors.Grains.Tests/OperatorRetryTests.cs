@@ -31,11 +31,8 @@ public sealed class OperatorRetryTests(GroupCommitClusterFixture fixture)
         Assert.Equal(100.00m, (await scenario.WalletAsync()).Available);
 
         var failedEvents = fixture.Grains.GetGrain<IFailedEventsGrain>(0);
-        var record = await Eventually.UntilAsync(
-            async () => (await failedEvents.ListAsync(new FailedEventQuery(Limit: 100))).SingleOrDefault(e => e.PaymentId == paymentId),
-            r => r is not null,
-            "the failure to be recorded");
-        Assert.Equal(FailedEventRetryOutcome.Retried, await failedEvents.RetryAsync(record!.Id));
+        var record = await failedEvents.RecordedFailureOfAsync(paymentId);
+        Assert.Equal(FailedEventRetryOutcome.Retried, await failedEvents.RetryAsync(record.Id));
         var retried = await scenario.WaitForEndAsync(paymentId);
 
         // Debited once, for the second attempt's charge, which stands; the first attempt's stays refunded.
