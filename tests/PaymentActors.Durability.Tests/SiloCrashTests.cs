@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using PaymentActors.Events;
 using PaymentActors.FailureRecording;
@@ -17,53 +15,21 @@ public sealed class SiloCrashTests(AzuriteFixture azurite, ITestOutputHelper out
 {
     private const int Wallets = 6;
     private const int PaymentsPerWallet = 10;
-    private const decimal Deposit = 100.00m;
 
     [Fact]
     public async Task Every_payment_interrupted_by_a_silo_crash_ends_with_money_conserved_and_at_most_one_charge()
     {
-        var gateway = new CountingGateway(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(800));
-        var deployment = new Deployment(azurite.ConnectionString, TimeProvider.System, gateway, output);
-        await using var cluster = await deployment.StartClusterAsync();
-        var grains = cluster.Client;
+        await using var bed = await CrashTestBed.StartAsync(azurite.ConnectionString, output, Wallets);
+        var grains = bed.Grains;
 
-        var users = Enumerable.Range(0, Wallets).Select(_ => new PaymentScenario(grains)).ToList();
-        foreach (var user in users)
-        {
-            await user.FundAsync(Deposit.ToString("0.00", CultureInfo.InvariantCulture));
-        }
-
-        // Ten payments of 7 to 16 per wallet ask for more than the wallet holds, so some run out of funds; every
-        // seventh payment is declined by the gateway. All are accepted before the crash.
-        var payments = new List<(string Id, string UserId, decimal Amount)>();
-        var declined = new List<string>();
-        for (var i = 0; i < Wallets * PaymentsPerWallet; i++)
-        {
-            var (id, user, amount) = (PaymentScenario.NewPaymentId(), users[i % Wallets], 7.00m + (i % PaymentsPerWallet));
-            if (i % 7 == 3)
-            {
-                gateway.Decline(id);
-                declined.Add(id);
-            }
-
-            payments.Add((id, user.UserId, amount));
-        }
-
-        await Task.WhenAll(payments.Select(p => grains.GetGrain<IPaymentGrain>(p.Id)
-            .CreateAsync(new PaymentRequest(p.UserId, "service-456", TestMoney.Usd(p.Amount.ToString(CultureInfo.InvariantCulture)), "crash test"))
+        // Every seventh payment is declined by the gateway. All are accepted before the crash.
+        var payments = bed.PlanPayments(PaymentsPerWallet);
+        var declined = payments.Where((_, i) => i % 7 == 3).Select(p => p.Id).ToList();
+        declined.ForEach(bed.Gateway.Decline);
+        await Task.WhenAll(payments.Select(p => grains.GetGrain<IPaymentGrain>(p.Id).CreateAsync(p.Request)
             .ContinueWith(created => Assert.Equal(CreatePaymentOutcome.Created, created.Result.Outcome), TaskScheduler.Default)));
 
-        // Crash while the gateway has answered some charges and is still working on others.
-        await Eventually.UntilAsync(
-            () => Task.FromResult((gateway.Answered, gateway.InFlight)), g => g.Answered >= 8 && g.InFlight >= 4, "sagas to be under way");
-        var (answeredAtCrash, inFlightAtCrash) = (gateway.Answered, gateway.InFlight);
-        var crashed = cluster.Silos.Single();
-        var sinceCrash = Stopwatch.StartNew();
-        await cluster.CrashSiloAsync(crashed);
-        output.WriteLine($"Crashed the silo with {answeredAtCrash} charges answered and {inFlightAtCrash} in flight.");
-
-        var newSilo = await cluster.StartSiloAsync();
-        output.WriteLine($"A new silo joined {sinceCrash.Elapsed.TotalSeconds:0.0} s after the crash.");
+        var (crashed, newSilo, sinceCrash) = await bed.CrashTheSiloMidSagaAsync(answered: 8, inFlight: 4, output);
 
         // Nobody told the membership table: the new silo finds the dead one on its own and declares it so.
         var membership = DeploymentCluster.ServicesOf(newSilo).GetRequiredService<IMembershipTable>();
@@ -91,26 +57,24 @@ public sealed class SiloCrashTests(AzuriteFixture azurite, ITestOutputHelper out
 
         var completed = payments.Where(p => ended[p.Id].Status == PaymentStatus.Completed).ToList();
         var failed = payments.Where(p => ended[p.Id].Status == PaymentStatus.Failed).ToList();
-        var resumedAtGateway = payments.Count(p => gateway.ChargeCalls(p.Id) > 1);
+        var resumedAtGateway = bed.ResumedAtGateway(payments);
         output.WriteLine($"{completed.Count} completed, {failed.Count} failed; {resumedAtGateway} charges were asked again after the crash.");
         Assert.Equal(payments.Count, completed.Count + failed.Count);
         Assert.True(resumedAtGateway > 0, "no saga was resumed mid-way: the crash came too late to test anything");
 
-        // Money is conserved wallet by wallet: what left is exactly what the completed payments took, and nothing is held.
+        // Money is conserved wallet by wallet (what left is exactly what the completed payments took, nothing is
+        // held) and so in all.
+        Assert.Empty(await bed.UnsettledWalletsAsync(completed));
         var balances = 0m;
-        foreach (var user in users)
+        foreach (var user in bed.Users)
         {
-            var wallet = (await grains.GetGrain<IWalletGrain>(user.UserId).GetAsync())!;
-            var paid = completed.Where(p => p.UserId == user.UserId).Sum(p => p.Amount);
-            Assert.Equal((Deposit - paid, 0m), (wallet.Balance, wallet.Reserved));
-            balances += wallet.Balance;
+            balances += (await grains.GetGrain<IWalletGrain>(user.UserId).GetAsync())!.Balance;
         }
 
-        Assert.Equal(Wallets * Deposit, balances + completed.Sum(p => p.Amount));
+        Assert.Equal(Wallets * CrashTestBed.Deposit, balances + completed.Sum(p => p.Amount));
 
         // The gateway took money exactly once for each completed payment and kept none for a failed one.
-        Assert.All(completed, p => Assert.True(gateway.Charged(p.Id) && !gateway.Refunded(p.Id), $"{p.Id} completed without exactly one charge"));
-        Assert.All(failed, p => Assert.True(!gateway.Charged(p.Id) || gateway.Refunded(p.Id), $"{p.Id} failed but kept its charge"));
+        bed.AssertChargesKeptOnlyFor(payments, completed.Select(p => p.Id).ToHashSet());
         Assert.All(declined, id => Assert.Equal(PaymentStatus.Failed, ended[id].Status));
 
         // Business refusals, or a wallet that stayed out of reach while the dead silo's grains were fenced off: never a guess.

@@ -38,11 +38,8 @@ public sealed class GatewayRetryTests(ClusterFixture fixture)
         Assert.Equal(FailureReasons.GatewayUnavailable, payment.FailureReason);
         Assert.Equal(100.00m, (await scenario.WalletAsync()).Available);
         var failedEvents = fixture.Grains.GetGrain<IFailedEventsGrain>(0);
-        var record = await Eventually.UntilAsync(
-            async () => (await failedEvents.ListAsync(new FailedEventQuery(Limit: 100))).SingleOrDefault(e => e.PaymentId == paymentId),
-            r => r is not null,
-            "the failure to be recorded");
-        Assert.Equal(3, record!.RetryCount);
+        var record = await failedEvents.RecordedFailureOfAsync(paymentId);
+        Assert.Equal(3, record.RetryCount);
         Assert.Equal("charge", record.Source);
 
         // The gateway is back (the script approves from the fifth charge on): an operator's replay completes the payment.

@@ -18,12 +18,7 @@ public sealed class OperatorRetryTests(GroupCommitClusterFixture fixture)
     [Fact]
     public async Task A_retry_after_the_charge_was_voided_charges_again_and_the_debit_matches_a_charge_that_stands()
     {
-        var scenario = new PaymentScenario(fixture.Grains);
-        await scenario.FundAsync("100.00");
-        var paymentId = PaymentScenario.NewPaymentId();
-        var gate = fixture.Gateway.HoldCharge(paymentId);
-        await scenario.StartPaymentAsync("10.00", paymentId);
-        await Eventually.UntilAsync(() => Task.FromResult(fixture.Gateway.ChargeCalls(paymentId)), n => n == 1, "the charge to be sent after the reservation");
+        var (scenario, paymentId, _, gate) = await HeldPayment.StartAsync(fixture);
 
         // The confirm's write fails on the first try and on all three retries; the release after it succeeds.
         fixture.Wallets.FailNextCommits(4);
@@ -36,11 +31,8 @@ public sealed class OperatorRetryTests(GroupCommitClusterFixture fixture)
         Assert.Equal(100.00m, (await scenario.WalletAsync()).Available);
 
         var failedEvents = fixture.Grains.GetGrain<IFailedEventsGrain>(0);
-        var record = await Eventually.UntilAsync(
-            async () => (await failedEvents.ListAsync(new FailedEventQuery(Limit: 100))).SingleOrDefault(e => e.PaymentId == paymentId),
-            r => r is not null,
-            "the failure to be recorded");
-        Assert.Equal(FailedEventRetryOutcome.Retried, await failedEvents.RetryAsync(record!.Id));
+        var record = await failedEvents.RecordedFailureOfAsync(paymentId);
+        Assert.Equal(FailedEventRetryOutcome.Retried, await failedEvents.RetryAsync(record.Id));
         var retried = await scenario.WaitForEndAsync(paymentId);
 
         // Debited once, for the second attempt's charge, which stands; the first attempt's stays refunded.

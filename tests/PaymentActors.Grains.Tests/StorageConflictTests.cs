@@ -32,13 +32,7 @@ public sealed class StorageConflictTests(GroupCommitClusterFixture fixture)
     [Fact]
     public async Task An_ending_whose_write_landed_but_looked_failed_is_not_retried_and_the_next_activation_reads_it_from_storage()
     {
-        var scenario = new PaymentScenario(fixture.Grains);
-        await scenario.FundAsync("100.00");
-        var paymentId = PaymentScenario.NewPaymentId();
-        var grain = fixture.Grains.GetGrain<IPaymentGrain>(paymentId);
-        var gate = fixture.Gateway.HoldCharge(paymentId);
-        await scenario.StartPaymentAsync("10.00", paymentId);
-        await Eventually.UntilAsync(() => Task.FromResult(fixture.Gateway.ChargeCalls(paymentId)), n => n == 1, "the charge");
+        var (scenario, paymentId, grain, gate) = await HeldPayment.StartAsync(fixture);
         var attemptsBefore = fixture.Storage.WriteAttemptsOf(grain.GetGrainId());
         var readsBefore = fixture.Storage.ReadsOf(grain.GetGrainId());
 

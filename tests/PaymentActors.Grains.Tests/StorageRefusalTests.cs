@@ -20,13 +20,7 @@ public sealed class StorageRefusalTests(GroupCommitClusterFixture fixture)
     [Fact]
     public async Task An_ending_that_storage_refuses_is_tried_once_recorded_and_money_stays_settled_until_a_later_activation_writes_it()
     {
-        var scenario = new PaymentScenario(fixture.Grains);
-        await scenario.FundAsync("100.00");
-        var paymentId = PaymentScenario.NewPaymentId();
-        var grain = fixture.Grains.GetGrain<IPaymentGrain>(paymentId);
-        var gate = fixture.Gateway.HoldCharge(paymentId);
-        await scenario.StartPaymentAsync("10.00", paymentId);
-        await Eventually.UntilAsync(() => Task.FromResult(fixture.Gateway.ChargeCalls(paymentId)), n => n == 1, "the charge");
+        var (scenario, paymentId, grain, gate) = await HeldPayment.StartAsync(fixture);
         var attemptsBefore = fixture.Storage.WriteAttemptsOf(grain.GetGrainId());
         var writesBefore = fixture.Storage.WritesOf(grain.GetGrainId());
 
@@ -114,13 +108,7 @@ public sealed class StorageRefusalTests(GroupCommitClusterFixture fixture)
     [Fact]
     public async Task An_ending_hit_by_transient_storage_errors_is_retried_until_it_is_durable()
     {
-        var scenario = new PaymentScenario(fixture.Grains);
-        await scenario.FundAsync("100.00");
-        var paymentId = PaymentScenario.NewPaymentId();
-        var grain = fixture.Grains.GetGrain<IPaymentGrain>(paymentId);
-        var gate = fixture.Gateway.HoldCharge(paymentId);
-        await scenario.StartPaymentAsync("10.00", paymentId);
-        await Eventually.UntilAsync(() => Task.FromResult(fixture.Gateway.ChargeCalls(paymentId)), n => n == 1, "the charge");
+        var (scenario, paymentId, grain, gate) = await HeldPayment.StartAsync(fixture);
         var attemptsBefore = fixture.Storage.WriteAttemptsOf(grain.GetGrainId());
         var writesBefore = fixture.Storage.WritesOf(grain.GetGrainId());
 

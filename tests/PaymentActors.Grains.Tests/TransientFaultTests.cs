@@ -39,11 +39,8 @@ public sealed class TransientFaultTests(GroupCommitClusterFixture fixture)
         Assert.Equal(100.00m, wallet.Balance);
         Assert.Equal(0m, wallet.Reserved);
         var failedEvents = fixture.Grains.GetGrain<IFailedEventsGrain>(0);
-        var record = await Eventually.UntilAsync(
-            async () => (await failedEvents.ListAsync(new FailedEventQuery(Limit: 100))).SingleOrDefault(e => e.PaymentId == failed.Id),
-            r => r is not null,
-            "the failure to be recorded");
-        Assert.Equal(3, record!.RetryCount);
+        var record = await failedEvents.RecordedFailureOfAsync(failed.Id);
+        Assert.Equal(3, record.RetryCount);
         Assert.Equal(FailedEventStatus.Failed, record.Status);
         Assert.Equal("reserve", record.Source);
 
@@ -69,12 +66,9 @@ public sealed class TransientFaultTests(GroupCommitClusterFixture fixture)
         fixture.Wallets.FailNextCommits(4);
         var failed = await scenario.PayAsync("10.00");
         var failedEvents = fixture.Grains.GetGrain<IFailedEventsGrain>(0);
-        var record = await Eventually.UntilAsync(
-            async () => (await failedEvents.ListAsync(new FailedEventQuery(Limit: 100))).SingleOrDefault(e => e.PaymentId == failed.Id),
-            r => r is not null,
-            "the failure to be recorded");
+        var record = await failedEvents.RecordedFailureOfAsync(failed.Id);
 
-        var outcomes = await Task.WhenAll(failedEvents.RetryAsync(record!.Id, "alice"), failedEvents.RetryAsync(record.Id, "bob"));
+        var outcomes = await Task.WhenAll(failedEvents.RetryAsync(record.Id, "alice"), failedEvents.RetryAsync(record.Id, "bob"));
 
         Assert.Single(outcomes, o => o == FailedEventRetryOutcome.Retried);
         Assert.Single(outcomes, o => o == FailedEventRetryOutcome.NotFailed);
@@ -111,12 +105,9 @@ public sealed class TransientFaultTests(GroupCommitClusterFixture fixture)
         await scenario.FundAsync("5.00");
         var failed = await scenario.PayAsync("10.00");
         var failedEvents = fixture.Grains.GetGrain<IFailedEventsGrain>(0);
-        var record = await Eventually.UntilAsync(
-            async () => (await failedEvents.ListAsync(new FailedEventQuery(Limit: 100))).SingleOrDefault(e => e.PaymentId == failed.Id),
-            r => r is not null,
-            "the failure to be recorded");
+        var record = await failedEvents.RecordedFailureOfAsync(failed.Id);
 
-        Assert.Equal(FailedEventRetryOutcome.NotRetryable, await failedEvents.RetryAsync(record!.Id));
+        Assert.Equal(FailedEventRetryOutcome.NotRetryable, await failedEvents.RetryAsync(record.Id));
         Assert.Equal(FailedEventStatus.Failed, (await failedEvents.GetAsync(record.Id))!.Status);
         Assert.Equal(FailureReasons.InsufficientFunds, (await scenario.WaitForEndAsync(failed.Id)).FailureReason);
     }

@@ -92,11 +92,8 @@ public sealed class CircuitBreakerTests(GatewayClusterFixture fixture)
             Assert.Equal(before.RejectedCalls + 1, after.RejectedCalls);
             Assert.Equal(requestsBefore, await fixture.GatewayStatAsync("requests_received"));
             var failedEvents = fixture.Grains.GetGrain<IFailedEventsGrain>(0);
-            var record = await Eventually.UntilAsync(
-                async () => (await failedEvents.ListAsync(new FailedEventQuery(Limit: 1000))).SingleOrDefault(e => e.PaymentId == payment.Id),
-                r => r is not null,
-                "the failure to be recorded");
-            Assert.Equal(0, record!.RetryCount);
+            var record = await failedEvents.RecordedFailureOfAsync(payment.Id);
+            Assert.Equal(0, record.RetryCount);
             var wallet = await scenario.WalletAsync();
             Assert.Equal(100.00m, wallet.Available);
             Assert.Equal(0m, wallet.Reserved);
