@@ -34,6 +34,10 @@ public sealed class AuthorizationTableTests(ApiFixture api) : IClassFixture<ApiF
         new("GET", "/wallets/{user_id}/ledger", SecurityPolicies.User, s => Get($"/wallets/{s.Owner}/ledger"), 401, 200, 404, 200),
         new("POST", "/payments", SecurityPolicies.User,
             s => Post("/payments", $$"""{"user_id": "{{s.Owner}}", "service_id": "svc-1", "amount": "0.01", "currency": "USD"}"""), 401, 202, 403, 202),
+        // Another user's list is 403, as paying or ordering for another user is: the answer does not depend on that user.
+        new("GET", "/payments", SecurityPolicies.User, s => Get($"/payments?user_id={s.Owner}"), 401, 200, 403, 200),
+        new("GET", "/orders", SecurityPolicies.User, s => Get($"/orders?user_id={s.Owner}"), 401, 200, 403, 200),
+        new("GET", "/transactions", SecurityPolicies.User, s => Get($"/transactions?payment_id={s.PaymentId}"), 401, 200, 404, 200),
         new("GET", "/payments/{id}", SecurityPolicies.User, s => Get($"/payments/{s.PaymentId}"), 401, 200, 404, 200),
         new("GET", "/payments/{id}/events", SecurityPolicies.User, s => Get($"/payments/{s.PaymentId}/events"), 401, 200, 404, 200),
         // The seeded payment has completed, so the owner and the operator may ask but it is too late to cancel.

@@ -22,6 +22,12 @@ public sealed class AzureStackTests(AzureStackApiFixture api) : IClassFixture<Az
         var wallet = await ApiAssert.SuccessAsync(await _client.GetWalletAsync(user), HttpStatusCode.OK);
         Assert.Equal("35.00", wallet.Text("balance"));
 
+        // The transactions carry the HTTP gateway's own ids: its charge id, and the refund id it echoes.
+        var transactions = (await ApiAssert.SuccessAsync(await _client.GetPaymentAsync(payment.Text("id")), HttpStatusCode.OK)).GetProperty("transactions");
+        var gatewayCharge = JsonDocument.Parse(await api.Gateway.GetStringAsync($"/charges/{payment.Text("id")}")).RootElement;
+        Assert.Equal(gatewayCharge.GetProperty("charge_id").GetString(), transactions[0].Text("gateway_transaction_id"));
+        Assert.Equal(refund.Text("id"), transactions[1].Text("gateway_transaction_id"));
+
         // The mock gateway saw the charge and the refund: the answers came over HTTP, not from the in-process simulation.
         var stats = JsonDocument.Parse(await api.Gateway.GetStringAsync("/admin/stats")).RootElement;
         Assert.True(stats.GetProperty("charges_approved").GetInt64() >= 1, stats.ToString());
@@ -55,6 +61,30 @@ public sealed class AzureStackTests(AzureStackApiFixture api) : IClassFixture<Az
         Assert.Equal(1, storage.GetProperty("processes").GetInt32());
         Assert.Contains(storage.GetProperty("requests").EnumerateArray(), r => r.Text("service") == "grain_state" && r.Text("kind") == "write");
         Assert.Contains(storage.GetProperty("requests").EnumerateArray(), r => r.Text("service") == "wallets" && r.Text("kind") == "write");
+    }
+
+    [Fact]
+    public Task Payments_page_through_the_index_rows_in_the_wallet_partition() => ListPaging.TwentyFivePaymentsInThreePagesAsync(_client);
+
+    [Fact]
+    public async Task Lists_filter_index_rows_by_status_and_time_and_list_orders_in_azure_tables()
+    {
+        var user = TestIds.User();
+        await ApiAssert.SuccessAsync(await _client.DepositAsync(user, "20.00"), HttpStatusCode.OK);
+        var completed = await ListPaging.PayAsync(_client, user, "5.00");
+        var failed = await ListPaging.PayAsync(_client, user, "50.00");
+        var refunded = await ListPaging.PayAsync(_client, user, "5.00");
+        await ApiAssert.SuccessAsync(await _client.RefundAsync(refunded.Text("id")), HttpStatusCode.Created);
+        var order = await ApiAssert.SuccessAsync(await _client.CreateOrderAsync(user, "USD", null, (7, 2, "1.50")), HttpStatusCode.Created);
+        var paid = await ApiAssert.SuccessAsync(await _client.PayOrderAsync(user, order.Text("id"), "3.00"), HttpStatusCode.OK);
+
+        Assert.Equal([paid.Text("id"), completed.Text("id")], await ListPaging.AllIdsAsync(_client, $"/payments?user_id={user}&status=completed&limit=1"));
+        Assert.Equal([refunded.Text("id")], await ListPaging.AllIdsAsync(_client, $"/payments?user_id={user}&status=refunded"));
+        Assert.Equal([paid.Text("id")], await ListPaging.AllIdsAsync(_client, $"/payments?user_id={user}&order_id={order.Text("id")}"));
+        var at = Uri.EscapeDataString(failed.GetProperty("created_at").GetDateTime().ToString("O"));
+        Assert.Equal([failed.Text("id"), completed.Text("id")], await ListPaging.AllIdsAsync(_client, $"/payments?user_id={user}&created_before={Uri.EscapeDataString(refunded.GetProperty("created_at").GetDateTime().ToString("O"))}"));
+        Assert.Equal([paid.Text("id"), refunded.Text("id"), failed.Text("id")], await ListPaging.AllIdsAsync(_client, $"/payments?user_id={user}&created_after={at}"));
+        Assert.Equal([order.Text("id")], await ListPaging.AllIdsAsync(_client, $"/orders?user_id={user}&status=paid"));
     }
 
     [Fact]

@@ -27,7 +27,9 @@ public sealed class TransactionRoutesTests(ApiFixture api) : IClassFixture<ApiFi
         Assert.Equal(paymentId, charge.Text("payment_id"));
         var refunded = transactions[1];
         Assert.Equal("15.50", refunded.Text("amount"));
-        Assert.Equal(refund.Text("id"), refunded.Text("gateway_transaction_id"));
+        // The simulated gateway's own ids, carried from its answers.
+        Assert.Equal("sim-" + paymentId, charge.Text("gateway_transaction_id"));
+        Assert.Equal("sim-refund-" + refund.Text("id"), refunded.Text("gateway_transaction_id"));
         foreach (var transaction in transactions)
         {
             var read = await ApiAssert.SuccessAsync(await _client.GetAsync($"/transactions/{transaction.Text("id")}"), HttpStatusCode.OK);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PaymentActors.AzureTables.Diagnostics;
 using PaymentActors.Events;
 using PaymentActors.Payments;
+using PaymentActors.Wallets;
 
 namespace PaymentActors.Durability.Tests;
 
@@ -64,6 +65,10 @@ public sealed class StorageCostTests(AzuriteFixture azurite, ITestOutputHelper o
             Assert.Equal(0, run.Counts.Requests(StorageServices.FailedEvents));
         }
 
+        // The wallet's commits also carry its user's list rows (one per payment, rewritten when it ends) and ledger entries:
+        // entities inside the two entity-group transactions a payment already costs (reserve, deduct), no request of their own.
+        Assert.Equal(2.0, PerPayment(sequential.Counts.Requests(StorageServices.Wallets)), 2);
+
         // Batching can only save writes: concurrency never costs more per payment than one at a time.
         Assert.True(concurrent.Counts.Writes() <= sequential.Counts.Writes(), "concurrent payments cost more writes than sequential ones");
     }
@@ -87,6 +92,11 @@ public sealed class StorageCostTests(AzuriteFixture azurite, ITestOutputHelper o
         stopwatch.Stop();
         var counts = recorder.Snapshot().Since(before);
         Assert.Equal(0m, (await user.WalletAsync()).Balance);
+
+        // Every payment is listed, ended: the index is complete although it cost no request (read after the count).
+        var listed = await user.Wallet.ListAsync(new ListingQuery(ListingRow.Payment), Payments + 1);
+        Assert.Equal(Payments, listed.Count);
+        Assert.All(listed, row => Assert.Equal("completed", row.Status));
         return (counts, stopwatch.Elapsed);
     }
 

@@ -34,6 +34,32 @@ public sealed class ReservationExpiryTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_charge_approved_after_the_reservation_expired_is_refunded_and_shows_as_a_refund_transaction()
+    {
+        var scenario = new PaymentScenario(fixture.Grains);
+        await scenario.FundAsync("100.00");
+        var paymentId = PaymentScenario.NewPaymentId();
+        var charge = fixture.ScriptedGateway.HoldCharge(paymentId);
+        await scenario.StartPaymentAsync("40.00", paymentId);
+        await Eventually.UntilAsync(scenario.WalletAsync, w => w.Reservations.Count == 1, "the reservation");
+
+        fixture.Time.Advance(TimeSpan.FromMinutes(15));
+        Assert.Equal(FailureReasons.ReservationExpired, (await scenario.WaitForEndAsync(paymentId)).FailureReason);
+        charge.SetResult();
+
+        // The late approval is given back at the gateway: seed 004's refund (money moved back), not a void.
+        var grain = fixture.Grains.GetGrain<IPaymentGrain>(paymentId);
+        var events = await Eventually.UntilAsync(grain.GetEventsAsync, e => e.Any(x => x.Type == EventTypes.ChargeRefunded), "the orphan charge refunded");
+        var transactions = PaymentTransactions.Of((await grain.GetAsync())!, events);
+        Assert.Equal([PaymentTransactions.Charge, PaymentTransactions.Refund], transactions.Select(t => t.Type));
+        Assert.All(transactions, t => Assert.Equal(PaymentTransactions.Succeeded, t.Status));
+        Assert.Equal(40.00m, transactions[1].Amount);
+        Assert.Equal(ScriptedGateway.ReferenceOf("void_" + paymentId), transactions[1].GatewayTransactionId);
+        Assert.True(fixture.ScriptedGateway.WasRefunded(paymentId));
+        Assert.Equal(100.00m, (await scenario.WalletAsync()).Balance);
+    }
+
+    [Fact]
     public async Task Only_the_reservations_past_their_expiry_are_expired()
     {
         var scenario = new PaymentScenario(fixture.Grains);

@@ -18,4 +18,11 @@ public static class EventTypes
     public const string PaymentRefunded = "payment.refunded";
     public const string FundsCredited = "wallet.funds_credited";
     public const string PaymentRetried = "payment.retried";
+
+    /// <summary>
+    /// A charge approved after its payment had already ended (its reservation expired or was released) was refunded at
+    /// the gateway, so no money left without a debit. Kept in the payment's history only (it is not on the stream): it
+    /// moves no money in the wallet, and it is the payment's <c>refund</c> transaction.
+    /// </summary>
+    public const string ChargeRefunded = "gateway.charge_refunded";
 }

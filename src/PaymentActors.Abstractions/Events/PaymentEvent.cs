@@ -7,7 +7,7 @@ namespace PaymentActors.Events;
 /// <see cref="Amount"/> is in <see cref="Currency"/>; <see cref="Reason"/> is set on failures; <see cref="TraceId"/>
 /// is the W3C trace id of the request that caused it (Orleans carries the trace across grain calls), when traced;
 /// <see cref="Actor"/> is the token subject of the operator whose action this step records (a deposit, a refund, a
-/// retry), else null.
+/// retry), else null; <see cref="GatewayReference"/> is the gateway's own id of the charge or refund a gateway event records.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("PaymentActors.PaymentEvent")]
 public sealed record PaymentEvent(
@@ -20,7 +20,8 @@ public sealed record PaymentEvent(
     [property: Id(6)] DateTimeOffset OccurredAt,
     [property: Id(7)] string? Reason = null,
     [property: Id(8)] string? TraceId = null,
-    [property: Id(9)] string? Actor = null)
+    [property: Id(9)] string? Actor = null,
+    [property: Id(10)] string? GatewayReference = null)
 {
     public static PaymentEvent Create(
         string type, string paymentId, string userId, Money.Money amount, DateTimeOffset at, string? reason = null, string? actor = null) =>

@@ -11,9 +11,9 @@ public interface IGatewayGrain : IGrainWithStringKey
     [Alias("ChargeAsync")]
     Task<ChargeResult> ChargeAsync(ChargeRequest request);
 
-    /// <summary>Returns money charged at the gateway; true when the gateway approved the refund.</summary>
+    /// <summary>Returns money charged at the gateway; approved or declined, with the gateway's reference.</summary>
     [Alias("RefundAsync")]
-    Task<bool> RefundAsync(RefundRequest request);
+    Task<RefundReply> RefundAsync(RefundRequest request);
 
     /// <summary>The circuit breaker of the silo this call lands on; <see cref="IClusterGatewayGrain"/> gives every silo's.</summary>
     [Alias("GetHealthAsync")]

@@ -15,7 +15,11 @@ public static class PaymentTransactions
 
     private const string Prefix = "txn.";
 
-    /// <summary>Oldest first: one charge per gateway answer (an operator's retry may add one), each refund, a void.</summary>
+    /// <summary>
+    /// Oldest first: one charge per gateway answer (an operator's retry may add one), a void, then the refunds: first those
+    /// that gave back a charge approved after its payment had ended (they precede any customer refund, which needs a
+    /// completed payment), then each customer refund, numbered on from them.
+    /// </summary>
     public static IReadOnlyList<PaymentTransaction> Of(PaymentSnapshot payment, IReadOnlyList<PaymentEvent> events)
     {
         ArgumentNullException.ThrowIfNull(payment);
@@ -23,6 +27,7 @@ public static class PaymentTransactions
         var amount = payment.Request.Amount;
         var transactions = new List<PaymentTransaction>();
         var charges = 0;
+        var refunds = 0;
         foreach (var e in events)
         {
             if (e.Type is EventTypes.GatewayApproved or EventTypes.GatewayRejected)
@@ -30,7 +35,12 @@ public static class PaymentTransactions
                 var approved = e.Type == EventTypes.GatewayApproved;
                 transactions.Add(new PaymentTransaction(
                     IdOf(Charge, ++charges, payment.Id), payment.Id, Charge, amount.Amount, amount.Currency, approved ? Succeeded : Failed,
-                    null, approved ? null : e.Reason ?? FailureReasons.GatewayRejected, e.OccurredAt, e.OccurredAt));
+                    e.GatewayReference, approved ? null : e.Reason ?? FailureReasons.GatewayRejected, e.OccurredAt, e.OccurredAt));
+            }
+            else if (e.Type == EventTypes.ChargeRefunded)
+            {
+                transactions.Add(new PaymentTransaction(
+                    IdOf(Refund, ++refunds, payment.Id), payment.Id, Refund, e.Amount, e.Currency, Succeeded, e.GatewayReference, null, e.OccurredAt, e.OccurredAt));
             }
             else if (e.Type == EventTypes.PaymentCancelled && charges == 0)
             {
@@ -39,10 +49,8 @@ public static class PaymentTransactions
             }
         }
 
-        var refunds = payment.Refunds ?? [];
-        for (var i = 0; i < refunds.Count; i++)
+        foreach (var refund in payment.Refunds ?? [])
         {
-            var refund = refunds[i];
             var (status, processed) = refund.Status switch
             {
                 RefundStatus.Succeeded => (Succeeded, (DateTimeOffset?)refund.CreatedAt),
@@ -50,7 +58,7 @@ public static class PaymentTransactions
                 _ => (Pending, (DateTimeOffset?)null),
             };
             transactions.Add(new PaymentTransaction(
-                IdOf(Refund, i + 1, payment.Id), payment.Id, Refund, refund.Amount, amount.Currency, status, refund.Id,
+                IdOf(Refund, ++refunds, payment.Id), payment.Id, Refund, refund.Amount, amount.Currency, status, refund.GatewayReference,
                 refund.Status == RefundStatus.Failed ? "refund_declined" : null, processed, refund.CreatedAt));
         }
 

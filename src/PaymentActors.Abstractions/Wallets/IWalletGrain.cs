@@ -38,4 +38,11 @@ public interface IWalletGrain : IGrainWithStringKey
     /// </summary>
     [Alias("GetLedgerAsync")]
     Task<LedgerPage> GetLedgerAsync(long? startingAfter, int limit);
+
+    /// <summary>
+    /// The user's payments or orders as listed in this wallet's partition (durable rows only), newest first: at most
+    /// <paramref name="limit"/> rows matching <paramref name="query"/>. Works for a user without a wallet too.
+    /// </summary>
+    [Alias("ListAsync")]
+    Task<IReadOnlyList<ListingRow>> ListAsync(ListingQuery query, int limit);
 }

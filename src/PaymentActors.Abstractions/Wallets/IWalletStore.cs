@@ -20,6 +20,9 @@ public interface IWalletStore
     /// </summary>
     Task<IReadOnlyList<LedgerEntry>> ReadLedgerAsync(string userId, long durableSequence, long? before, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>The user's list rows that match <paramref name="query"/>, newest first; at most <paramref name="limit"/> of them.</summary>
+    Task<IReadOnlyList<ListingRow>> ListAsync(string userId, ListingQuery query, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>The durable entry of a deposit or credit by its deposit or refund id, or null when there is none.</summary>
     Task<LedgerEntry?> FindOperationAsync(string userId, string operationId, long durableSequence, CancellationToken cancellationToken = default);
 }

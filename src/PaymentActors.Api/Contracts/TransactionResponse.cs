@@ -14,7 +14,7 @@ public sealed record TransactionResponse(
     string Currency,
     [property: Description("succeeded, failed or pending.")]
     string Status,
-    [property: Description("The gateway's id: the refund id for a refund; null for charges (the gateway charge is keyed by the payment id).")]
+    [property: Description("The gateway's own id of the charge or refund (from its answer); null when the gateway gave none (a declined charge or refund, a void).")]
     string? GatewayTransactionId,
     string? FailureReason,
     DateTime? ProcessedAt,

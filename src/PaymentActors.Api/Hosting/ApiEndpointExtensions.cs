@@ -32,6 +32,7 @@ public static class ApiEndpointExtensions
         app.MapGatewayEndpoints();
         app.MapClusterEndpoints();
         app.MapFailedEventEndpoints();
+        app.MapListEndpoints();
         app.MapMetricsEndpoints();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync })

@@ -44,7 +44,7 @@ public sealed class AzureTableWalletStore : IWalletStore
         ArgumentNullException.ThrowIfNull(commit);
         var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
         var partitionKey = WalletRows.PartitionKeyOf(userId);
-        var rows = new List<TableEntity>(commit.Entries.Count + 4);
+        var rows = new List<TableEntity>(commit.Entries.Count + (commit.Listings?.Count ?? 0) + 4);
         foreach (var entry in commit.Entries)
         {
             rows.Add(WalletRows.Entry(partitionKey, entry));
@@ -53,6 +53,9 @@ public sealed class AzureTableWalletStore : IWalletStore
                 rows.Add(WalletRows.Operation(partitionKey, entry));
             }
         }
+
+        // The user's list rows ride in the same transaction: listing a payment or an order costs no request of its own.
+        rows.AddRange((commit.Listings ?? []).Select(row => WalletRows.Listing(partitionKey, row)));
 
         var etag = commit.ExpectedETag is null ? (ETag?)null : new ETag(commit.ExpectedETag);
         var perPart = MaxTransactionEntities - 1;
@@ -109,6 +112,52 @@ public sealed class AzureTableWalletStore : IWalletStore
         }
 
         return entries;
+    }
+
+    public async Task<IReadOnlyList<ListingRow>> ListAsync(string userId, ListingQuery query, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
+        var prefix = WalletRows.ListingPrefixOf(query.Kind);
+
+        // One range of the user's partition, newest first; status and order are filtered by the service within it.
+        var filters = new List<string>
+        {
+            TableClient.CreateQueryFilter($"PartitionKey eq {WalletRows.PartitionKeyOf(userId)}"),
+            query.AfterKey is { } after
+                ? TableClient.CreateQueryFilter($"RowKey gt {WalletRows.ListingRowKey(query.Kind, after)}")
+                : TableClient.CreateQueryFilter($"RowKey gt {prefix}"),
+            query.CreatedFrom is { } from
+                ? TableClient.CreateQueryFilter($"RowKey lt {prefix + ListingRow.TimeBound(from)}")
+                : TableClient.CreateQueryFilter($"RowKey lt {prefix + ":"}"),
+        };
+        if (query.CreatedBefore is { } before)
+        {
+            filters.Add(TableClient.CreateQueryFilter($"RowKey ge {prefix + ListingRow.TimeBound(before)}"));
+        }
+
+        if (query.Status is { } status)
+        {
+            filters.Add("(" + TableClient.CreateQueryFilter($"Status eq {status} or Settled eq {false}") + ")");
+        }
+
+        if (query.OrderId is { } orderId)
+        {
+            filters.Add(TableClient.CreateQueryFilter($"OrderId eq {orderId}"));
+        }
+
+        var rows = new List<ListingRow>(limit);
+        await foreach (var entity in table.QueryAsync<TableEntity>(string.Join(" and ", filters), maxPerPage: Math.Min(limit, 1000), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(WalletRows.ToListing(entity));
+            if (rows.Count == limit)
+            {
+                break;
+            }
+        }
+
+        return rows;
     }
 
     public async Task<LedgerEntry?> FindOperationAsync(string userId, string operationId, long durableSequence, CancellationToken cancellationToken = default)

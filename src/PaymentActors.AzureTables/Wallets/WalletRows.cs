@@ -8,7 +8,9 @@ namespace PaymentActors.AzureTables.Wallets;
 /// The rows of a wallet's partition (PartitionKey = the escaped user id):
 /// "s" the snapshot (its bytes in 64 KB chunks, and the ledger sequence it covers);
 /// "e" + the inverted sequence, one per ledger entry, so that a range query returns the newest first;
-/// "o" + the escaped deposit or refund id, pointing at its entry, so that the operation's idempotency holds for ever.
+/// "o" + the escaped deposit or refund id, pointing at its entry, so that the operation's idempotency holds for ever;
+/// "lp" / "lo" + the inverted creation ticks + the escaped id, one per payment / order of the user (see
+/// <see cref="ListingRow"/>), so that a range query lists them newest first.
 /// Amounts are strings, so that a decimal keeps its exact value and scale.
 /// </summary>
 internal static class WalletRows
@@ -27,6 +29,8 @@ internal static class WalletRows
     public const string SequenceProperty = "Sequence";
     public const string ChunksProperty = "Chunks";
     public const string PendingProperty = "Pending";
+    /// <summary>Named as such in the store's query filter.</summary>
+    public const string SettledProperty = "Settled";
 
     public static string PartitionKeyOf(string userId) => WalletKeys.Escape(userId);
 
@@ -100,6 +104,35 @@ internal static class WalletRows
         Parse(entity.GetString("AvailableAfter")),
         entity.GetDateTimeOffset("CreatedAt") ?? default,
         entity.GetString("EventId"));
+
+    public static string ListingPrefixOf(string kind) => kind switch
+    {
+        ListingRow.Payment => "lp",
+        ListingRow.Order => "lo",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Only payments and orders are listed."),
+    };
+
+    /// <summary>A sort key (fixed-width inverted ticks, then an id) as a row key of its kind.</summary>
+    public static string ListingRowKey(string kind, string sortKey) =>
+        ListingPrefixOf(kind) + sortKey[..19] + WalletKeys.Escape(sortKey[19..]);
+
+    public static TableEntity Listing(string partitionKey, ListingRow row) => new(partitionKey, ListingRowKey(row.Kind, row.SortKey))
+    {
+        ["Kind"] = row.Kind,
+        ["Id"] = row.Id,
+        ["CreatedAt"] = row.CreatedAt,
+        ["Status"] = row.Status,
+        [SettledProperty] = row.Settled,
+        ["OrderId"] = row.OrderId,
+    };
+
+    public static ListingRow ToListing(TableEntity entity) => new(
+        entity.GetString("Kind"),
+        entity.GetString("Id"),
+        entity.GetDateTimeOffset("CreatedAt") ?? default,
+        entity.GetString("Status"),
+        entity.GetBoolean(SettledProperty) ?? true,
+        entity.GetString("OrderId"));
 
     public static TableEntity Operation(string partitionKey, LedgerEntry entry) => new(partitionKey, OperationRowKey(entry.OperationId!))
     {

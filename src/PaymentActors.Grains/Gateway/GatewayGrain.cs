@@ -27,14 +27,14 @@ public sealed class GatewayGrain(
         return ToResult(request, response);
     }
 
-    public async Task<bool> RefundAsync(RefundRequest request)
+    public async Task<RefundReply> RefundAsync(RefundRequest request)
     {
         var response = await gateway.RefundAsync(request, CancellationToken.None);
         GatewayLog.Refund(logger, request.PaymentId, response.Status.ToString());
         return response.Status switch
         {
-            GatewayStatus.Approved => true,
-            GatewayStatus.Declined => false,
+            GatewayStatus.Approved => new RefundReply(true, response.GatewayReference),
+            GatewayStatus.Declined => new RefundReply(false),
             _ => throw new TimeoutException($"Refund {request.RefundId} got no definite answer ({response.Status}: {response.Reason})."),
         };
     }
@@ -58,7 +58,8 @@ public sealed class GatewayGrain(
         }
 
         // The payment announces it with its other events, in order.
-        var paymentEvent = PaymentEvent.Create(type, request.PaymentId, request.UserId, request.Amount, now, reason);
+        var paymentEvent = PaymentEvent.Create(type, request.PaymentId, request.UserId, request.Amount, now, reason)
+            with { GatewayReference = response.GatewayReference };
         return new ChargeResult(outcome, reason, paymentEvent);
     }
 }

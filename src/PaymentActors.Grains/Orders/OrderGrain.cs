@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using PaymentActors.Grains.Hosting;
 using PaymentActors.Orders;
+using PaymentActors.Grains.Wallets;
 using PaymentActors.Payments;
+using PaymentActors.Wallets;
 
 namespace PaymentActors.Grains.Orders;
 
@@ -35,7 +37,7 @@ public sealed class OrderGrain(
         State.OrderNumber = OrderNumberOf(OrderId);
         State.CreatedAt = now;
         State.UpdatedAt = now;
-        await state.WriteStateAsync();
+        await SaveAsync();
         return new OrderResult(OrderOutcome.Done, Snapshot());
     }
 
@@ -64,7 +66,7 @@ public sealed class OrderGrain(
 
         (State.Draft, State.TotalAmount) = Price(State.Draft! with { Items = items, ShippingAddress = shippingAddress, BillingAddress = billingAddress, Notes = notes });
         State.UpdatedAt = time.GetUtcNow();
-        await state.WriteStateAsync();
+        await SaveAsync();
         return new OrderResult(OrderOutcome.Done, Snapshot());
     }
 
@@ -87,7 +89,7 @@ public sealed class OrderGrain(
 
         State.Status = OrderStatus.Cancelled;
         State.UpdatedAt = time.GetUtcNow();
-        await state.WriteStateAsync();
+        await SaveAsync();
         return new OrderResult(OrderOutcome.Done, Snapshot());
     }
 
@@ -105,7 +107,7 @@ public sealed class OrderGrain(
             State.ClaimedBy = paymentId;
             State.ClaimedAt = time.GetUtcNow();
             State.UpdatedAt = State.ClaimedAt;
-            await state.WriteStateAsync();
+            await SaveAsync();
         }
 
         return new OrderResult(outcome, Snapshot());
@@ -117,7 +119,7 @@ public sealed class OrderGrain(
         {
             State.ClaimedBy = null;
             State.UpdatedAt = time.GetUtcNow();
-            await state.WriteStateAsync();
+            await SaveAsync();
         }
     }
 
@@ -140,7 +142,7 @@ public sealed class OrderGrain(
 
         State.Status = status;
         State.UpdatedAt = time.GetUtcNow();
-        await state.WriteStateAsync();
+        await SaveAsync();
         return new OrderResult(OrderOutcome.Done, Snapshot());
     }
 
@@ -166,8 +168,20 @@ public sealed class OrderGrain(
         var payment = await GrainFactory.GetGrain<IPaymentGrain>(paymentId).GetAsync();
         if (OrderRules.Observe(State, payment, time.GetUtcNow()))
         {
-            await state.WriteStateAsync();
+            await SaveAsync();
         }
+    }
+
+    /// <summary>
+    /// Lists the order in its user's list (a row in the user's wallet partition, written with the wallet's next commit),
+    /// then writes it. Listed first, so that an order that exists is always listed; a row ahead of a lost write is
+    /// corrected by the next save, and lists read each order from its grain anyway.
+    /// </summary>
+    private async Task SaveAsync()
+    {
+        var row = new ListingRow(ListingRow.Order, OrderId, State.CreatedAt, State.Status.ToWireName(), Settled: State.ClaimedBy is null);
+        await GrainFactory.GetGrain<IWalletSettlementGrain>(State.Draft!.UserId).UpdateListingAsync(row);
+        await state.WriteStateAsync();
     }
 
     private OrderSnapshot Snapshot() => new(

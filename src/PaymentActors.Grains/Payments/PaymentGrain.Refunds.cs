@@ -79,14 +79,15 @@ public sealed partial class PaymentGrain
     private async Task CompleteRefundAsync(RefundRecord refund)
     {
         var money = new Money.Money(refund.Amount, Request.Amount.Currency);
-        var approved = await WithRetriesAsync("refund", () => Gateway.RefundAsync(new RefundRequest(refund.Id, PaymentId, money)), retryForever: true);
+        var reply = await WithRetriesAsync("refund", () => Gateway.RefundAsync(new RefundRequest(refund.Id, PaymentId, money)), retryForever: true);
         if (refund.Status != RefundStatus.Pending)
         {
             return;
         }
 
-        if (approved)
+        if (reply.Approved)
         {
+            refund.GatewayReference = reply.GatewayReference;
             var credited = await WithRetriesAsync("credit", () => Wallet.CreditAsync(refund.Id, PaymentId, money), retryForever: true);
             if (refund.Status != RefundStatus.Pending)
             {
@@ -102,6 +103,9 @@ public sealed partial class PaymentGrain
             var total = Payment.Refunds.Where(r => r.Status == RefundStatus.Succeeded).Sum(r => r.Amount);
             Payment.Status = total >= Request.Amount.Amount ? PaymentStatus.Refunded : PaymentStatus.PartiallyRefunded;
             Payment.UpdatedAt = now;
+
+            // Listed before it is written: should the write be lost, the refund is still pending and this runs again.
+            await UpdateListingAsync();
             await PersistAsync();
         }
         else

@@ -66,7 +66,7 @@ public sealed partial class PaymentGrain
         {
             case SagaStepKind.Reserve:
                 // The reservation carries the request: from here on the wallet can resume this payment if its silo dies.
-                var reserved = await WithRetriesAsync("reserve", () => Settlement.ReserveForPaymentAsync(PaymentId, Request, Payment.Attempt));
+                var reserved = await WithRetriesAsync("reserve", () => Settlement.ReserveForPaymentAsync(PaymentId, Request, Payment.Attempt, Payment.CreatedAt));
                 _reservedAtWallet |= reserved.Outcome == ReserveOutcome.Reserved;
                 Record(reserved.Event);
                 if (reserved.Outcome == ReserveOutcome.Reserved)
@@ -85,11 +85,13 @@ public sealed partial class PaymentGrain
                 MoveTo(PaymentStatus.Processing);
                 var charge = await AskGatewayAsync(() => Gateway.ChargeAsync(new ChargeRequest(PaymentId, Request.UserId, Request.Amount, Payment.Attempt)));
                 var settled = saga.OnCharged(charge.Outcome, charge.Reason).Kind != SagaStepKind.Charge;
-                if (settled && !saga.Finished)
+                if (settled)
                 {
-                    Record(charge.Event);
+                    // A late answer (the payment already ended) is kept in the history, for its charge transaction, but
+                    // not announced: the stream's figures count the payment's own path.
+                    Record(charge.Event, announce: !saga.Finished);
                 }
-                else if (!settled)
+                else
                 {
                     PaymentLog.StepRetry(_logger, new InvalidOperationException(charge.Reason), "charge", PaymentId, step.Resend + 1);
                 }
@@ -135,7 +137,13 @@ public sealed partial class PaymentGrain
     {
         PaymentLog.RefundingOrphanCharge(_logger, PaymentId);
         var refundId = Payment.Attempt == 0 ? "void_" + PaymentId : $"void{Payment.Attempt}_{PaymentId}";
-        await WithRetriesAsync("refund", () => Gateway.RefundAsync(new RefundRequest(refundId, PaymentId, Request.Amount, Payment.Attempt)), retryForever: true);
+        var reply = await WithRetriesAsync("refund", () => Gateway.RefundAsync(new RefundRequest(refundId, PaymentId, Request.Amount, Payment.Attempt)), retryForever: true);
+
+        // The payment's history keeps it (its refund transaction; its id names the refund, so it is kept once); the
+        // caller persists it with the ending. Not announced: the stream carries the seeds' events, and no wallet money moved.
+        var refunded = PaymentEvent.Create(EventTypes.ChargeRefunded, PaymentId, Request.UserId, Request.Amount, _time.GetUtcNow())
+            with { Id = EventIds.Derive("evt", PaymentId, refundId), GatewayReference = reply.GatewayReference };
+        Record(refunded, announce: false);
     }
 
     /// <summary>What a step does after the ending (release what a cancel raced, void a late charge) is kept with the payment.</summary>

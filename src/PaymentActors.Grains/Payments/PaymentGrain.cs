@@ -248,7 +248,7 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain, IStalledPayment
             var initiated = PaymentEvent.Create(EventTypes.PaymentInitiated, PaymentId, stalled.Request.UserId, stalled.Request.Amount, stalled.Since);
             _state.State = new PaymentState
             {
-                Request = stalled.Request, Status = PaymentStatus.Pending, CreatedAt = stalled.Since, UpdatedAt = _time.GetUtcNow(),
+                Request = stalled.Request, Status = PaymentStatus.Pending, CreatedAt = stalled.CreatedAt ?? stalled.Since, UpdatedAt = _time.GetUtcNow(),
                 Events = [initiated], Attempt = stalled.Attempt,
             };
             _unannounced.Add(initiated);
@@ -277,7 +277,13 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain, IStalledPayment
         var unfinished = Exists && (!Payment.Status.IsTerminal() || Payment.Refunds.Any(r => r.Status == RefundStatus.Pending));
         if (!unfinished)
         {
-            // The ending is durable, but the previous activation may have died before its failed event was.
+            // The ending is durable, but the previous activation may have died before its failed event was, or before it
+            // listed itself when no reservation did.
+            if (Exists && !Payment.Events.Any(e => e.Type == EventTypes.FundsReserved))
+            {
+                await UpdateListingAsync();
+            }
+
             if (await RecordEndedFailureAsync())
             {
                 await Recovery.ForgetAsync(PaymentId);
@@ -354,6 +360,12 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain, IStalledPayment
         }
 
         await PersistAsync(announce: false);
+        if (!reserved)
+        {
+            // No reservation listed it (refused, or cancelled before one): it lists itself before anyone hears of its ending.
+            await UpdateListingAsync();
+        }
+
         saga.OnFinished();
         _terminal.TrySetResult();
         PaymentLog.Ended(_logger, PaymentId, status.ToWireName(), reason);
@@ -383,7 +395,18 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain, IStalledPayment
         }
     }
 
-    /// <summary>Tells the wallet this attempt's ending is durable, so it stops watching it (and may forget it).</summary>
+    /// <summary>Writes this payment's row in its user's list (<see cref="ListingRow"/>) as the payment now is, retried until it is durable.</summary>
+    private Task UpdateListingAsync()
+    {
+        var row = new ListingRow(ListingRow.Payment, PaymentId, Payment.CreatedAt, Payment.Status.ToWireName(), Payment.Status.IsTerminal(), Request.OrderId);
+        return WithRetriesAsync("list", async () =>
+        {
+            await Settlement.UpdateListingAsync(row);
+            return true;
+        }, retryForever: true);
+    }
+
+        /// <summary>Tells the wallet this attempt's ending is durable, so it stops watching it (and may forget it).</summary>
     private void SettleAtWallet(string reservationKey, bool forget)
     {
         // One-way calls: a lost notice costs one more resume, which settles again.

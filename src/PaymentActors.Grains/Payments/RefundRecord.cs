@@ -13,5 +13,8 @@ public sealed class RefundRecord
     /// <summary>Who asked for the refund (an operator's token subject); it goes on the refund's event.</summary>
     [Id(5)] public string? Actor { get; init; }
 
-    public RefundView ToView() => new(Id, Amount, Reason, Status, CreatedAt);
+    /// <summary>The gateway's own id of the refund, once approved.</summary>
+    [Id(6)] public string? GatewayReference { get; set; }
+
+    public RefundView ToView() => new(Id, Amount, Reason, Status, CreatedAt, GatewayReference);
 }

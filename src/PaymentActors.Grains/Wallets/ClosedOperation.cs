@@ -19,4 +19,5 @@ public sealed record ClosedOperation(
     [property: Id(6)] string? PaymentId = null,
     [property: Id(7)] string? Reason = null,
     [property: Id(8)] int Attempt = 0,
-    [property: Id(9)] PaymentActors.Payments.PaymentRequest? Request = null);
+    [property: Id(9)] PaymentActors.Payments.PaymentRequest? Request = null,
+    [property: Id(10)] DateTimeOffset? ListedAt = null);

@@ -24,8 +24,17 @@ public interface IWalletSettlementGrain : IGrainWithStringKey
     /// reservation: the wallet then resumes the payment if it stalls (its reminder), until the payment settles, so
     /// the payment needs no durable record of its own before its ending.
     /// </summary>
+    /// <remarks><paramref name="createdAt"/> (the payment's creation time) places the payment in its user's list, which the reserve and the reservation's close keep current.</remarks>
     [Alias("ReserveForPaymentAsync")]
-    Task<ReserveResult> ReserveForPaymentAsync(string paymentId, PaymentRequest request, int attempt);
+    Task<ReserveResult> ReserveForPaymentAsync(string paymentId, PaymentRequest request, int attempt, DateTimeOffset createdAt);
+
+    /// <summary>
+    /// Writes a payment's or an order's row in its user's list (<see cref="ListingRow"/>) with the wallet's next
+    /// commit, for the changes no wallet operation carries: a payment that ended without a reservation, a refund, an order.
+    /// Answers once the row is durable.
+    /// </summary>
+    [Alias("UpdateListingAsync")]
+    Task UpdateListingAsync(ListingRow row);
 
     /// <summary>
     /// The payment's ending is durable but an operator may still retry it: the wallet keeps the outcome and stops

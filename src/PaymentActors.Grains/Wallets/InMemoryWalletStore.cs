@@ -44,6 +44,16 @@ public sealed class InMemoryWalletStore : IWalletStore
                 }
             }
 
+            foreach (var row in commit.Listings ?? [])
+            {
+                if (!wallet.Listings.TryGetValue(row.Kind, out var rows))
+                {
+                    wallet.Listings[row.Kind] = rows = new SortedList<string, ListingRow>(StringComparer.Ordinal);
+                }
+
+                rows[row.SortKey] = row;
+            }
+
             wallet.Snapshot = commit.Snapshot.ToArray();
             wallet.Sequence = commit.Sequence;
             wallet.ETag = Guid.NewGuid().ToString("N");
@@ -63,6 +73,45 @@ public sealed class InMemoryWalletStore : IWalletStore
             var below = Math.Min(before ?? long.MaxValue, durableSequence + 1);
             IReadOnlyList<LedgerEntry> page = [.. wallet.Entries.Values.Where(e => e.Sequence < below).Reverse().Take(limit)];
             return Task.FromResult(page);
+        }
+    }
+
+    public Task<IReadOnlyList<ListingRow>> ListAsync(string userId, ListingQuery query, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        lock (_gate)
+        {
+            IReadOnlyList<ListingRow> page = _wallets.TryGetValue(userId, out var wallet) && wallet.Listings.TryGetValue(query.Kind, out var rows)
+                ? [.. Range(rows, query).Where(query.Matches).Take(limit)]
+                : [];
+            return Task.FromResult(page);
+        }
+    }
+
+    /// <summary>The rows of the query's time range after its cursor, newest first, found by binary search rather than a walk.</summary>
+    private static IEnumerable<ListingRow> Range(SortedList<string, ListingRow> rows, ListingQuery query)
+    {
+        var keys = rows.Keys;
+        var (low, high) = (0, keys.Count);
+        var from = query.CreatedBefore is { } before ? ListingRow.TimeBound(before) : null;
+        if (query.AfterKey is { } after && (from is null || string.CompareOrdinal(after, from) >= 0))
+        {
+            from = after + "\0";
+        }
+
+        if (from is not null)
+        {
+            while (low < high)
+            {
+                var middle = (low + high) / 2;
+                (low, high) = string.CompareOrdinal(keys[middle], from) < 0 ? (middle + 1, high) : (low, middle);
+            }
+        }
+
+        var to = query.CreatedFrom is { } notBefore ? ListingRow.TimeBound(notBefore) : null;
+        for (var i = low; i < keys.Count && (to is null || string.CompareOrdinal(keys[i], to) < 0); i++)
+        {
+            yield return rows.Values[i];
         }
     }
 
@@ -91,5 +140,8 @@ public sealed class InMemoryWalletStore : IWalletStore
         public string ETag { get; set; } = "";
         public SortedList<long, LedgerEntry> Entries { get; } = [];
         public Dictionary<string, long> Operations { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>By kind, then newest first (the rows' sort keys in ordinal order).</summary>
+        public Dictionary<string, SortedList<string, ListingRow>> Listings { get; } = new(StringComparer.Ordinal);
     }
 }

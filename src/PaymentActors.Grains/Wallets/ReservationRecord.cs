@@ -4,6 +4,7 @@ namespace PaymentActors.Grains.Wallets;
 /// An active hold. Its key is derived from the payment id and attempt: one attempt of a payment, one reservation.
 /// <see cref="Request"/> is the payment's request when the payment relies on the wallet for its recovery (see
 /// <see cref="WalletBook.StalledPayments"/>): the reservation is then the payment's only durable record until it ends.
+/// <see cref="ListedAt"/> is the payment's creation time, which places it in its user's list (<see cref="PaymentActors.Wallets.ListingRow"/>).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("PaymentActors.ReservationRecord")]
 public sealed record ReservationRecord(
@@ -13,7 +14,8 @@ public sealed record ReservationRecord(
     [property: Id(3)] DateTimeOffset ExpiresAt,
     [property: Id(4)] string EventId,
     [property: Id(5)] int Attempt = 0,
-    [property: Id(6)] PaymentActors.Payments.PaymentRequest? Request = null)
+    [property: Id(6)] PaymentActors.Payments.PaymentRequest? Request = null,
+    [property: Id(7)] DateTimeOffset? ListedAt = null)
 {
     public string Key => KeyOf(PaymentId, Attempt);
 

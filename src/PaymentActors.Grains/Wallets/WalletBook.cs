@@ -1,3 +1,4 @@
+using PaymentActors.Events;
 using PaymentActors.Payments;
 using PaymentActors.Wallets;
 
@@ -19,6 +20,7 @@ internal sealed class WalletBook
     private readonly Dictionary<string, LinkedListNode<LedgerEntry>> _recentById = new(StringComparer.Ordinal);
     private readonly LinkedList<LedgerEntry> _recentInOrder = new();
     private List<LedgerEntry> _pending = [];
+    private Dictionary<(string Kind, string Id), ListingRow> _pendingListings = [];
 
     public string? Currency { get; private set; }
     public decimal Balance { get; private set; }
@@ -83,6 +85,19 @@ internal sealed class WalletBook
         return (state, entries);
     }
 
+    /// <summary>
+    /// Lists (or relists) a payment or an order of this wallet's user with the next commit; the last row for an item wins.
+    /// </summary>
+    public void List(ListingRow row) => _pendingListings[(row.Kind, row.Id)] = row;
+
+    /// <summary>The list rows to write with the commit taken now (<see cref="TakeCommit"/>).</summary>
+    public IReadOnlyList<ListingRow> TakeListings()
+    {
+        var rows = _pendingListings.Values.ToList();
+        _pendingListings = [];
+        return rows;
+    }
+
     /// <summary>Everything up to <paramref name="sequence"/> is durable: deposits and credits up to it may leave memory.</summary>
     public void MarkDurable(long sequence)
     {
@@ -143,9 +158,9 @@ internal sealed class WalletBook
     /// <summary>Holds funds when the available balance covers them; false (and no change) when it does not.</summary>
     public bool TryReserve(
         string paymentId, int attempt, decimal amount, DateTimeOffset now, TimeSpan ttl, string eventId, out ReservationRecord reservation,
-        PaymentRequest? request = null)
+        PaymentRequest? request = null, DateTimeOffset? listedAt = null)
     {
-        reservation = new ReservationRecord(paymentId, amount, now, now + ttl, eventId, attempt, request);
+        reservation = new ReservationRecord(paymentId, amount, now, now + ttl, eventId, attempt, request, listedAt);
         if (amount > Available)
         {
             return false;
@@ -154,6 +169,7 @@ internal sealed class WalletBook
         _reservations.Add(reservation.Key, reservation);
         Reserved += amount;
         Append(LedgerEntryTypes.Reserve, amount, paymentId, null, null, now, eventId);
+        ListPayment(reservation, PaymentStatus.Reserved, settled: false);
         return true;
     }
 
@@ -176,9 +192,27 @@ internal sealed class WalletBook
         Append(type, reservation.Amount, reservation.PaymentId, null, null, now, eventId);
         var closed = new ClosedOperation(
             reservation.Key, OperationKind.Reservation, status, reservation.Amount, now, eventId, reservation.PaymentId, reason,
-            reservation.Attempt, reservation.Request);
+            reservation.Attempt, reservation.Request, reservation.ListedAt);
         Remember(closed);
+
+        // The payment's ending is decided by this close (and so listed with it): deducted, it completed; released or
+        // expired, it failed, or was cancelled when the release says so.
+        ListPayment(reservation, status switch
+        {
+            ReservationStatus.Confirmed => PaymentStatus.Completed,
+            _ when reason == FailureReasons.Cancelled => PaymentStatus.Cancelled,
+            _ => PaymentStatus.Failed,
+        }, settled: true);
         return closed;
+    }
+
+    /// <summary>A reservation made for a payment (one that carries its request) keeps the payment's list row current.</summary>
+    private void ListPayment(ReservationRecord reservation, PaymentStatus status, bool settled)
+    {
+        if (reservation is { Request: { } request, ListedAt: { } listedAt })
+        {
+            List(new ListingRow(ListingRow.Payment, reservation.PaymentId, listedAt, status.ToWireName(), settled, request.OrderId));
+        }
     }
 
     /// <summary>
@@ -190,10 +224,10 @@ internal sealed class WalletBook
     [
         .. _reservations.Values
             .Where(r => r.Request is not null && r.CreatedAt <= cutoff)
-            .Select(r => new StalledPayment(r.PaymentId, r.Request!, r.Attempt, r.CreatedAt)),
+            .Select(r => new StalledPayment(r.PaymentId, r.Request!, r.Attempt, r.CreatedAt, r.ListedAt)),
         .. _closedInOrder
             .Where(c => c.Kind == OperationKind.Reservation && c.Request is not null && c.ClosedAt <= cutoff)
-            .Select(c => new StalledPayment(c.PaymentId!, c.Request!, c.Attempt, c.ClosedAt)),
+            .Select(c => new StalledPayment(c.PaymentId!, c.Request!, c.Attempt, c.ClosedAt, c.ListedAt)),
     ];
 
     /// <summary>True while some payment relies on this wallet to be resumed after a crash (its reminder must run).</summary>

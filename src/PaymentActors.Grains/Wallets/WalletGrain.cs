@@ -101,10 +101,30 @@ public sealed class WalletGrain : Grain, IWalletGrain, IWalletSettlementGrain, I
     }
 
     public Task<ReserveResult> ReserveAsync(string paymentId, Money.Money amount, int attempt = 0) =>
-        ReserveAsync(paymentId, amount, attempt, request: null);
+        ReserveAsync(paymentId, amount, attempt, request: null, createdAt: null);
 
-    public Task<ReserveResult> ReserveForPaymentAsync(string paymentId, PaymentRequest request, int attempt) =>
-        ReserveAsync(paymentId, request.Amount, attempt, request);
+    public Task<ReserveResult> ReserveForPaymentAsync(string paymentId, PaymentRequest request, int attempt, DateTimeOffset createdAt) =>
+        ReserveAsync(paymentId, request.Amount, attempt, request, createdAt);
+
+    public async Task UpdateListingAsync(ListingRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        GrainArguments.RequireId(row.Id, nameof(row));
+
+        // A write of its own, batched with whatever else is being committed (a user without a wallet gets a partition for it).
+        await ExecuteAsync(() =>
+        {
+            _book.List(row);
+            return (true, true);
+        });
+    }
+
+    public Task<IReadOnlyList<ListingRow>> ListAsync(ListingQuery query, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        return _store.ListAsync(UserId, query, limit);
+    }
 
     public Task ReservationSettledAsync(string reservationKey)
     {
@@ -113,7 +133,7 @@ public sealed class WalletGrain : Grain, IWalletGrain, IWalletSettlementGrain, I
         return Task.CompletedTask;
     }
 
-    private async Task<ReserveResult> ReserveAsync(string paymentId, Money.Money amount, int attempt, PaymentRequest? request)
+    private async Task<ReserveResult> ReserveAsync(string paymentId, Money.Money amount, int attempt, PaymentRequest? request, DateTimeOffset? createdAt)
     {
         GrainArguments.RequireId(paymentId, nameof(paymentId));
         GrainArguments.RequireValid(amount);
@@ -130,7 +150,7 @@ public sealed class WalletGrain : Grain, IWalletGrain, IWalletSettlementGrain, I
                 await EnsureExpiryReminderAsync();
             }
 
-            (result, _) = await ExecuteAsync(() => !existed && _book.Exists ? (null, false) : Reserve(paymentId, attempt, amount, request));
+            (result, _) = await ExecuteAsync(() => !existed && _book.Exists ? (null, false) : Reserve(paymentId, attempt, amount, request, createdAt));
         }
         while (result is null);
 
@@ -243,7 +263,7 @@ public sealed class WalletGrain : Grain, IWalletGrain, IWalletSettlementGrain, I
         }));
     }
 
-    private (ReserveResult? Result, bool Changed) Reserve(string paymentId, int attempt, Money.Money amount, PaymentRequest? request)
+    private (ReserveResult? Result, bool Changed) Reserve(string paymentId, int attempt, Money.Money amount, PaymentRequest? request, DateTimeOffset? createdAt)
     {
         var key = ReservationRecord.KeyOf(paymentId, attempt);
         if (_book.FindReservation(key) is { } active)
@@ -274,7 +294,7 @@ public sealed class WalletGrain : Grain, IWalletGrain, IWalletSettlementGrain, I
 
         var now = _time.GetUtcNow();
         var reserved = PaymentEvent.Create(EventTypes.FundsReserved, paymentId, UserId, amount, now);
-        if (!_book.TryReserve(paymentId, attempt, amount.Amount, now, _options.ReservationTtl, reserved.Id, out var reservation, request))
+        if (!_book.TryReserve(paymentId, attempt, amount.Amount, now, _options.ReservationTtl, reserved.Id, out var reservation, request, createdAt))
         {
             return (new ReserveResult(ReserveOutcome.InsufficientFunds, ReservationFailed(paymentId, amount, FailureReasons.InsufficientFunds)), false);
         }
@@ -336,7 +356,8 @@ public sealed class WalletGrain : Grain, IWalletGrain, IWalletSettlementGrain, I
     {
         _book.Forget(_time.GetUtcNow(), _options.ClosedOperationRetention, _options.ClosedOperationCapacity);
         var (state, entries) = _book.TakeCommit();
-        _etag = await _store.CommitAsync(UserId, new WalletCommit(_serializer.SerializeToArray(state), state.Sequence, entries, _etag));
+        var listings = _book.TakeListings();
+        _etag = await _store.CommitAsync(UserId, new WalletCommit(_serializer.SerializeToArray(state), state.Sequence, entries, _etag, listings));
         _durableState = state;
         _durableSnapshot = WalletBook.SnapshotOf(UserId, state);
         _book.MarkDurable(state.Sequence);

@@ -77,6 +77,9 @@ public sealed class FaultInjectingWalletStore(IWalletStore inner, Serializer<Wal
     public Task<IReadOnlyList<LedgerEntry>> ReadLedgerAsync(string userId, long durableSequence, long? before, int limit, CancellationToken cancellationToken = default) =>
         inner.ReadLedgerAsync(userId, durableSequence, before, limit, cancellationToken);
 
+    public Task<IReadOnlyList<ListingRow>> ListAsync(string userId, ListingQuery query, int limit, CancellationToken cancellationToken = default) =>
+        inner.ListAsync(userId, query, limit, cancellationToken);
+
     public Task<LedgerEntry?> FindOperationAsync(string userId, string operationId, long durableSequence, CancellationToken cancellationToken = default) =>
         inner.FindOperationAsync(userId, operationId, durableSequence, cancellationToken);
 }

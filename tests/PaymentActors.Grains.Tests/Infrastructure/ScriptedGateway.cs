@@ -83,6 +83,9 @@ public sealed class ScriptedGateway : IPaymentGateway
             : GatewayResponse.Approved());
     }
 
+    /// <summary>The gateway's own id for a refund it approved.</summary>
+    public static string ReferenceOf(string refundId) => "scripted-" + refundId;
+
     public int ChargeCalls(string paymentId) => _chargeCalls.GetValueOrDefault(paymentId);
 
     /// <summary>Whether the gateway holds an approved charge of this attempt.</summary>
@@ -118,6 +121,6 @@ public sealed class ScriptedGateway : IPaymentGateway
     public Task<GatewayResponse> RefundAsync(RefundRequest request, CancellationToken cancellationToken)
     {
         _refunds.TryAdd(request.RefundId, request);
-        return Task.FromResult(GatewayResponse.Approved());
+        return Task.FromResult(GatewayResponse.Approved(ReferenceOf(request.RefundId)));
     }
 }
