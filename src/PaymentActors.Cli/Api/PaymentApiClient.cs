@@ -31,6 +31,18 @@ internal sealed class PaymentApiClient(HttpClient httpClient, Uri baseAddress, T
     public Task<ApiResponse<JsonElement>> RefundAsync(string paymentId, RefundBody body, string idempotencyKey, CancellationToken cancellationToken) =>
         SendAsync<JsonElement>(HttpMethod.Post, $"payments/{Uri.EscapeDataString(paymentId)}/refunds", body, idempotencyKey, cancellationToken);
 
+    public Task<ApiResponse<OrderView>> CreateOrderAsync(OrderBody body, string idempotencyKey, CancellationToken cancellationToken) =>
+        SendAsync<OrderView>(HttpMethod.Post, "orders", body, idempotencyKey, cancellationToken);
+
+    public Task<ApiResponse<OrderView>> GetOrderAsync(string orderId, CancellationToken cancellationToken) =>
+        SendAsync<OrderView>(HttpMethod.Get, $"orders/{Uri.EscapeDataString(orderId)}", body: null, idempotencyKey: null, cancellationToken);
+
+    public Task<ApiResponse<LedgerPageView>> GetLedgerPageAsync(string userId, string? startingAfter, CancellationToken cancellationToken) =>
+        SendAsync<LedgerPageView>(
+            HttpMethod.Get,
+            $"wallets/{Uri.EscapeDataString(userId)}/ledger?limit=100" + (startingAfter is null ? "" : $"&starting_after={Uri.EscapeDataString(startingAfter)}"),
+            body: null, idempotencyKey: null, cancellationToken);
+
     public Task<ApiResponse<JsonElement>> CancelAsync(string paymentId, CancellationToken cancellationToken) =>
         SendAsync<JsonElement>(HttpMethod.Post, $"payments/{Uri.EscapeDataString(paymentId)}/cancel", body: null, idempotencyKey: null, cancellationToken);
 

@@ -11,4 +11,5 @@ internal sealed record PaymentView(
     string? FailureReason,
     DateTimeOffset? CreatedAt,
     DateTimeOffset? UpdatedAt,
-    decimal? RefundedAmount);
+    decimal? RefundedAmount,
+    string? OrderId = null);

@@ -6,4 +6,6 @@ public sealed record AuditCoverage(
     int PaymentIds,
     int WalletReadings,
     int WalletsBalanceChecked,
-    int WalletsTotal);
+    int WalletsTotal,
+    int OrdersChecked = 0,
+    int LedgersReplayed = 0);

@@ -21,4 +21,11 @@ public sealed record AuditInput
     public IReadOnlyList<WalletObservation> FinalWallets { get; init; } = [];
 
     public IReadOnlyList<PaymentObservation> FinalPayments { get; init; } = [];
+
+    public IReadOnlyList<SentOrder> Orders { get; init; } = [];
+
+    public IReadOnlyList<OrderObservation> FinalOrders { get; init; } = [];
+
+    /// <summary>The wallets' ledgers read after the drain; a wallet without one here is not checked.</summary>
+    public IReadOnlyList<LedgerObservation> FinalLedgers { get; init; } = [];
 }

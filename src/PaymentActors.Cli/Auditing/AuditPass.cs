@@ -1,5 +1,6 @@
 using System.Globalization;
 using PaymentActors.Cli.Api;
+using PaymentActors.Wallets;
 
 namespace PaymentActors.Cli.Auditing;
 
@@ -29,9 +30,12 @@ internal sealed class AuditPass(AuditInput input)
         CheckReadings(readings);
         CheckVersions(readings);
         var wallets = CheckBalances(accepted, observed, refundedByPayment);
+        CheckOrders(observed);
+        CheckLedgers();
 
         var coverage = new AuditCoverage(
-            input.Payments.Count, accepted.Count, readings.Count, wallets.Count(w => w is { ExpectedBalance: not null, Balance: not null }), input.WalletUserIds.Count);
+            input.Payments.Count, accepted.Count, readings.Count, wallets.Count(w => w is { ExpectedBalance: not null, Balance: not null }), input.WalletUserIds.Count,
+            input.Orders.Count(o => o.OrderId is not null), input.FinalLedgers.Count);
         return new AuditResult(_violations, _notes, wallets, coverage);
     }
 
@@ -314,6 +318,64 @@ internal sealed class AuditPass(AuditInput input)
         }
 
         return wallets;
+    }
+
+    /// <summary>
+    /// Every confirmed order against the payments that name it: paid (or moved on by an operator) ⇔ exactly one completed
+    /// payment of the order's total; refunded ⇔ that payment fully refunded; unpaid (pending, cancelled) ⇔ none.
+    /// </summary>
+    private void CheckOrders(Dictionary<string, PaymentObservation> observed)
+    {
+        var finals = input.FinalOrders.ToDictionary(o => o.OrderId, StringComparer.Ordinal);
+        var debitedByOrder = observed.Values
+            .Where(p => p.OrderId is not null && PaymentStatuses.IsDebited(p.Status))
+            .ToLookup(p => p.OrderId!, StringComparer.Ordinal);
+        foreach (var sent in input.Orders.Where(o => o is { Outcome: OperationOutcome.Confirmed, OrderId: not null }))
+        {
+            if (!finals.TryGetValue(sent.OrderId!, out var order))
+            {
+                _violations.Add(new(ViolationKind.OrderNotObserved, sent.OrderId!, $"order of {Format(sent.Total)} for {sent.UserId} could not be read back"));
+                continue;
+            }
+
+            var payments = debitedByOrder[order.OrderId].ToList();
+            var payment = payments.Count == 1 && payments[0].Amount == order.TotalAmount ? payments[0] : null;
+            var consistent = order.Status switch
+            {
+                "paid" or "processing" or "shipped" or "delivered" => payment?.Status is PaymentStatuses.Completed or PaymentStatuses.PartiallyRefunded,
+                "refunded" => payment?.Status is PaymentStatuses.Refunded,
+                _ => payments.Count == 0,
+            };
+            if (!consistent)
+            {
+                _violations.Add(new(ViolationKind.OrderPaymentMismatch, order.OrderId,
+                    $"order '{order.Status}' of {Format(order.TotalAmount)} has {payments.Count} completed payment(s): " +
+                    string.Join(", ", payments.Select(p => $"{p.PaymentId} {Format(p.Amount)} {p.Status}"))));
+            }
+        }
+    }
+
+    /// <summary>Each wallet's ledger replays without a gap to every entry's balance (<see cref="LedgerReplay"/>), and ends at the wallet's final balance.</summary>
+    private void CheckLedgers()
+    {
+        var finals = input.FinalWallets
+            .GroupBy(w => w.UserId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderBy(w => w.At).Last(), StringComparer.Ordinal);
+        foreach (var ledger in input.FinalLedgers)
+        {
+            if (LedgerReplay.FindInconsistency(ledger.Entries) is { } problem)
+            {
+                _violations.Add(new(ViolationKind.LedgerInconsistent, ledger.UserId, problem));
+                continue;
+            }
+
+            var (balance, available) = LedgerReplay.Replay(ledger.Entries);
+            if (finals.TryGetValue(ledger.UserId, out var wallet) && (wallet.Balance != balance || wallet.Available != available))
+            {
+                _violations.Add(new(ViolationKind.LedgerInconsistent, ledger.UserId,
+                    $"the ledger replays to balance {Format(balance)} and available {Format(available)}; the wallet reads {Describe(wallet)}"));
+            }
+        }
     }
 
     private static void Increment(Dictionary<string, int> counts, string key) => counts[key] = counts.GetValueOrDefault(key) + 1;

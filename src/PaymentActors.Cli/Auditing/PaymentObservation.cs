@@ -8,4 +8,5 @@ public sealed record PaymentObservation(
     decimal Amount,
     string? Currency,
     string? FailureReason,
-    decimal? RefundedAmount);
+    decimal? RefundedAmount,
+    string? OrderId = null);

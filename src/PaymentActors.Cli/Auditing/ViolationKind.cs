@@ -57,4 +57,16 @@ public enum ViolationKind
 
     /// <summary>A cancel was confirmed but the payment did not end cancelled.</summary>
     CancelNotApplied,
+
+    /// <summary>A confirmed order could not be read back.</summary>
+    OrderNotObserved,
+
+    /// <summary>
+    /// An order's status disagrees with its payments: paid (or beyond) without exactly one completed payment of its
+    /// total, refunded without that payment fully refunded, or unpaid although a payment of it completed.
+    /// </summary>
+    OrderPaymentMismatch,
+
+    /// <summary>A wallet's ledger does not replay (a gap in its sequences, or an entry whose balance is not the replay's) or does not end at the wallet's balance.</summary>
+    LedgerInconsistent,
 }

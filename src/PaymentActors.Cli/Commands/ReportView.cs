@@ -122,7 +122,7 @@ internal static class ReportView
         var coverage = audit.Coverage;
         console.MarkupLine(
             $"Audit looked at {coverage.IdempotencyKeys} keys, {coverage.PaymentIds} payments, {coverage.WalletReadings} wallet readings, " +
-            $"{coverage.WalletsBalanceChecked}/{coverage.WalletsTotal} wallet balances.");
+            $"{coverage.WalletsBalanceChecked}/{coverage.WalletsTotal} wallet balances, {coverage.OrdersChecked} orders, {coverage.LedgersReplayed} ledgers.");
         foreach (var note in audit.Notes)
         {
             console.MarkupLineInterpolated($"[grey]note: {note}[/]");

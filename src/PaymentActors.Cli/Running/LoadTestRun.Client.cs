@@ -30,7 +30,8 @@ internal sealed partial class LoadTestRun
             _counters.TopUp();
         }
 
-        var body = new PaymentBody(userId, _options.ServiceId, _options.Amount, _options.Currency, $"load test {_runId} #{slotText}");
+        var orderId = action == PaymentAction.Order ? await CreateOrderAsync(userId, slotText).ConfigureAwait(false) : null;
+        var body = new PaymentBody(userId, _options.ServiceId, _options.Amount, _options.Currency, $"load test {_runId} #{slotText}", orderId);
         var intent = _ledger.AddIntent($"{_runId}-pay-{slotText}", body);
         _counters.PaymentSent();
         var started = Stopwatch.GetTimestamp();
@@ -187,6 +188,16 @@ internal sealed partial class LoadTestRun
         var outcome = OutcomeOf(answer);
         _ledger.AddRefund(new SentRefund(payment.Id, amount, outcome));
         _counters.Refund(outcome == OperationOutcome.Confirmed);
+    }
+
+    /// <summary>An order of one item of the payment's amount, for the payment to pay; null when it was not confirmed (the payment then goes without).</summary>
+    private async Task<string?> CreateOrderAsync(string userId, string slotText)
+    {
+        var key = $"{_runId}-order-{slotText}";
+        var answer = await _api.CreateOrderAsync(OrderBody.OneItem(userId, _options.Currency, _options.Amount), key, CancellationToken.None).ConfigureAwait(false);
+        var orderId = answer.IsSuccess ? answer.Data!.Id : null;
+        _ledger.AddOrder(new SentOrder(userId, key, _options.Amount, _options.Currency, orderId, OutcomeOf(answer)));
+        return orderId;
     }
 
     private async Task CancelAsync(string paymentId)

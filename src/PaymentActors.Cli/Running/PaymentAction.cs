@@ -23,4 +23,7 @@ internal enum PaymentAction
 
     /// <summary>Pay without waiting and cancel at once.</summary>
     Cancel,
+
+    /// <summary>Create an order of the payment's amount, then pay it (the payment names the order).</summary>
+    Order,
 }

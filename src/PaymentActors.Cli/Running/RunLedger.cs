@@ -15,6 +15,9 @@ internal sealed class RunLedger(IReadOnlyList<string> walletUserIds, long starte
     private readonly ConcurrentQueue<WalletObservation> _samples = new();
     private readonly ConcurrentDictionary<string, WalletObservation> _finalWallets = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, PaymentObservation> _finalPayments = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<SentOrder> _orders = new();
+    private readonly ConcurrentDictionary<string, OrderObservation> _finalOrders = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, LedgerObservation> _finalLedgers = new(StringComparer.Ordinal);
 
     public IReadOnlyList<string> WalletUserIds { get; } = walletUserIds;
 
@@ -45,6 +48,18 @@ internal sealed class RunLedger(IReadOnlyList<string> walletUserIds, long starte
 
     public void AddCancel(SentCancel cancel) => _cancels.Enqueue(cancel);
 
+    public IEnumerable<SentOrder> Orders => _orders;
+
+    public void AddOrder(SentOrder order) => _orders.Enqueue(order);
+
+    public void SetFinalOrder(OrderView order) =>
+        _finalOrders[order.Id] = new OrderObservation(order.Id, order.UserId, order.Status, order.TotalAmount, order.PaymentId);
+
+    /// <summary>A wallet's whole ledger, as read newest first.</summary>
+    public void SetFinalLedger(string userId, IEnumerable<LedgerEntryView> newestFirst) =>
+        _finalLedgers[userId] = new LedgerObservation(userId, [.. newestFirst.Reverse().Select(e => new PaymentActors.Wallets.LedgerEntry(
+            e.Sequence, e.Type, e.Amount, e.Currency, e.PaymentId, e.DepositId, e.RefundId, e.BalanceAfter, e.AvailableAfter, e.CreatedAt))]);
+
     /// <summary>Files a reading under the user id that was asked for, whatever the answer claims.</summary>
     public void AddWalletReading(string userId, WalletView wallet, ObservationSource source) =>
         _samples.Enqueue(ToObservation(userId, wallet, source));
@@ -54,7 +69,7 @@ internal sealed class RunLedger(IReadOnlyList<string> walletUserIds, long starte
 
     public void SetFinalPayment(string paymentId, PaymentView payment) =>
         _finalPayments[paymentId] = new PaymentObservation(
-            paymentId, payment.UserId, payment.Status, payment.Amount, payment.Currency, payment.FailureReason, payment.RefundedAmount);
+            paymentId, payment.UserId, payment.Status, payment.Amount, payment.Currency, payment.FailureReason, payment.RefundedAmount, payment.OrderId);
 
     public AuditInput ToAuditInput() => new()
     {
@@ -66,6 +81,9 @@ internal sealed class RunLedger(IReadOnlyList<string> walletUserIds, long starte
         WalletSamples = _samples.ToArray(),
         FinalWallets = _finalWallets.Values.ToArray(),
         FinalPayments = _finalPayments.Values.ToArray(),
+        Orders = _orders.ToArray(),
+        FinalOrders = _finalOrders.Values.ToArray(),
+        FinalLedgers = _finalLedgers.Values.ToArray(),
     };
 
     private WalletObservation ToObservation(string userId, WalletView wallet, ObservationSource source) =>

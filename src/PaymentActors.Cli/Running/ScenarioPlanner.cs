@@ -11,7 +11,8 @@ internal sealed class ScenarioPlanner(LoadTestScenario scenario, int wallets, in
     // Mixed scenario weights, out of 100.
     private static readonly (PaymentAction Action, int Weight)[] MixedWeights =
     [
-        (PaymentAction.Plain, 55),
+        (PaymentAction.Plain, 47),
+        (PaymentAction.Order, 8),
         (PaymentAction.Replay, 10),
         (PaymentAction.ConcurrentDuplicate, 5),
         (PaymentAction.KeyReuse, 5),

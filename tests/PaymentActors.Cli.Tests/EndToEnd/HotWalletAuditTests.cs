@@ -41,4 +41,33 @@ public sealed class HotWalletAuditTests(InProcessApi api) : IClassFixture<InProc
         Assert.True(report.Payments.Failed > 0, "no payment was declined, so the release path went untested");
         Assert.Equal(report.Payments.Accepted, report.Payments.Completed + report.Payments.Failed);
     }
+
+    [Fact]
+    public async Task A_mixed_run_with_orders_and_partial_refunds_passes_the_audit_of_orders_and_ledgers()
+    {
+        var options = new LoadTestOptions
+        {
+            BaseAddress = api.BaseAddress,
+            Token = TestTokens.Operator(),
+            Scenario = LoadTestScenario.Mixed,
+            Concurrency = 8,
+            Payments = 120,
+            Wallets = 3,
+            Amount = 1.00m,
+            Deposit = 1000.00m,
+            Seed = 42,
+            DrainTimeout = TimeSpan.FromSeconds(10),
+        };
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+
+        var report = await LoadTestRunner.RunAsync(options, http, deadline.Token);
+
+        Assert.False(report.Interrupted, "the run hit its 60 s deadline before sending every payment");
+        Assert.True(report.Audit.Passed, string.Join(Environment.NewLine, report.Audit.Violations.Select(v => v.ToString())));
+
+        // Seed 42 plans orders among the 120 payments; every wallet's ledger was read back and replayed.
+        Assert.True(report.Audit.Coverage.OrdersChecked > 0, "no order was created and paid");
+        Assert.Equal(3, report.Audit.Coverage.LedgersReplayed);
+    }
 }
