@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using PaymentActors.Testing;
@@ -37,7 +35,7 @@ public class ApiFixture : IAsyncLifetime
         _app = PaymentActorsApp.Build(
         [
             "--urls=http://127.0.0.1:0",
-            $"--Orleans:SiloPort={FreeLoopbackPort()}",
+            $"--Orleans:SiloPort={LoopbackPorts.Free()}",
             "--Orleans:GatewayPort=0",
             $"--Orleans:ClusterId=api-tests-{Guid.NewGuid():N}",
             "--PaymentActors:SimulatedGateway:FailureRate=0",
@@ -85,13 +83,5 @@ public class ApiFixture : IAsyncLifetime
     /// <summary>Services added to the app after its own (grain call filters, say).</summary>
     protected virtual void ConfigureServices(WebApplicationBuilder builder)
     {
-    }
-
-    /// <summary>Orleans needs a concrete silo port; the OS picks one that is free now.</summary>
-    protected static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

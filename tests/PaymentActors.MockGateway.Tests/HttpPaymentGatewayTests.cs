@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using PaymentActors.Gateway;
 using PaymentActors.Gateway.Http;
 using PaymentActors.MockGateway.Tests.Support;
@@ -137,7 +135,7 @@ public sealed class HttpPaymentGatewayTests
     [Fact]
     public async Task Charge_ConnectionRefused_IsUnavailable()
     {
-        var closedPort = FreeLoopbackPort();
+        var closedPort = LoopbackPorts.Free();
         await using var adapter = new GatewayAdapterHarness(new Uri($"http://127.0.0.1:{closedPort}/"), options => options.MaxRetryAttempts = 1);
 
         var charged = await adapter.Gateway.ChargeAsync(GatewayAdapterHarness.Charge("pay-c"), CancellationToken.None);
@@ -203,14 +201,5 @@ public sealed class HttpPaymentGatewayTests
 
         Assert.Contains(answers, a => a.answer.Status == GatewayStatus.Declined);
         Assert.Contains(answers, a => a.answer.Status == GatewayStatus.Approved);
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

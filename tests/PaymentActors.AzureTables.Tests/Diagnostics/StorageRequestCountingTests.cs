@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Azure;
 using Azure.Core;
 using Azure.Data.Tables;
@@ -9,6 +7,7 @@ using PaymentActors.AzureTables.Diagnostics;
 using PaymentActors.AzureTables.Hosting;
 using PaymentActors.AzureTables.Tests.Azurite;
 using PaymentActors.AzureTables.Tests.Infrastructure;
+using PaymentActors.Testing;
 
 namespace PaymentActors.AzureTables.Tests.Diagnostics;
 
@@ -68,7 +67,7 @@ public sealed class StorageRequestCountingTests(AzuriteFixture azurite) : IDispo
     {
         var tableName = UniqueNames.Table("retried");
         var setup = new AzureTablesSetup().UseConnectionString(
-            $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={Convert.ToBase64String(new byte[64])};TableEndpoint=http://127.0.0.1:{ClosedPort()}/devstoreaccount1;");
+            $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={Convert.ToBase64String(new byte[64])};TableEndpoint=http://127.0.0.1:{LoopbackPorts.Free()}/devstoreaccount1;");
         setup.ConfigureClientOptions = (_, options) =>
         {
             options.Retry.Mode = RetryMode.Fixed;
@@ -90,11 +89,4 @@ public sealed class StorageRequestCountingTests(AzuriteFixture azurite) : IDispo
     }
 
     private AzureTableClients Clients(AzureTablesSetup setup) => new(setup, new StorageInstruments(_services.GetRequiredService<IMeterFactory>()));
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -15,6 +14,7 @@ using PaymentActors.AzureTables.FailedEvents;
 using PaymentActors.AzureTables.Hosting;
 using PaymentActors.AzureTables.Tests.Azurite;
 using PaymentActors.AzureTables.Tests.Infrastructure;
+using PaymentActors.Testing;
 using PaymentActors.AzureTables.Wallets;
 using PaymentActors.FailureRecording;
 using PaymentActors.Wallets;
@@ -127,7 +127,7 @@ public sealed class ProviderWiringTests(AzuriteFixture azurite)
         siloBuilder.Logging.SetMinimumLevel(LogLevel.Error);
         siloBuilder.UseOrleans(silo => silo
             .Configure<ClusterOptions>(options => (options.ClusterId, options.ServiceId) = (clusterId, serviceId))
-            .ConfigureEndpoints(IPAddress.Loopback, FreePort(), FreePort())
+            .ConfigureEndpoints(IPAddress.Loopback, LoopbackPorts.Free(), LoopbackPorts.Free())
             .AddPaymentActorsAzureTables(azurite.ConnectionString, tables =>
             {
                 (tables.ClusteringTable, tables.GrainStateTable) = (membershipTable, UniqueNames.Table("clustergrains"));
@@ -155,13 +155,6 @@ public sealed class ProviderWiringTests(AzuriteFixture azurite)
         {
             await siloHost.StopAsync();
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static T? FindInner<T>(Exception? exception)

@@ -1,7 +1,5 @@
 using PaymentActors.Testing.Processes;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace PaymentActors.Testing.Azurite;
@@ -40,7 +38,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
 
         Directory.CreateDirectory(dataFolder);
-        var (blobPort, queuePort, tablePort) = (FreePort(), FreePort(), FreePort());
+        var (blobPort, queuePort, tablePort) = (LoopbackPorts.Free(), LoopbackPorts.Free(), LoopbackPorts.Free());
         var startInfo = new ProcessStartInfo(executable)
         {
             RedirectStandardOutput = true,
@@ -116,12 +114,5 @@ public sealed class AzuriteProcess : IAsyncDisposable
         {
             ready.TrySetResult();
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

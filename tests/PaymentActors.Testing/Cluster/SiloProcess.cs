@@ -1,7 +1,5 @@
 using PaymentActors.Testing.Processes;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using PaymentActors.Testing.Azurite;
 
@@ -56,7 +54,7 @@ public sealed class SiloProcess : IAsyncDisposable
     public static async Task<SiloProcess> StartAsync(IEnumerable<string> settings)
     {
         var silo = SiloDll();
-        var (siloPort, gatewayPort, metricsPort) = (FreePort(), FreePort(), FreePort());
+        var (siloPort, gatewayPort, metricsPort) = (LoopbackPorts.Free(), LoopbackPorts.Free(), LoopbackPorts.Free());
         var startInfo = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -135,12 +133,5 @@ public sealed class SiloProcess : IAsyncDisposable
             Address = words[^1];
             ready.TrySetResult();
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
