@@ -56,28 +56,11 @@ public sealed class AzuriteProcess : IAsyncDisposable
             startInfo.ArgumentList.Add(argument);
         }
 
-        var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
+        var process = new Process { StartInfo = startInfo };
         var azurite = new AzuriteProcess(process, tablePort);
-        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var readyLine = $"Table service is successfully listening at http://127.0.0.1:{tablePort}";
-        process.OutputDataReceived += (_, line) => azurite.OnOutput(line.Data, readyLine, ready);
-        process.ErrorDataReceived += (_, line) => azurite.OnOutput(line.Data, readyLine, ready);
-        process.Exited += (_, _) => ready.TrySetException(new InvalidOperationException(
-            $"Azurite exited with code {process.ExitCode} before it was ready:\n{azurite.Output}"));
-
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        try
-        {
-            await ready.Task.WaitAsync(StartTimeout);
-        }
-        catch
-        {
-            await azurite.DisposeAsync();
-            throw;
-        }
-
+        await ProgramStart.UntilReadyLineAsync(
+            process, "Azurite", line => azurite.Keep(line).Contains(readyLine, StringComparison.Ordinal), () => azurite.Output, StartTimeout, azurite.DisposeAsync);
         return azurite;
     }
 
@@ -98,21 +81,13 @@ public sealed class AzuriteProcess : IAsyncDisposable
     /// </summary>
     public async ValueTask DisposeAsync() => await GracefulStop.StopAndDisposeAsync(_process, GracefulStopTimeout);
 
-    private void OnOutput(string? line, string readyLine, TaskCompletionSource ready)
+    private string Keep(string line)
     {
-        if (line is null)
-        {
-            return;
-        }
-
         lock (_output)
         {
             _output.AppendLine(line);
         }
 
-        if (line.Contains(readyLine, StringComparison.Ordinal))
-        {
-            ready.TrySetResult();
-        }
+        return line;
     }
 }

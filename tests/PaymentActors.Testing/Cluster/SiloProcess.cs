@@ -53,7 +53,7 @@ public sealed class SiloProcess : IAsyncDisposable
     /// <summary>Starts a silo on free loopback ports with <paramref name="settings"/> (command-line configuration, "--Key=value").</summary>
     public static async Task<SiloProcess> StartAsync(IEnumerable<string> settings)
     {
-        var silo = SiloDll();
+        var silo = ProgramProcess.PathOf("PaymentActors.Silo");
         var (siloPort, gatewayPort, metricsPort) = (LoopbackPorts.Free(), LoopbackPorts.Free(), LoopbackPorts.Free());
         var startInfo = new ProcessStartInfo("dotnet")
         {
@@ -70,26 +70,9 @@ public sealed class SiloProcess : IAsyncDisposable
         // The console logger's default format puts the message on the line after the category; one line per entry is easier to match.
         startInfo.Environment["Logging__Console__FormatterName"] = "simple";
         startInfo.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
-        var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
+        var process = new Process { StartInfo = startInfo };
         var siloProcess = new SiloProcess(process, siloPort, gatewayPort, metricsPort);
-        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        process.OutputDataReceived += (_, line) => siloProcess.OnOutput(line.Data, ready);
-        process.ErrorDataReceived += (_, line) => siloProcess.OnOutput(line.Data, ready);
-        process.Exited += (_, _) => ready.TrySetException(new InvalidOperationException(
-            $"The silo exited with code {process.ExitCode} before it was active:\n{siloProcess.Output}"));
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        try
-        {
-            await ready.Task.WaitAsync(StartTimeout);
-        }
-        catch
-        {
-            await siloProcess.DisposeAsync();
-            throw;
-        }
-
+        await ProgramStart.UntilReadyLineAsync(process, "The silo", siloProcess.OnOutput, () => siloProcess.Output, StartTimeout, siloProcess.DisposeAsync);
         return siloProcess;
     }
 
@@ -102,36 +85,22 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await GracefulStop.StopAndDisposeAsync(_process, GracefulStopTimeout);
 
-    /// <summary>src/PaymentActors.Silo/bin/{configuration}/{framework}/PaymentActors.Silo.dll, matching the running tests' own.</summary>
-    private static string SiloDll()
+    /// <summary>Keeps the line; true when it is the one that says the silo is active (and gives its address).</summary>
+    private bool OnOutput(string line)
     {
-        var framework = new DirectoryInfo(AppContext.BaseDirectory);
-        var configuration = framework.Parent ?? throw new InvalidOperationException($"Unexpected test folder {AppContext.BaseDirectory}.");
-        var dll = Path.Combine(RepositoryRoot.Find(), "src", "PaymentActors.Silo", "bin", configuration.Name, framework.Name, "PaymentActors.Silo.dll");
-        return File.Exists(dll)
-            ? dll
-            : throw new InvalidOperationException($"No silo at {dll}: reference src/PaymentActors.Silo from the test project (ReferenceOutputAssembly=false) so that it is built.");
-    }
-
-    private void OnOutput(string? line, TaskCompletionSource ready)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
         lock (_output)
         {
             _output.AppendLine(line);
         }
 
         var at = line.IndexOf(ReadyLine, StringComparison.Ordinal);
-        if (at >= 0)
+        if (at < 0)
         {
-            // "Silo 127.0.0.1:port@generation is active in cluster ..."
-            var words = line[..at].TrimEnd().Split(' ');
-            Address = words[^1];
-            ready.TrySetResult();
+            return false;
         }
+
+        // "Silo 127.0.0.1:port@generation is active in cluster ..."
+        Address = line[..at].TrimEnd().Split(' ')[^1];
+        return true;
     }
 }

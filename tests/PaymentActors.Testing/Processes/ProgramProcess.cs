@@ -40,7 +40,10 @@ public sealed class ProgramProcess : IAsyncDisposable
         var tfm = new DirectoryInfo(AppContext.BaseDirectory).Name;
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
         var path = Path.Combine(RepositoryRoot.Find(), "src", project, "bin", configuration, tfm, project + ".dll");
-        return File.Exists(path) ? path : throw new InvalidOperationException($"{path} is not built; build the solution first.");
+        return File.Exists(path)
+            ? path
+            : throw new InvalidOperationException(
+                $"{path} is not built: build the solution, or reference src/{project} from the test project (ReferenceOutputAssembly=false) so that it is.");
     }
 
     public static ProgramProcess Start(string project, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
