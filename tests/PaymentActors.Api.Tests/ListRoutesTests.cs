@@ -57,6 +57,12 @@ public sealed class ListRoutesTests(ApiFixture api) : IClassFixture<ApiFixture>
 
         Assert.Equal([failed.Text("id")], await ListPaging.AllIdsAsync(_client, $"/payments?user_id={user}"));
         await ApiAssert.ErrorAsync(await _client.GetWalletAsync(user), HttpStatusCode.NotFound, "wallet_not_found");
+
+        // The partition its row lives in does not stand in the way of the wallet's first deposit.
+        await ApiAssert.SuccessAsync(await _client.DepositAsync(user, "5.00"), HttpStatusCode.OK);
+        var paid = await ListPaging.PayAsync(_client, user, "1.00");
+        Assert.Equal("completed", paid.Text("status"));
+        Assert.Equal([paid.Text("id"), failed.Text("id")], await ListPaging.AllIdsAsync(_client, $"/payments?user_id={user}"));
         var none = await ListPaging.PageAsync(_client, $"/payments?user_id={TestIds.User()}");
         Assert.Empty(none.Items);
         Assert.False(none.HasMore);

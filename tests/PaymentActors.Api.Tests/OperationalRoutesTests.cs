@@ -56,6 +56,9 @@ public sealed class OperationalRoutesTests(ApiFixture api) : IClassFixture<ApiFi
         Assert.Equal(["200", "400", "404"], Responses("/failed-events/{id}", "get"));
         Assert.Equal(["202", "400", "404", "409"], Responses("/failed-events/{id}/retry", "post"));
         Assert.Equal(["200"], Responses("/metrics/summary", "get"));
+        Assert.Equal(["200", "400", "403"], Responses("/payments", "get"));
+        Assert.Equal(["200", "400", "403"], Responses("/orders", "get"));
+        Assert.Equal(["200", "400", "404"], Responses("/transactions", "get"));
         foreach (var path in new[] { "/health/live", "/health/ready", "/metrics", "/dashboard/", "/docs/" })
         {
             Assert.True(paths.TryGetProperty(path, out _), path);
@@ -75,6 +78,13 @@ public sealed class OperationalRoutesTests(ApiFixture api) : IClassFixture<ApiFi
             .ToDictionary(p => p.Text("name"), p => p.GetProperty("schema"));
         Assert.Equal("integer", listParameters["limit"].Text("type"));
         Assert.Equal(3, listParameters["status"].GetProperty("enum").GetArrayLength());
+        var paymentList = paths.GetProperty("/payments").GetProperty("get").GetProperty("parameters").EnumerateArray()
+            .ToDictionary(p => p.Text("name"), p => p.GetProperty("schema"));
+        Assert.Equal(
+            ["user_id", "status", "order_id", "created_after", "created_before", "limit", "starting_after"], paymentList.Keys);
+        Assert.Equal(8, paymentList["status"].GetProperty("enum").GetArrayLength());
+        Assert.Equal("date-time", paymentList["created_after"].Text("format"));
+        Assert.Equal(100, paymentList["limit"].GetProperty("maximum").GetInt32());
     }
 
     [Fact]
