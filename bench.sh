@@ -155,15 +155,22 @@ if [ ! -x azurite/node_modules/.bin/azurite ]; then
   echo "Installing Azurite (npm ci --prefix azurite)..."
   npm ci --prefix azurite --no-audit --no-fund --loglevel=error >"$OUT/npm.log" 2>&1 || { tail -n 30 "$OUT/npm.log" >&2; exit 1; }
 fi
-echo "Starting Azurite on $HOST:$AZURITE_TABLE_PORT..."
-mkdir -p "$AZURITE_DATA"
-start_process azurite azurite/node_modules/.bin/azurite \
-  --blobHost "$HOST" --blobPort "$AZURITE_BLOB_PORT" \
-  --queueHost "$HOST" --queuePort "$AZURITE_QUEUE_PORT" \
-  --tableHost "$HOST" --tablePort "$AZURITE_TABLE_PORT" \
-  --location "$AZURITE_DATA" --skipApiVersionCheck --loose --disableTelemetry --silent
-AZURITE_PID="$LAST_PID"
-wait_ready azurite "$AZURITE_PID" tcp_open "$AZURITE_TABLE_PORT" || exit 1
+# fresh_azurite NAME: a new Azurite on an empty data directory for each row that uses it. Azurite keeps its tables in
+# one file and slows down as it grows, so a row that ran after another would pay for the earlier rows' data.
+AZURITE_PID=""
+fresh_azurite() {
+  if [ -n "$AZURITE_PID" ]; then stop_pid "$AZURITE_PID"; fi
+  rm -rf "$AZURITE_DATA"; mkdir -p "$AZURITE_DATA"
+  start_process "azurite-$1" azurite/node_modules/.bin/azurite \
+    --blobHost "$HOST" --blobPort "$AZURITE_BLOB_PORT" \
+    --queueHost "$HOST" --queuePort "$AZURITE_QUEUE_PORT" \
+    --tableHost "$HOST" --tablePort "$AZURITE_TABLE_PORT" \
+    --location "$AZURITE_DATA" --skipApiVersionCheck --loose --disableTelemetry --silent
+  AZURITE_PID="$LAST_PID"
+  wait_ready "azurite-$1" "$AZURITE_PID" tcp_open "$AZURITE_TABLE_PORT"
+}
+echo "Azurite: a fresh one on $HOST:$AZURITE_TABLE_PORT (empty data directory) for each row that uses it."
+fresh_azurite start || exit 1
 
 echo "Starting the mock gateway on $GATEWAY_URL..."
 start_process mock-gateway dotnet "$GATEWAY_DLL" --urls "$GATEWAY_URL" --Logging:LogLevel:Default=Warning
@@ -234,7 +241,10 @@ ROW_SILOS=0
 start_system() {
   local id="$1" dll="$2" storage="$3"; shift 3
   local storage_args=("--Storage:Provider=$storage") cluster_args i
-  if [ "$storage" = AzureTables ]; then storage_args+=("--ConnectionStrings:AzureTables=$AZURE_CONNECTION"); fi
+  if [ "$storage" = AzureTables ]; then
+    storage_args+=("--ConnectionStrings:AzureTables=$AZURE_CONNECTION")
+    fresh_azurite "$id" || return 1
+  fi
   cluster_args=(--Orleans:ClusterId="bench-$id" --Orleans:ServiceId="bench-$id-$RANDOM")
   SYSTEM_PIDS=(); SYSTEM_NAMES=(); SYSTEM_METRICS_URLS=()
   local orleans_args=(--Orleans:SiloPort="$SILO_PORT" --Orleans:GatewayPort="$ORLEANS_GATEWAY_PORT")
@@ -384,6 +394,7 @@ peer_row() {
   local label="seeds' design: $CLIENTS workers, one wallet row, Azurite"
   echo "[peer] $label"
   ROW_DIR="$OUT/peer"; mkdir -p "$ROW_DIR"
+  fresh_azurite peer || { row_failed "$label" "Azurite did not start"; return 0; }
   local azurite0; azurite0="$(cpu_ticks "$AZURITE_PID")"
   timed_cpu dotnet "$PEER_DLL" --connection-string "$AZURE_CONNECTION" --workers "$CLIENTS" \
     --seconds "$SECONDS_OF_LOAD" --warmup "$WARMUP" --report "$ROW_DIR/report.json"
