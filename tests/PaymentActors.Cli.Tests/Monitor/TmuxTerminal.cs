@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using PaymentActors.Testing;
 
 namespace PaymentActors.Cli.Tests.Monitor;
 
@@ -34,30 +35,19 @@ public sealed partial class TmuxTerminal : IAsyncDisposable
         var window = $"{Session}:w{Interlocked.Increment(ref _windows)}";
         await TmuxAsync("new-window", "-d", "-t", Session, "-n", window[(Session.Length + 1)..], "bash --noprofile --norc");
         // Typed once the shell shows its prompt, so the keys are not echoed twice.
-        while (string.IsNullOrWhiteSpace(await TmuxAsync("capture-pane", "-p", "-t", window)))
-        {
-            await Task.Delay(20);
-        }
+        await Eventually.UntilAsync(() => TmuxAsync("capture-pane", "-p", "-t", window), screen => !string.IsNullOrWhiteSpace(screen), "the shell's prompt");
 
         await TmuxAsync("send-keys", "-t", window, "-l", $"{command}; echo \"__EXIT=$?__\"");
         await TmuxAsync("send-keys", "-t", window, "Enter");
 
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            var screen = await TmuxAsync("capture-pane", "-p", "-J", "-S", "-", "-t", window);
-            if (ExitMarker().Match(screen) is { Success: true } exit)
-            {
-                return (screen[..exit.Index], int.Parse(exit.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"`{command}` did not end within {timeout}; the screen shows:\n{screen}");
-            }
-
-            await Task.Delay(100);
-        }
+        var ended = await Eventually.UntilAsync(
+            () => TmuxAsync("capture-pane", "-p", "-J", "-S", "-", "-t", window),
+            screen => ExitMarker().IsMatch(screen),
+            $"`{command}` to end (the screen it shows)",
+            timeout,
+            TimeSpan.FromMilliseconds(100));
+        var exit = ExitMarker().Match(ended);
+        return (ended[..exit.Index], int.Parse(exit.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
     }
 
     public async ValueTask DisposeAsync()
