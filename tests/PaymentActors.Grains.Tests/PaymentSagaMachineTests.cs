@@ -285,6 +285,10 @@ public sealed class PaymentSagaMachineTests
         Assert.Equal(SagaStep.VoidCharge, refused.OnReserved(new ReserveResult(ReserveOutcome.InsufficientFunds, null)));
         Assert.Equal(SagaStep.Finish(PaymentStatus.Failed, FailureReasons.InsufficientFunds), refused.OnVoided());
 
+        // A resumed attempt cannot be cancelled before the gateway has said whether its charge exists.
+        Assert.False(new PaymentSaga(PaymentStatus.Pending, MaxRetries, resumed: true).TryCancel());
+        Assert.True(new PaymentSaga(PaymentStatus.Pending, MaxRetries).TryCancel());
+
         // Until the gateway answers, a resumed attempt never gives up on a charge that may exist.
         var unanswered = new PaymentSaga(PaymentStatus.Processing, MaxRetries, resumed: true);
         Assert.Equal(SagaStep.Charge(1), unanswered.OnCharged(ChargeOutcome.Unavailable, "gateway_unavailable"));

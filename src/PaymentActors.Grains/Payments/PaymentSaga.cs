@@ -58,8 +58,11 @@ internal sealed class PaymentSaga
     /// <summary>The ending was decided and made durable (by the saga, a cancel or an expiry).</summary>
     public bool Finished => _finished;
 
-    /// <summary>A cancel can still win: nothing beyond the reservation has been asked for.</summary>
-    public bool Cancellable => !_finished && _ending is null && Next.Kind == SagaStepKind.Reserve;
+    /// <summary>
+    /// A cancel can still win: nothing beyond the reservation has been asked for. Not so for a resumed attempt whose
+    /// earlier saga may have sent the charge: a cancel would release the funds and end it with that charge standing.
+    /// </summary>
+    public bool Cancellable => !_finished && _ending is null && !ChargeMayHaveLanded && Next.Kind == SagaStepKind.Reserve;
 
     public SagaStep OnReserved(ReserveResult result)
     {
