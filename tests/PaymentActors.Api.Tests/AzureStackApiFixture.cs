@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using PaymentActors.MockGateway;
-using PaymentActors.Testing.Azurite;
-
 namespace PaymentActors.Api.Tests;
 
 /// <summary>
@@ -11,19 +7,17 @@ namespace PaymentActors.Api.Tests;
 /// </summary>
 public sealed class AzureStackApiFixture : ApiFixture
 {
-    private readonly string _azuriteData = Path.Combine(Path.GetTempPath(), "paymentactors-api-azurite-" + Guid.NewGuid().ToString("N"));
-    private AzuriteProcess? _azurite;
-    private WebApplication? _gateway;
+    private AzuriteAndMockGateway? _dependencies;
 
     public static readonly TimeSpan BreakDuration = TimeSpan.FromSeconds(1);
 
     /// <summary>The mock gateway, for its admin routes (POST /admin/behaviour).</summary>
-    public HttpClient Gateway { get; private set; } = null!;
+    public HttpClient Gateway => _dependencies!.Gateway;
 
     protected override IEnumerable<string> Settings =>
     [
         "--Storage:Provider=AzureTables",
-        $"--ConnectionStrings:AzureTables={_azurite!.ConnectionString}",
+        $"--ConnectionStrings:AzureTables={_dependencies!.ConnectionString}",
         "--Gateway:Mode=Http",
         $"--PaymentGateway:BaseUrl={Gateway.BaseAddress}",
         "--PaymentGateway:RetryBaseDelay=00:00:00.005",
@@ -32,38 +26,13 @@ public sealed class AzureStackApiFixture : ApiFixture
         "--PaymentActors:RetryBaseDelay=00:00:00.005",
     ];
 
-    protected override async Task StartDependenciesAsync()
-    {
-        _azurite = await AzuriteProcess.StartAsync(_azuriteData);
-        _gateway = MockGatewayApp.Create(
-        [
-            "--urls=http://127.0.0.1:0",
-            "--Behaviour:FailRate=0",
-            "--Behaviour:LatencyMinMs=0",
-            "--Behaviour:LatencyMaxMs=2",
-            "--Logging:LogLevel:Default=Warning",
-        ]);
-        await _gateway.StartAsync();
-        Gateway = new HttpClient { BaseAddress = new Uri(_gateway.Urls.Single()), Timeout = TimeSpan.FromSeconds(30) };
-    }
+    protected override async Task StartDependenciesAsync() => _dependencies = await AzuriteAndMockGateway.StartAsync("api", 0, 2);
 
     protected override async Task StopDependenciesAsync()
     {
-        Gateway?.Dispose();
-        if (_gateway is not null)
+        if (_dependencies is not null)
         {
-            await _gateway.StopAsync();
-            await _gateway.DisposeAsync();
-        }
-
-        if (_azurite is not null)
-        {
-            await _azurite.DisposeAsync();
-        }
-
-        if (Directory.Exists(_azuriteData))
-        {
-            Directory.Delete(_azuriteData, recursive: true);
+            await _dependencies.DisposeAsync();
         }
     }
 }

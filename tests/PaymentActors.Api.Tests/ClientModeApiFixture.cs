@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using PaymentActors.MockGateway;
-using PaymentActors.Testing.Azurite;
 using PaymentActors.Testing.Cluster;
 
 namespace PaymentActors.Api.Tests;
@@ -15,13 +12,11 @@ public sealed class ClientModeApiFixture : ApiFixture
 {
     public const int SiloCount = 3;
 
-    private readonly string _azuriteData = Path.Combine(Path.GetTempPath(), "paymentactors-cluster-azurite-" + Guid.NewGuid().ToString("N"));
     private readonly string _clusterId = "cluster-tests-" + Guid.NewGuid().ToString("N")[..12];
-    private AzuriteProcess? _azurite;
-    private WebApplication? _gateway;
+    private AzuriteAndMockGateway? _dependencies;
 
     /// <summary>The mock gateway, for its admin and lookup routes.</summary>
-    public HttpClient Gateway { get; private set; } = null!;
+    public HttpClient Gateway => _dependencies!.Gateway;
 
     public IReadOnlyList<SiloProcess> Silos { get; private set; } = [];
 
@@ -30,30 +25,19 @@ public sealed class ClientModeApiFixture : ApiFixture
         "--Orleans:Mode=Client",
         $"--Orleans:ClusterId={_clusterId}",
         "--Storage:Provider=AzureTables",
-        $"--ConnectionStrings:AzureTables={_azurite!.ConnectionString}",
+        $"--ConnectionStrings:AzureTables={_dependencies!.ConnectionString}",
     ];
 
     protected override async Task StartDependenciesAsync()
     {
-        _azurite = await AzuriteProcess.StartAsync(_azuriteData);
-
         // Charges take 100–400 ms, as a remote gateway would, so that sagas are between their steps when a silo dies.
-        _gateway = MockGatewayApp.Create(
-        [
-            "--urls=http://127.0.0.1:0",
-            "--Behaviour:FailRate=0",
-            "--Behaviour:LatencyMinMs=100",
-            "--Behaviour:LatencyMaxMs=400",
-            "--Logging:LogLevel:Default=Warning",
-        ]);
-        await _gateway.StartAsync();
-        Gateway = new HttpClient { BaseAddress = new Uri(_gateway.Urls.Single()), Timeout = TimeSpan.FromSeconds(30) };
+        _dependencies = await AzuriteAndMockGateway.StartAsync("cluster", 100, 400);
 
         string[] siloSettings =
         [
             $"--Orleans:ClusterId={_clusterId}",
             "--Storage:Provider=AzureTables",
-            $"--ConnectionStrings:AzureTables={_azurite.ConnectionString}",
+            $"--ConnectionStrings:AzureTables={_dependencies.ConnectionString}",
             "--Gateway:Mode=Http",
             $"--PaymentGateway:BaseUrl={Gateway.BaseAddress}",
             "--Orleans:MinimumReminderPeriod=00:00:01",
@@ -69,21 +53,9 @@ public sealed class ClientModeApiFixture : ApiFixture
     protected override async Task StopDependenciesAsync()
     {
         await Task.WhenAll(Silos.Select(silo => silo.DisposeAsync().AsTask()));
-        Gateway?.Dispose();
-        if (_gateway is not null)
+        if (_dependencies is not null)
         {
-            await _gateway.StopAsync();
-            await _gateway.DisposeAsync();
-        }
-
-        if (_azurite is not null)
-        {
-            await _azurite.DisposeAsync();
-        }
-
-        if (Directory.Exists(_azuriteData))
-        {
-            Directory.Delete(_azuriteData, recursive: true);
+            await _dependencies.DisposeAsync();
         }
     }
 }

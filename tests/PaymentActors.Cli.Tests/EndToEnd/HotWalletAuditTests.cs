@@ -1,5 +1,6 @@
 using PaymentActors.Testing;
 using PaymentActors.Cli.Options;
+using PaymentActors.Cli.Reporting;
 using PaymentActors.Cli.Running;
 
 namespace PaymentActors.Cli.Tests.EndToEnd;
@@ -26,15 +27,8 @@ public sealed class HotWalletAuditTests(InProcessApi api) : IClassFixture<InProc
             Seed = 7,
             DrainTimeout = TimeSpan.FromSeconds(10),
         };
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        // A guard against a hung run, not a speed target (those live in bench.sh): on a loaded 2-core machine 300
-        // payments took 12 s outside the test host, so 15 s failed runs that were merely slow.
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var report = await RunAuditedAsync(options);
 
-        var report = await LoadTestRunner.RunAsync(options, http, deadline.Token);
-
-        Assert.False(report.Interrupted, "the run hit its 60 s deadline before sending every payment");
-        Assert.True(report.Audit.Passed, string.Join(Environment.NewLine, report.Audit.Violations.Select(v => v.ToString())));
         Assert.Equal(300, report.Payments.Accepted);
         Assert.Equal(0, report.Payments.NotTerminal);
         Assert.True(report.Payments.Completed > 0, "no payment completed");
@@ -58,16 +52,26 @@ public sealed class HotWalletAuditTests(InProcessApi api) : IClassFixture<InProc
             Seed = 42,
             DrainTimeout = TimeSpan.FromSeconds(10),
         };
+        var report = await RunAuditedAsync(options);
+
+
+        // Seed 42 plans orders among the 120 payments; every wallet's ledger was read back and replayed.
+        Assert.True(report.Audit.Coverage.OrdersChecked > 0, "no order was created and paid");
+        Assert.Equal(3, report.Audit.Coverage.LedgersReplayed);
+    }
+
+    /// <summary>Runs the load test against the real API and asserts it ended in time with a clean audit.</summary>
+    private static async Task<LoadTestReport> RunAuditedAsync(LoadTestOptions options)
+    {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        // A guard against a hung run, not a speed target (those live in bench.sh): on a loaded 2-core machine 300
+        // payments took 12 s outside the test host, so 15 s failed runs that were merely slow.
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
 
         var report = await LoadTestRunner.RunAsync(options, http, deadline.Token);
 
         Assert.False(report.Interrupted, "the run hit its 60 s deadline before sending every payment");
         Assert.True(report.Audit.Passed, string.Join(Environment.NewLine, report.Audit.Violations.Select(v => v.ToString())));
-
-        // Seed 42 plans orders among the 120 payments; every wallet's ledger was read back and replayed.
-        Assert.True(report.Audit.Coverage.OrdersChecked > 0, "no order was created and paid");
-        Assert.Equal(3, report.Audit.Coverage.LedgersReplayed);
+        return report;
     }
 }
