@@ -52,6 +52,9 @@ public sealed class ClientModeApiFixture : ApiFixture
             "--PaymentActors:RetryBaseDelay=00:00:00.050",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:PaymentActors.Silo=Information",
+            // JSON lines, as an operator would collect them; a payment's ending (Debug) is the line the tests look for.
+            "--Logging:Console:FormatterName=json",
+            "--Logging:LogLevel:PaymentActors.Grains.Payments=Debug",
             .. Traces.Settings,
         ];
         Silos = await Task.WhenAll(Enumerable.Range(0, SiloCount).Select(_ => SiloProcess.StartAsync(siloSettings)));

@@ -130,6 +130,19 @@ public sealed partial class ClientModeTelemetryTests(ClientModeApiFixture api, I
         var events = await ApiAssert.SuccessAsync(await _client.GetAsync($"/payments/{payment.Text("id")}/events"), HttpStatusCode.OK);
         Assert.NotEmpty(events.EnumerateArray());
         Assert.All(events.EnumerateArray(), e => Assert.Equal(traceId, e.Text("trace_id")));
+
+        // The silo's JSON log line about the payment's ending carries the trace, the span and the payment id as fields.
+        var paymentId = payment.Text("id")!;
+        var line = await PaymentActors.Testing.Eventually.UntilAsync(
+            () => Task.FromResult(api.Silos.SelectMany(silo => silo.Output.Split('\n'))
+                .FirstOrDefault(l => l.Contains("\"EventId\":2006", StringComparison.Ordinal) && l.Contains(paymentId, StringComparison.Ordinal))),
+            found => found is not null,
+            "a silo's JSON log line about the payment's ending");
+        using var log = JsonDocument.Parse(line!);
+        var scopes = log.RootElement.GetProperty("Scopes").EnumerateArray().ToList();
+        Assert.Contains(scopes, scope => scope.TryGetProperty("TraceId", out var id) && id.GetString() == traceId);
+        Assert.Contains(scopes, scope => scope.TryGetProperty("SpanId", out var id) && id.GetString()!.Length == 16);
+        Assert.Contains(scopes, scope => scope.TryGetProperty("PaymentId", out var id) && id.GetString() == paymentId);
     }
 
     private static bool IsServer(ExportedSpan span, string name) => span.Kind == SpanKind.Server && span.Name == name;
