@@ -22,6 +22,9 @@ public sealed class ClientModeApiFixture : ApiFixture
 
     public IReadOnlyList<SiloProcess> Silos { get; private set; } = [];
 
+    /// <summary>The loopback management listener (dashboard, /metrics without a token), as run.sh starts it.</summary>
+    public Uri ManagementAddress { get; } = new($"http://127.0.0.1:{LoopbackPorts.Free()}");
+
     /// <summary>The spans every process of the system exported.</summary>
     public OtlpTraceReceiver Traces { get; } = OtlpTraceReceiver.Start();
 
@@ -31,8 +34,11 @@ public sealed class ClientModeApiFixture : ApiFixture
         $"--Orleans:ClusterId={_clusterId}",
         "--Storage:Provider=AzureTables",
         $"--ConnectionStrings:AzureTables={_dependencies!.ConnectionString}",
+        $"--Management:Urls={ManagementAddress}",
         .. Traces.Settings,
     ];
+
+    protected override string SelectBaseAddress(ICollection<string> urls) => urls.Single(url => new Uri(url).Port != ManagementAddress.Port);
 
     protected override async Task StartDependenciesAsync()
     {
