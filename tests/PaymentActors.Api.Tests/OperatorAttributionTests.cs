@@ -8,7 +8,8 @@ namespace PaymentActors.Api.Tests;
 /// What an operator does to someone's money or order names the operator (the token's sub) where readers look: the
 /// wallet's ledger, the payment's events, the order's status history, and the operator audit log.
 /// </summary>
-public sealed class OperatorAttributionTests(GatedWalletApiFixture api) : IClassFixture<GatedWalletApiFixture>
+[Collection(GatedWalletCollection.Name)]
+public sealed class OperatorAttributionTests(GatedWalletApiFixture api)
 {
     private const string Operator = "back-office-7";
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
