@@ -113,18 +113,25 @@ public sealed class OperatorAttributionTests(GatedWalletApiFixture api)
     }
 
     [Fact]
-    public async Task An_owners_cancel_names_the_owner_in_the_status_history()
+    public async Task A_cancel_names_who_cancelled_and_an_operators_cancel_is_logged()
     {
         var user = TestIds.User();
         using var owner = api.ClientFor(user);
-        var orderId = (await ApiAssert.SuccessAsync(await owner.CreateOrderAsync(user, "USD", null, (1, 1, "5.00")), HttpStatusCode.Created)).Text("id");
+        using var backOffice = api.ClientWithToken(TestTokens.Operator(Operator));
+        var own = (await ApiAssert.SuccessAsync(await owner.CreateOrderAsync(user, "USD", null, (1, 1, "5.00")), HttpStatusCode.Created)).Text("id");
+        var forUser = (await ApiAssert.SuccessAsync(await backOffice.CreateOrderAsync(user, "USD", null, (1, 1, "5.00")), HttpStatusCode.Created)).Text("id");
 
-        var cancelled = await ApiAssert.SuccessAsync(await owner.DeleteAsync($"/orders/{orderId}"), HttpStatusCode.OK);
+        var cancelledByOwner = await ApiAssert.SuccessAsync(await owner.DeleteAsync($"/orders/{own}"), HttpStatusCode.OK);
+        var cancelledByOperator = await ApiAssert.SuccessAsync(await backOffice.DeleteAsync($"/orders/{forUser}"), HttpStatusCode.OK);
 
-        var history = cancelled.GetProperty("status_history").EnumerateArray().ToList();
-        Assert.Equal(["pending", "cancelled"], history.Select(h => h.Text("status")));
-        Assert.Equal([user, user], history.Select(h => h.Text("actor")));
+        Assert.Equal([("pending", user), ("cancelled", user)], HistoryOf(cancelledByOwner));
+        Assert.Equal([("pending", Operator), ("cancelled", Operator)], HistoryOf(cancelledByOperator));
+        Assert.Contains($"Operator {Operator} moved order {forUser} from pending to cancelled: Done", api.AuditLog.Lines);
+        Assert.DoesNotContain(api.AuditLog.Lines, line => line.Contains(own, StringComparison.Ordinal));
     }
+
+    private static List<(string Status, string Actor)> HistoryOf(JsonElement order) =>
+        [.. order.GetProperty("status_history").EnumerateArray().Select(h => (h.Text("status"), h.Text("actor")))];
 
     private static Task<HttpResponseMessage> MoveAsync(HttpClient client, string orderId, string status) =>
         client.PostJsonAsync($"/orders/{orderId}/status", JsonSerializer.Serialize(new { status }));

@@ -159,13 +159,21 @@ public static class OrderEndpoints
         return Answer(id, await grain.UpdateAsync(lines, shipping, billing, input.Notes));
     }
 
-    private static async Task<IResult> CancelAsync([FromRoute(Name = IdField)] string id, IGrainFactory grains, ClaimsPrincipal caller)
+    private static async Task<IResult> CancelAsync(
+        [FromRoute(Name = IdField)] string id, IGrainFactory grains, ClaimsPrincipal caller, ILoggerFactory loggers)
     {
         if (InputValidation.CheckId(id, IdField) is { } idError) return ApiResults.Invalid(idError);
 
         var grain = grains.GetGrain<IOrderGrain>(id);
         if (await grain.GetAsync() is not { } order || !caller.MayActFor(order.Draft.UserId)) return OrderNotFound(id);
-        return Answer(id, await grain.CancelAsync(caller.UserId()));
+        var result = await grain.CancelAsync(caller.UserId());
+        if (caller.IsOperator())
+        {
+            // An operator cancelling someone's order is a status change on their behalf, audited as one.
+            LogMove(loggers, caller.UserId()!, id, OrderStatus.Cancelled, result);
+        }
+
+        return Answer(id, result);
     }
 
     private static async Task<IResult> AdvanceAsync(
@@ -182,10 +190,15 @@ public static class OrderEndpoints
 
         var actor = caller.UserId()!;
         var result = await grains.GetGrain<IOrderGrain>(id).AdvanceAsync(status, actor);
-        var outcome = result.Outcome == OrderOutcome.Done && result.StatusBefore == status ? "Unchanged" : result.Outcome.ToString();
-        OperatorAuditLog.MovedOrder(
-            loggers.CreateLogger(OperatorAuditLog.Category), actor, id, result.StatusBefore?.ToWireName() ?? "(none)", status.ToWireName(), outcome);
+        LogMove(loggers, actor, id, status, result);
         return Answer(id, result);
+    }
+
+    private static void LogMove(ILoggerFactory loggers, string actor, string id, OrderStatus to, OrderResult result)
+    {
+        var outcome = result.Outcome == OrderOutcome.Done && result.StatusBefore == to ? "Unchanged" : result.Outcome.ToString();
+        OperatorAuditLog.MovedOrder(
+            loggers.CreateLogger(OperatorAuditLog.Category), actor, id, result.StatusBefore?.ToWireName() ?? "(none)", to.ToWireName(), outcome);
     }
 
     private static IResult Answer(string id, OrderResult result) => result.Outcome switch
