@@ -74,17 +74,64 @@ public sealed class TracingTests(TracedApiFixture api, ITestOutputHelper output)
         Assert.NotEqual(traceId.ToHexString(), Assert.Single(eventsResponse.Headers.GetValues(TraceIdHeader)));
     }
 
+    /// <summary>
+    /// Errors raised before any endpoint runs (authentication, routing, the body's checks) carry the trace id too, and
+    /// it is the caller's when the request came with a <c>traceparent</c>.
+    /// </summary>
     [Theory]
-    [InlineData("/payments/pay_unknown")]
-    [InlineData("/wallets/bad%20id")]
-    public async Task Every_response_carries_a_trace_id_even_an_error(string path)
+    [InlineData("unknown payment", HttpStatusCode.NotFound)]
+    [InlineData("bad id", HttpStatusCode.BadRequest)]
+    [InlineData("no such route", HttpStatusCode.NotFound)]
+    [InlineData("wrong method", HttpStatusCode.MethodNotAllowed)]
+    [InlineData("no token", HttpStatusCode.Unauthorized)]
+    [InlineData("not json", HttpStatusCode.UnsupportedMediaType)]
+    [InlineData("body too large", HttpStatusCode.RequestEntityTooLarge)]
+    public async Task Every_response_carries_a_trace_id_even_an_error_and_it_is_the_callers(string error, HttpStatusCode status)
     {
-        var response = await api.Client.GetAsync(path);
+        var deposit = $"/wallets/{TestIds.User()}/deposits";
+        HttpRequestMessage Request(string? traceparent)
+        {
+            var request = error switch
+            {
+                "unknown payment" or "no token" => new HttpRequestMessage(HttpMethod.Get, "/payments/pay_unknown"),
+                "bad id" => new HttpRequestMessage(HttpMethod.Get, "/wallets/bad%20id"),
+                "no such route" => new HttpRequestMessage(HttpMethod.Get, "/no/such/route"),
+                "wrong method" => new HttpRequestMessage(HttpMethod.Delete, deposit),
+                "not json" => new HttpRequestMessage(HttpMethod.Post, deposit) { Content = new StringContent("""{"amount":"1.00","currency":"USD"}""") },
+                "body too large" => new HttpRequestMessage(HttpMethod.Post, deposit)
+                {
+                    Content = new StringContent($$"""{"amount":"1.00","currency":"USD","padding":"{{new string('p', 70_000)}}"}""", System.Text.Encoding.UTF8, "application/json"),
+                },
+                _ => throw new ArgumentOutOfRangeException(nameof(error)),
+            };
+            if (error != "no token")
+            {
+                request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", PaymentActors.Testing.TestTokens.Operator());
+            }
 
-        Assert.False(response.IsSuccessStatusCode);
-        var traceId = Assert.Single(response.Headers.GetValues(TraceIdHeader));
-        Assert.Matches("^[0-9a-f]{32}$", traceId);
-        Assert.NotEqual(new string('0', 32), traceId);
+            if (traceparent is not null)
+            {
+                request.Headers.Add("traceparent", traceparent);
+            }
+
+            return request;
+        }
+
+        // As an outside client: this process's HttpClient would otherwise put its own traceparent in (the API runs in-process).
+        using var client = new HttpClient(new SocketsHttpHandler { ActivityHeadersPropagator = null }) { BaseAddress = api.BaseAddress };
+
+        // Without a traceparent the front door starts a trace of its own ...
+        using var untraced = await client.SendAsync(Request(null));
+        Assert.Equal(status, untraced.StatusCode);
+        var ownTraceId = Assert.Single(untraced.Headers.GetValues(TraceIdHeader));
+        Assert.Matches("^[0-9a-f]{32}$", ownTraceId);
+        Assert.NotEqual(new string('0', 32), ownTraceId);
+
+        // ... with one, it joins the caller's.
+        var traceId = ActivityTraceId.CreateRandom();
+        using var traced = await client.SendAsync(Request($"00-{traceId.ToHexString()}-{ActivitySpanId.CreateRandom().ToHexString()}-01"));
+        Assert.Equal(status, traced.StatusCode);
+        Assert.Equal(traceId.ToHexString(), Assert.Single(traced.Headers.GetValues(TraceIdHeader)));
     }
 
     private static bool IsHttpServer(Activity span) => span.Kind == ActivityKind.Server && span.Source.Name == "Microsoft.AspNetCore";

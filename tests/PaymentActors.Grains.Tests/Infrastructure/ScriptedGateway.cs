@@ -16,20 +16,40 @@ public sealed class ScriptedGateway : IPaymentGateway
     private readonly ConcurrentDictionary<string, int> _chargeCalls = new();
     private readonly ConcurrentDictionary<string, RefundRequest> _refunds = new();
     private readonly ConcurrentQueue<TaskCompletionSource<GatewayResponse>> _hung = new();
+    private volatile bool _released;
 
     public void Decline(string paymentId) => _scripts[paymentId] = () => Task.FromResult(GatewayResponse.Declined("card_declined"));
 
-    /// <summary>The charge hangs until <see cref="ReleaseHungCharges"/>, then its outcome is unknown.</summary>
+    /// <summary>
+    /// The charge hangs until <see cref="ReleaseHungCharges"/>, then its outcome is unknown; a re-send after that is
+    /// declined at once.
+    /// </summary>
     public void NeverAnswer(string paymentId) => _scripts[paymentId] = () =>
     {
+        if (_released)
+        {
+            return Task.FromResult(GatewayResponse.Declined("gateway_stopped"));
+        }
+
         var hung = new TaskCompletionSource<GatewayResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
         _hung.Enqueue(hung);
+        if (_released)
+        {
+            // Released meanwhile: not left hanging.
+            ReleaseHungCharges();
+        }
+
         return hung.Task;
     };
 
-    /// <summary>Lets hung charges end (with an unknown outcome), so that a silo can stop without waiting on them.</summary>
+    /// <summary>
+    /// Lets hung charges end (with an unknown outcome) so that a silo can stop without waiting on them. A saga told
+    /// "unknown" re-sends its charge: that re-send is declined, so it ends the saga instead of hanging the gateway
+    /// grain's call again (the silo's graceful stop would wait on it for ever) or being re-sent in a loop.
+    /// </summary>
     public void ReleaseHungCharges()
     {
+        _released = true;
         while (_hung.TryDequeue(out var hung))
         {
             hung.TrySetResult(new GatewayResponse(GatewayStatus.Unknown, "released at shutdown"));
