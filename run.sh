@@ -109,7 +109,7 @@ is_running() { local state; state=$(ps -o stat= -p "$1" 2>/dev/null) && [[ "$sta
 
 cleanup() {
   # Finish the clean-up whatever happens: a second Ctrl-C, or a closed pipe when the output goes through `| tee`.
-  trap '' INT TERM PIPE
+  trap '' INT TERM HUP PIPE
   set +e
   local i pid deadline
   for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do
@@ -127,13 +127,18 @@ cleanup() {
   done
 }
 trap cleanup EXIT
-trap 'exit 130' INT TERM
+trap 'exit 130' INT TERM HUP
 
-# start_process NAME COMMAND [ARGS...]: runs it in the background with its output in $LOG_DIR/NAME.log.
+# start_process NAME COMMAND [ARGS...]: runs it in the background with its output in $LOG_DIR/NAME.log, in a session
+# of its own (setsid): a Ctrl-C in the terminal reaches this script alone, and cleanup stops the processes newest first.
+# Without that, the terminal's SIGINT reaches every process at once: Azurite quits first and the silos, unable to leave
+# the membership table, hang until they are killed.
+SETSID=()
+command -v setsid >/dev/null && SETSID=(setsid)
 start_process() {
   local name="$1"; shift
   mkdir -p "$LOG_DIR"
-  "$@" >"$LOG_DIR/$name.log" 2>&1 &
+  "${SETSID[@]}" "$@" >"$LOG_DIR/$name.log" 2>&1 &
   PIDS+=("$!")
   NAMES+=("$name")
   echo "Started $name (pid $!), log: $LOG_DIR/$name.log"

@@ -5,7 +5,8 @@ using System.Text.Json;
 namespace PaymentActors.Api.Tests;
 
 /// <summary>Payments whose wallet the test holds back or makes unreachable, through <see cref="WalletCallGate"/>.</summary>
-public sealed class GatedWalletTests(GatedWalletApiFixture api) : IClassFixture<GatedWalletApiFixture>
+[Collection(GatedWalletCollection.Name)]
+public sealed class GatedWalletTests(GatedWalletApiFixture api)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
     private readonly HttpClient _client = api.Client;

@@ -22,6 +22,23 @@ public sealed class ProductionConfigurationTests
         Assert.Contains("No bearer token can be validated", failure.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_bearer_options_are_validated_when_the_host_starts_not_at_the_first_request()
+    {
+        // The host runs IStartupValidator before it listens: without ValidateOnStart the app would start and serve
+        // anonymous routes until a first authenticated request failed.
+        var app = PaymentActorsApp.Build(["--environment=Production"]);
+        try
+        {
+            var failure = Assert.Throws<OptionsValidationException>(() => app.Services.GetRequiredService<IStartupValidator>().Validate());
+            Assert.Equal(JwtBearerDefaults.AuthenticationScheme, failure.OptionsName);
+        }
+        finally
+        {
+            ((IDisposable)app).Dispose();
+        }
+    }
+
     [Theory]
     [InlineData("audience left out", $"{Section}:ValidAudiences:0=")]
     [InlineData("issuer left out", $"{Section}:ValidIssuer=")]

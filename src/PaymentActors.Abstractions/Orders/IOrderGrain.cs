@@ -8,8 +8,9 @@ namespace PaymentActors.Orders;
 [Alias("PaymentActors.IOrderGrain")]
 public interface IOrderGrain : IGrainWithStringKey
 {
+    /// <summary>Creates the order, pending; <paramref name="actor"/> (who asked) opens its status history.</summary>
     [Alias("CreateAsync")]
-    Task<OrderResult> CreateAsync(OrderDraft draft);
+    Task<OrderResult> CreateAsync(OrderDraft draft, string? actor = null);
 
     /// <summary>The order, its payment's outcome taken into account; null when there is none.</summary>
     [Alias("GetAsync")]
@@ -18,8 +19,9 @@ public interface IOrderGrain : IGrainWithStringKey
     [Alias("UpdateAsync")]
     Task<OrderResult> UpdateAsync(IReadOnlyList<OrderLine> items, Address shippingAddress, Address billingAddress, string? notes);
 
+    /// <summary>Cancels an unpaid order; <paramref name="actor"/> (its owner, or an operator) is recorded in its status history.</summary>
     [Alias("CancelAsync")]
-    Task<OrderResult> CancelAsync();
+    Task<OrderResult> CancelAsync(string? actor = null);
 
     /// <summary>
     /// Reserves the order for one payment before any funds are: the payment's user, amount and currency must match, and no
@@ -32,7 +34,10 @@ public interface IOrderGrain : IGrainWithStringKey
     [Alias("ReleaseClaimAsync")]
     Task ReleaseClaimAsync(string paymentId);
 
-    /// <summary>An operator moves a paid order forward: processing, shipped, delivered.</summary>
+    /// <summary>
+    /// An operator moves a paid order forward: processing, shipped, delivered. <paramref name="actor"/> (the operator) is
+    /// recorded in its status history; the result names the status it moved from.
+    /// </summary>
     [Alias("AdvanceAsync")]
-    Task<OrderResult> AdvanceAsync(OrderStatus status);
+    Task<OrderResult> AdvanceAsync(OrderStatus status, string? actor = null);
 }

@@ -2,7 +2,7 @@ namespace PaymentActors.Orders;
 
 /// <summary>
 /// An order as callers see it. <see cref="PaymentId"/> is the payment that paid it, or the one in flight for it
-/// (<see cref="PaymentInFlight"/>).
+/// (<see cref="PaymentInFlight"/>). <see cref="StatusHistory"/> is every status it had, oldest first, each with who moved it.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("PaymentActors.OrderSnapshot")]
 public sealed record OrderSnapshot(
@@ -14,4 +14,5 @@ public sealed record OrderSnapshot(
     [property: Id(5)] string? PaymentId,
     [property: Id(6)] bool PaymentInFlight,
     [property: Id(7)] DateTimeOffset CreatedAt,
-    [property: Id(8)] DateTimeOffset UpdatedAt);
+    [property: Id(8)] DateTimeOffset UpdatedAt,
+    [property: Id(9)] IReadOnlyList<OrderStatusChange> StatusHistory);

@@ -28,9 +28,9 @@ public interface IWalletGrain : IGrainWithStringKey
     [Alias("ReleaseAsync")]
     Task<ReservationResult> ReleaseAsync(string paymentId, string reason, int attempt = 0);
 
-    /// <summary>Credits money back for a refund; idempotent by refund id.</summary>
+    /// <summary>Credits money back for a refund; idempotent by refund id. The actor (the refund's operator) goes on the ledger entry.</summary>
     [Alias("CreditAsync")]
-    Task<CreditResult> CreditAsync(string refundId, string paymentId, Money.Money amount);
+    Task<CreditResult> CreditAsync(string refundId, string paymentId, Money.Money amount, string? actor = null);
 
     /// <summary>
     /// The durable ledger, newest first: entries with a sequence below <paramref name="startingAfter"/> (all when null),

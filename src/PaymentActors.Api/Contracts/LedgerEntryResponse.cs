@@ -21,7 +21,9 @@ public sealed record LedgerEntryResponse(
     string BalanceAfter,
     [property: Description("Balance minus reserved funds right after this entry.")]
     string AvailableAfter,
-    DateTime CreatedAt)
+    DateTime CreatedAt,
+    [property: Description("Who made the change: on a deposit, the operator who deposited (the token's sub); on a credit, the operator who refunded. Null on the other entries, and on entries recorded before the actor was.")]
+    string? Actor)
 {
     public static LedgerEntryResponse From(LedgerEntry entry) => new(
         entry.Sequence,
@@ -33,5 +35,6 @@ public sealed record LedgerEntryResponse(
         entry.RefundId,
         Money.Money.Format(entry.BalanceAfter, entry.Currency),
         Money.Money.Format(entry.AvailableAfter, entry.Currency),
-        entry.CreatedAt.UtcDateTime);
+        entry.CreatedAt.UtcDateTime,
+        entry.Actor);
 }

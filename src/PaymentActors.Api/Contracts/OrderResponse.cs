@@ -21,7 +21,9 @@ public sealed record OrderResponse(
     [property: Description("The payment that paid the order, or the one in flight for it.")]
     string? PaymentId,
     DateTime CreatedAt,
-    DateTime UpdatedAt)
+    DateTime UpdatedAt,
+    [property: Description("Every status the order had, oldest first, with when and who moved it.")]
+    IReadOnlyList<OrderStatusChangeResponse> StatusHistory)
 {
     public static OrderResponse From(OrderSnapshot order) => new(
         order.Id,
@@ -37,8 +39,21 @@ public sealed record OrderResponse(
         order.Draft.Notes,
         order.PaymentId,
         order.CreatedAt.UtcDateTime,
-        order.UpdatedAt.UtcDateTime);
+        order.UpdatedAt.UtcDateTime,
+        [.. order.StatusHistory.Select(OrderStatusChangeResponse.From)]);
 }
 
 /// <summary>One line of an order: <c>total_price</c> = <c>unit_price</c> × <c>quantity</c>, exactly.</summary>
 public sealed record OrderItemResponse(long ProductId, int Quantity, string UnitPrice, string TotalPrice);
+
+/// <summary>One step of an order's status history.</summary>
+public sealed record OrderStatusChangeResponse(
+    [property: Description("pending, paid, processing, shipped, delivered, cancelled or refunded.")]
+    string Status,
+    [property: Description("When the order took this status; for paid and refunded, the time of its payment's completion or full refund.")]
+    DateTime At,
+    [property: Description("Who moved it: the token subject of the user or operator who created, cancelled or advanced the order; null when its payment did (paid, refunded) or for orders stored before actors were recorded.")]
+    string? Actor)
+{
+    public static OrderStatusChangeResponse From(OrderStatusChange change) => new(change.Status.ToWireName(), change.At.UtcDateTime, change.Actor);
+}

@@ -29,7 +29,8 @@ public static class LedgerEndpoints
                 "Every change of the wallet's balance or reservations is one entry (`deposit`, `reserve`, `deduct`, `release`, `expire`, " +
                 "`credit`), numbered by `sequence` from 1 without gaps; replaying the entries gives the balance. Pages hold `limit` entries, " +
                 "newest first; `has_more` says whether older ones follow, and `next_starting_after` (a sequence) is the `starting_after` " +
-                "of the next page. The ledger is complete: it is never trimmed. " +
+                "of the next page. The ledger is complete: it is never trimmed. A `deposit` entry's `actor` is the operator who deposited, " +
+                "a `credit` entry's the operator who refunded (null elsewhere). " +
                 "Users read their own ledger, operators anyone's. Errors: 400 `validation_error` (`user_id`, `limit` or `starting_after` named), 404 `wallet_not_found`.")
             .WithQueryParameter(FailedEventEndpoints.LimitField, $"Page size, 1 to {MaxLimit} (default {DefaultLimit}).", () => new OpenApiSchema
             {

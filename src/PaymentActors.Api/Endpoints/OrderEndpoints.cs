@@ -44,7 +44,8 @@ public static class OrderEndpoints
             .WithSummary("Get an order")
             .WithDescription(
                 "The order with its payment's outcome taken into account: `paid` once its payment completed, `refunded` once that payment was " +
-                "fully refunded. Errors: 400 `validation_error`, 404 `order_not_found` (also for another user's order).")
+                "fully refunded. `status_history` lists every status it had, oldest first, with when and who (`actor`: the token subject of " +
+                "whoever created, cancelled or moved it; null for the changes its payment made). Errors: 400 `validation_error`, 404 `order_not_found` (also for another user's order).")
             .RequireAuthorization(SecurityPolicies.User)
             .Produces<ApiResponse<OrderResponse>>()
             .Produces<ApiErrorResponse>(StatusCodes.Status400BadRequest)
@@ -80,6 +81,7 @@ public static class OrderEndpoints
             .WithSummary("Move a paid order forward (operators)")
             .WithDescription(
                 "`processing`, `shipped` or `delivered`, forward only from `paid` (setting the current status again is a no-op). " +
+                "The move is recorded in the order's `status_history` with the operator's token subject as `actor`, and in the operator audit log. " +
                 "Errors: 400 `validation_error`, 404 `order_not_found`, 409 `order_status_not_allowed`.")
             .Accepts<OrderStatusRequest>("application/json")
             .RequireAuthorization(SecurityPolicies.Operator)
@@ -116,7 +118,8 @@ public static class OrderEndpoints
         }
 
         var orderId = key is null ? EventIds.New("ord", time.GetUtcNow()) : EventIds.Derive("ord", userId, key);
-        var result = await grains.GetGrain<IOrderGrain>(orderId).CreateAsync(new OrderDraft(userId, input.Currency!, lines, shipping, billing, input.Notes));
+        var result = await grains.GetGrain<IOrderGrain>(orderId).CreateAsync(
+            new OrderDraft(userId, input.Currency!, lines, shipping, billing, input.Notes), caller.UserId());
         switch (result.Outcome)
         {
             case OrderOutcome.RequestMismatch:
@@ -156,17 +159,26 @@ public static class OrderEndpoints
         return Answer(id, await grain.UpdateAsync(lines, shipping, billing, input.Notes));
     }
 
-    private static async Task<IResult> CancelAsync([FromRoute(Name = IdField)] string id, IGrainFactory grains, ClaimsPrincipal caller)
+    private static async Task<IResult> CancelAsync(
+        [FromRoute(Name = IdField)] string id, IGrainFactory grains, ClaimsPrincipal caller, ILoggerFactory loggers)
     {
         if (InputValidation.CheckId(id, IdField) is { } idError) return ApiResults.Invalid(idError);
 
         var grain = grains.GetGrain<IOrderGrain>(id);
         if (await grain.GetAsync() is not { } order || !caller.MayActFor(order.Draft.UserId)) return OrderNotFound(id);
-        return Answer(id, await grain.CancelAsync());
+        var result = await grain.CancelAsync(caller.UserId());
+        if (caller.IsOperator())
+        {
+            // An operator cancelling someone's order is a status change on their behalf, audited as one.
+            LogMove(loggers, caller.UserId()!, id, OrderStatus.Cancelled, result);
+        }
+
+        return Answer(id, result);
     }
 
     private static async Task<IResult> AdvanceAsync(
-        [FromRoute(Name = IdField)] string id, HttpRequest request, JsonBodyReader bodyReader, IGrainFactory grains, CancellationToken cancellationToken)
+        [FromRoute(Name = IdField)] string id, HttpRequest request, JsonBodyReader bodyReader, IGrainFactory grains, ClaimsPrincipal caller,
+        ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         if (InputValidation.CheckId(id, IdField) is { } idError) return ApiResults.Invalid(idError);
         var body = await bodyReader.ReadAsync<OrderStatusRequest>(request, cancellationToken);
@@ -176,7 +188,17 @@ public static class OrderEndpoints
             return ApiResults.Invalid(InputValidation.Invalid(StatusField, $"'{StatusField}' must be processing, shipped or delivered."));
         }
 
-        return Answer(id, await grains.GetGrain<IOrderGrain>(id).AdvanceAsync(status));
+        var actor = caller.UserId()!;
+        var result = await grains.GetGrain<IOrderGrain>(id).AdvanceAsync(status, actor);
+        LogMove(loggers, actor, id, status, result);
+        return Answer(id, result);
+    }
+
+    private static void LogMove(ILoggerFactory loggers, string actor, string id, OrderStatus to, OrderResult result)
+    {
+        var outcome = result.Outcome == OrderOutcome.Done && result.StatusBefore == to ? "Unchanged" : result.Outcome.ToString();
+        OperatorAuditLog.MovedOrder(
+            loggers.CreateLogger(OperatorAuditLog.Category), actor, id, result.StatusBefore?.ToWireName() ?? "(none)", to.ToWireName(), outcome);
     }
 
     private static IResult Answer(string id, OrderResult result) => result.Outcome switch

@@ -1,6 +1,9 @@
 namespace PaymentActors.Api.Security;
 
-/// <summary>What an operator did to someone's money, by whom (the token's <c>sub</c>); the same actor goes on the event.</summary>
+/// <summary>
+/// What an operator did to someone's money or order, by whom (the token's <c>sub</c>); the same actor goes on the event,
+/// the ledger entry or the order's status history. Every attempt is logged with its outcome, refused ones included.
+/// </summary>
 internal static partial class OperatorAuditLog
 {
     public const string Category = "PaymentActors.Api.Security.OperatorAudit";
@@ -15,4 +18,7 @@ internal static partial class OperatorAuditLog
 
     [LoggerMessage(EventId = 3003, Level = LogLevel.Information, Message = "Operator {Actor} retried failed event {FailedEventId}: {Outcome}")]
     public static partial void Retried(ILogger logger, string actor, string failedEventId, string outcome);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Information, Message = "Operator {Actor} moved order {OrderId} from {From} to {To}: {Outcome}")]
+    public static partial void MovedOrder(ILogger logger, string actor, string orderId, string from, string to, string outcome);
 }

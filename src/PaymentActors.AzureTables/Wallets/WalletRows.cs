@@ -90,6 +90,8 @@ internal static class WalletRows
         ["AvailableAfter"] = Format(entry.AvailableAfter),
         ["CreatedAt"] = entry.CreatedAt,
         ["EventId"] = entry.EventId,
+        // On the entry's own row, so recording who acted costs no extra storage request; rows written before read as null.
+        ["Actor"] = entry.Actor,
     };
 
     public static LedgerEntry ToEntry(TableEntity entity) => new(
@@ -103,7 +105,8 @@ internal static class WalletRows
         Parse(entity.GetString("BalanceAfter")),
         Parse(entity.GetString("AvailableAfter")),
         entity.GetDateTimeOffset("CreatedAt") ?? default,
-        entity.GetString("EventId"));
+        entity.GetString("EventId"),
+        entity.GetString("Actor"));
 
     public static string ListingPrefixOf(string kind) => kind switch
     {

@@ -22,7 +22,7 @@ public sealed class OrderGrain(
 
     private OrderState State => state.State;
 
-    public async Task<OrderResult> CreateAsync(OrderDraft draft)
+    public async Task<OrderResult> CreateAsync(OrderDraft draft, string? actor = null)
     {
         ArgumentNullException.ThrowIfNull(draft);
         var (priced, total) = Price(draft);
@@ -31,12 +31,7 @@ public sealed class OrderGrain(
             return new OrderResult(existing.SameAs(priced) ? OrderOutcome.AlreadyExists : OrderOutcome.RequestMismatch, await GetAsync());
         }
 
-        var now = time.GetUtcNow();
-        (State.Draft, State.TotalAmount) = (priced, total);
-        State.Status = OrderStatus.Pending;
-        State.OrderNumber = OrderNumberOf(OrderId);
-        State.CreatedAt = now;
-        State.UpdatedAt = now;
+        OrderRules.Create(State, priced, total, OrderNumberOf(OrderId), actor, time.GetUtcNow());
         await SaveAsync();
         return new OrderResult(OrderOutcome.Done, Snapshot());
     }
@@ -70,27 +65,21 @@ public sealed class OrderGrain(
         return new OrderResult(OrderOutcome.Done, Snapshot());
     }
 
-    public async Task<OrderResult> CancelAsync()
+    public async Task<OrderResult> CancelAsync(string? actor = null)
     {
         if (await GetAsync() is null)
         {
             return new OrderResult(OrderOutcome.NotFound, null);
         }
 
-        if (State.Status == OrderStatus.Cancelled)
+        var before = State.Status;
+        var outcome = OrderRules.Cancel(State, actor, time.GetUtcNow(), out var changed);
+        if (changed)
         {
-            return new OrderResult(OrderOutcome.Done, Snapshot());
+            await SaveAsync();
         }
 
-        if (!OrderRules.IsModifiable(State))
-        {
-            return new OrderResult(OrderOutcome.NotModifiable, Snapshot());
-        }
-
-        State.Status = OrderStatus.Cancelled;
-        State.UpdatedAt = time.GetUtcNow();
-        await SaveAsync();
-        return new OrderResult(OrderOutcome.Done, Snapshot());
+        return new OrderResult(outcome, Snapshot(), before);
     }
 
     public async Task<OrderResult> ClaimAsync(string paymentId, string userId, Money.Money amount)
@@ -123,27 +112,21 @@ public sealed class OrderGrain(
         }
     }
 
-    public async Task<OrderResult> AdvanceAsync(OrderStatus status)
+    public async Task<OrderResult> AdvanceAsync(OrderStatus status, string? actor = null)
     {
         if (await GetAsync() is null)
         {
             return new OrderResult(OrderOutcome.NotFound, null);
         }
 
-        if (State.Status == status)
+        var before = State.Status;
+        var outcome = OrderRules.Advance(State, status, actor, time.GetUtcNow(), out var changed);
+        if (changed)
         {
-            return new OrderResult(OrderOutcome.Done, Snapshot());
+            await SaveAsync();
         }
 
-        if (!OrderRules.IsForwardStep(State.Status, status))
-        {
-            return new OrderResult(OrderOutcome.InvalidTransition, Snapshot());
-        }
-
-        State.Status = status;
-        State.UpdatedAt = time.GetUtcNow();
-        await SaveAsync();
-        return new OrderResult(OrderOutcome.Done, Snapshot());
+        return new OrderResult(outcome, Snapshot(), before);
     }
 
     /// <summary>The order number: unique because the order id is, readable because it is short and upper-case.</summary>
@@ -186,5 +169,5 @@ public sealed class OrderGrain(
 
     private OrderSnapshot Snapshot() => new(
         OrderId, State.OrderNumber, State.Draft!, State.TotalAmount, State.Status, State.ClaimedBy ?? State.PaidBy,
-        State.ClaimedBy is not null, State.CreatedAt, State.UpdatedAt);
+        State.ClaimedBy is not null, State.CreatedAt, State.UpdatedAt, OrderRules.HistoryOf(State));
 }

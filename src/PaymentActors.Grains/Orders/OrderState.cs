@@ -3,8 +3,8 @@ using PaymentActors.Orders;
 namespace PaymentActors.Grains.Orders;
 
 /// <summary>
-/// What an order persists: the request, its server-side total, its status, and the payment that claimed it (in flight)
-/// or paid it.
+/// What an order persists: the request, its server-side total, its status and how it got there, and the payment that
+/// claimed it (in flight) or paid it.
 /// </summary>
 [GenerateSerializer, Alias("PaymentActors.OrderState")]
 public sealed class OrderState
@@ -18,4 +18,10 @@ public sealed class OrderState
     [Id(6)] public string? ClaimedBy { get; set; }
     [Id(7)] public DateTimeOffset ClaimedAt { get; set; }
     [Id(8)] public string? PaidBy { get; set; }
+
+    /// <summary>
+    /// Every status change, oldest first (<see cref="OrderRules"/> appends them). Short by construction: statuses only
+    /// move forward, so an order has at most one entry per status. Empty for an order stored before it was kept.
+    /// </summary>
+    [Id(9)] public List<OrderStatusChange> History { get; set; } = [];
 }

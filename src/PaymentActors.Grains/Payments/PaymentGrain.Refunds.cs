@@ -88,7 +88,7 @@ public sealed partial class PaymentGrain
         if (reply.Approved)
         {
             refund.GatewayReference = reply.GatewayReference;
-            var credited = await WithRetriesAsync("credit", () => Wallet.CreditAsync(refund.Id, PaymentId, money), retryForever: true);
+            var credited = await WithRetriesAsync("credit", () => Wallet.CreditAsync(refund.Id, PaymentId, money, refund.Actor), retryForever: true);
             if (refund.Status != RefundStatus.Pending)
             {
                 return;

@@ -138,19 +138,21 @@ internal sealed class WalletBook
         }
     }
 
-    public LedgerEntry Deposit(string depositId, Money.Money amount, DateTimeOffset now, string eventId)
+    /// <summary>Adds funds; <paramref name="actor"/> is the operator who deposited them, kept on the entry.</summary>
+    public LedgerEntry Deposit(string depositId, Money.Money amount, DateTimeOffset now, string eventId, string? actor = null)
     {
         Currency ??= amount.Currency;
         Balance += amount.Amount;
-        var entry = Append(LedgerEntryTypes.Deposit, amount.Amount, null, depositId, null, now, eventId);
+        var entry = Append(LedgerEntryTypes.Deposit, amount.Amount, null, depositId, null, now, eventId, actor);
         RememberOperation(entry);
         return entry;
     }
 
-    public LedgerEntry Credit(string refundId, string paymentId, Money.Money amount, DateTimeOffset now, string eventId)
+    /// <summary>Pays a refund back; <paramref name="actor"/> is the operator who refunded, kept on the entry.</summary>
+    public LedgerEntry Credit(string refundId, string paymentId, Money.Money amount, DateTimeOffset now, string eventId, string? actor = null)
     {
         Balance += amount.Amount;
-        var entry = Append(LedgerEntryTypes.Credit, amount.Amount, paymentId, null, refundId, now, eventId);
+        var entry = Append(LedgerEntryTypes.Credit, amount.Amount, paymentId, null, refundId, now, eventId, actor);
         RememberOperation(entry);
         return entry;
     }
@@ -276,11 +278,12 @@ internal sealed class WalletBook
         return true;
     }
 
-    private LedgerEntry Append(string type, decimal amount, string? paymentId, string? depositId, string? refundId, DateTimeOffset now, string eventId)
+    private LedgerEntry Append(
+        string type, decimal amount, string? paymentId, string? depositId, string? refundId, DateTimeOffset now, string eventId, string? actor = null)
     {
         Version++;
         UpdatedAt = now;
-        var entry = new LedgerEntry(++Sequence, type, amount, Currency!, paymentId, depositId, refundId, Balance, Available, now, eventId);
+        var entry = new LedgerEntry(++Sequence, type, amount, Currency!, paymentId, depositId, refundId, Balance, Available, now, eventId, actor);
         _pending.Add(entry);
         return entry;
     }

@@ -92,7 +92,7 @@ public sealed class WalletGrain : Grain, IWalletGrain, IWalletSettlementGrain, I
 
             var now = _time.GetUtcNow();
             var deposited = PaymentEvent.Create(EventTypes.FundsDeposited, depositId, UserId, amount, now, actor: actor);
-            _book.Deposit(depositId, amount, now, deposited.Id);
+            _book.Deposit(depositId, amount, now, deposited.Id, actor);
             return ((DepositOutcome.Deposited, deposited), true);
         });
 
@@ -162,7 +162,7 @@ public sealed class WalletGrain : Grain, IWalletGrain, IWalletSettlementGrain, I
 
     public Task<ReservationResult> ReleaseAsync(string paymentId, string reason, int attempt = 0) => CloseAsync(paymentId, attempt, ReservationStatus.Released, reason);
 
-    public async Task<CreditResult> CreditAsync(string refundId, string paymentId, Money.Money amount)
+    public async Task<CreditResult> CreditAsync(string refundId, string paymentId, Money.Money amount, string? actor = null)
     {
         GrainArguments.RequireId(refundId, nameof(refundId));
         GrainArguments.RequireValid(amount);
@@ -181,7 +181,7 @@ public sealed class WalletGrain : Grain, IWalletGrain, IWalletSettlementGrain, I
 
             var now = _time.GetUtcNow();
             var credited = PaymentEvent.Create(EventTypes.FundsCredited, paymentId, UserId, amount, now);
-            _book.Credit(refundId, paymentId, amount, now, credited.Id);
+            _book.Credit(refundId, paymentId, amount, now, credited.Id, actor);
             return (new CreditResult(true, credited), true);
         });
 

@@ -9,7 +9,8 @@ using PaymentActors.Wallets;
 namespace PaymentActors.AzureTables.Tests.Wallets;
 
 /// <summary>
-/// The wallet store on Azurite: snapshot and ledger committed together (one request for a batch under 100 entities),
+/// The wallet store on Azurite: snapshot and ledger committed together (one request for a batch under 100 entities, the
+/// acting operator on its entry's row),
 /// bigger batches split safely, the ledger read newest first, and a crash between a commit's transactions leaving
 /// nothing a reader trusts.
 /// </summary>
@@ -24,6 +25,7 @@ public sealed class AzureTableWalletStoreTests(AzuriteFixture azurite)
         var (store, faults) = NewStore();
         var userId = "auth0|user@example.com";
         var entries = Deposits(1, 5, 0.10m);
+        entries[4] = entries[4] with { Actor = "back-office-7" };
         var before = faults.Requests;
 
         var etag = await store.CommitAsync(userId, new WalletCommit(Bytes("v1"), 5, entries, null));
@@ -36,6 +38,7 @@ public sealed class AzureTableWalletStoreTests(AzuriteFixture azurite)
         var page = await store.ReadLedgerAsync(userId, 5, null, 3);
         Assert.Equal([5L, 4, 3], page.Select(e => e.Sequence));
         Assert.Equal("0.50", page[0].BalanceAfter.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(["back-office-7", null, null], page.Select(e => e.Actor)); // the actor rides on the entry's own row
         Assert.Equal([2L, 1], (await store.ReadLedgerAsync(userId, 5, 3, 3)).Select(e => e.Sequence));
         Assert.Equal("dep-3", (await store.FindOperationAsync(userId, "dep-3", 5))!.DepositId);
         Assert.Null(await store.FindOperationAsync(userId, "dep-9", 5));

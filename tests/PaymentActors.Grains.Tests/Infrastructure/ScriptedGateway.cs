@@ -15,27 +15,30 @@ public sealed class ScriptedGateway : IPaymentGateway
     private readonly ConcurrentDictionary<(string, int), bool> _inFlight = new();
     private readonly ConcurrentDictionary<string, int> _chargeCalls = new();
     private readonly ConcurrentDictionary<string, RefundRequest> _refunds = new();
-    private readonly ConcurrentQueue<TaskCompletionSource<GatewayResponse>> _hung = new();
-    private volatile bool _released;
+    private readonly ConcurrentQueue<(string PaymentId, TaskCompletionSource<GatewayResponse> Charge)> _hung = new();
+    private readonly ConcurrentDictionary<string, bool> _released = new();
+    private int _releases;
 
     public void Decline(string paymentId) => _scripts[paymentId] = () => Task.FromResult(GatewayResponse.Declined("card_declined"));
 
     /// <summary>
-    /// The charge hangs until <see cref="ReleaseHungCharges"/>, then its outcome is unknown; a re-send after that is
-    /// declined at once.
+    /// The charge hangs until <see cref="ReleaseHungCharges"/>, then its outcome is unknown; a re-send of that payment's
+    /// charge after that is declined at once. Other payments told to never answer still hang: the gateway is shared by
+    /// fixtures that stop at different times.
     /// </summary>
     public void NeverAnswer(string paymentId) => _scripts[paymentId] = () =>
     {
-        if (_released)
+        if (_released.ContainsKey(paymentId))
         {
             return Task.FromResult(GatewayResponse.Declined("gateway_stopped"));
         }
 
+        var releasesBefore = Volatile.Read(ref _releases);
         var hung = new TaskCompletionSource<GatewayResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _hung.Enqueue(hung);
-        if (_released)
+        _hung.Enqueue((paymentId, hung));
+        if (Volatile.Read(ref _releases) != releasesBefore)
         {
-            // Released meanwhile: not left hanging.
+            // A release ran meanwhile and may have missed this charge: not left hanging.
             ReleaseHungCharges();
         }
 
@@ -49,10 +52,11 @@ public sealed class ScriptedGateway : IPaymentGateway
     /// </summary>
     public void ReleaseHungCharges()
     {
-        _released = true;
+        Interlocked.Increment(ref _releases);
         while (_hung.TryDequeue(out var hung))
         {
-            hung.TrySetResult(new GatewayResponse(GatewayStatus.Unknown, "released at shutdown"));
+            _released[hung.PaymentId] = true;
+            hung.Charge.TrySetResult(new GatewayResponse(GatewayStatus.Unknown, "released at shutdown"));
         }
     }
 
