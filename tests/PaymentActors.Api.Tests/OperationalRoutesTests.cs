@@ -173,9 +173,7 @@ public sealed class OperationalRoutesTests(ApiFixture api) : IClassFixture<ApiFi
         Assert.Equal(eventsOfBurst, Figure(after, "delivered", "metrics_collector") - Figure(before, "delivered", "metrics_collector"));
         Assert.Equal(4, Figure(after, "delivered", "failure_recorder") - Figure(before, "delivered", "failure_recorder"));
 
-        var pending = (await _client.GetStringAsync("/metrics")).Split('\n').Where(line => line.StartsWith("paymentactors_events_pending{", StringComparison.Ordinal)).ToList();
-        Assert.Equal(2, pending.Count);
-        Assert.All(pending, line => Assert.EndsWith(" 0", line.Split(" # ")[0].TrimEnd(), StringComparison.Ordinal));
+        // (Not /metrics's value here: in this test process it sums the meters of every app the tests started.)
     }
 
     /// <summary>The summary's events section once every subscriber has caught up (nothing pending) and <paramref name="done"/> holds.</summary>
