@@ -35,6 +35,20 @@ public sealed class FailedEventRetentionTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_deleted_failed_event_does_not_come_back_when_its_payment_is_resumed_later()
+    {
+        var old = await FailedPaymentAsync();
+        fixture.Time.Advance(TimeSpan.FromDays(30) + TimeSpan.FromMinutes(1));
+        await Eventually.UntilAsync(() => FailedEvents.GetAsync(old.Id), stored => stored is null, "the failed event to be deleted");
+
+        // Recovery re-settles an ended payment (its failed event may not have been stored before a restart): one past
+        // the retention was deleted on purpose.
+        await fixture.Grains.GetGrain<IPaymentGrain>(old.PaymentId).ResumeAsync();
+
+        Assert.Null(await FailedEvents.GetAsync(old.Id));
+    }
+
+    [Fact]
     public void The_retention_defaults_to_30_days_and_must_be_positive()
     {
         var validator = new PaymentActorsOptionsValidator();

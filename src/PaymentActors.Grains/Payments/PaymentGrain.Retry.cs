@@ -61,11 +61,13 @@ public sealed partial class PaymentGrain
 
     /// <summary>
     /// Records the failure of a payment that ended before a restart, in case the restart came first; a no-op when it is
-    /// stored. A failure that settled an operator's retry is left alone: which record it settled was not kept.
+    /// stored. A failure that settled an operator's retry is left alone: which record it settled was not kept. So is one
+    /// older than the retention: its record may have been deleted on purpose, and must not come back.
     /// </summary>
     private Task<bool> RecordEndedFailureAsync() =>
         Exists && Payment.Status == PaymentStatus.Failed && Payment.Events.All(e => e.Type != EventTypes.PaymentRetried) &&
-        Payment.Events.LastOrDefault(e => e.Type == EventTypes.PaymentFailed) is { } failed
+        Payment.Events.LastOrDefault(e => e.Type == EventTypes.PaymentFailed) is { } failed &&
+        failed.OccurredAt > _time.GetUtcNow() - _options.FailedEventRetention
             ? RecordFailureAsync(failed, null, null)
             : Task.FromResult(true);
 
