@@ -1,4 +1,6 @@
+using System.Net;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using PaymentActors.Testing;
 using PaymentActors.Testing.Azurite;
 using PaymentActors.Testing.Browser;
@@ -9,6 +11,7 @@ namespace PaymentActors.Api.Tests;
 /// The docs page's "try it" as a person uses it, in headless Chromium: paste a token into the Authentication section's
 /// bearer field, open a route's test request and send it. The browser sends <c>Authorization: Bearer</c> with the pasted
 /// token (the OpenAPI document's bearer scheme and requirement tell the docs UI to), and the API answers the operator.
+/// The bodies the docs fill in (the document's request examples) are accepted as they are.
 /// </summary>
 public sealed class DocsTryItInBrowserTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
@@ -55,6 +58,32 @@ public sealed class DocsTryItInBrowserTests(ApiFixture api) : IClassFixture<ApiF
         // For a person to look at: the API client with the answer it shows.
         await browser.WaitUntilAsync("document.body.innerText.includes('\"state\"')", "the docs page to show the answer", RenderTimeout);
         await browser.ScreenshotAsync(Path.Combine(RepositoryRoot.Find(), "TestResults", "api-docs-try-it.png"));
+    }
+
+    [Fact]
+    public async Task The_request_bodies_the_docs_fill_in_are_accepted()
+    {
+        using var anonymous = api.ClientWithToken(null);
+        var schemas = JsonNode.Parse(await anonymous.GetStringAsync("/openapi/v1.json"))!["components"]!["schemas"]!;
+        string Example(string schema, string? userId = null)
+        {
+            var example = schemas[schema]!["examples"]![0]!.DeepClone();
+            if (userId is not null) example["user_id"] = userId;
+            return example.ToJsonString();
+        }
+
+        var user = TestIds.User();
+        using var owner = api.ClientFor(user);
+        await ApiAssert.SuccessAsync(await api.Client.PostJsonAsync($"/wallets/{user}/deposits", Example("DepositRequest")), HttpStatusCode.OK);
+        var payment = await ApiAssert.SuccessAsync(await owner.PostJsonAsync("/payments?wait=true", Example("CreatePaymentRequest", user)), HttpStatusCode.OK);
+        Assert.Equal("completed", payment.Text("status"));
+        await ApiAssert.SuccessAsync(await api.Client.PostJsonAsync($"/payments/{payment.Text("id")}/refunds", Example("RefundRequest")), HttpStatusCode.Created);
+        var order = await ApiAssert.SuccessAsync(await owner.PostJsonAsync("/orders", Example("CreateOrderRequest", user)), HttpStatusCode.Created);
+        using var update = new HttpRequestMessage(HttpMethod.Put, $"/orders/{order.Text("id")}")
+        {
+            Content = new StringContent(Example("UpdateOrderRequest"), System.Text.Encoding.UTF8, "application/json"),
+        };
+        await ApiAssert.SuccessAsync(await owner.SendAsync(update), HttpStatusCode.OK);
     }
 
     /// <summary>A Network event of <paramref name="method"/> whose request or response is for exactly <paramref name="url"/>.</summary>

@@ -61,6 +61,7 @@ public static class ApiHostingExtensions
         {
             openApi.AddDocumentTransformer(new ApiDocumentTransformer());
             openApi.AddDocumentTransformer(new BearerSecurityTransformer());
+            openApi.AddSchemaTransformer(new RequestExampleTransformer());
         });
         return builder;
     }
