@@ -87,13 +87,15 @@ public sealed partial class ClientModeTelemetryTests(ClientModeApiFixture api, I
         var payment = await ApiAssert.SuccessAsync(await outside.SendAsync(request), HttpStatusCode.OK);
         Assert.Equal("completed", payment.Text("status"));
 
-        // Each process exports in batches: wait for the last step's span from a silo and the gateway's from the gateway.
+        // Each process exports its spans in batches as they end, a parent after its children: wait for the last step's
+        // span from a silo, the gateway's from the gateway, the front door's, and every parent of them all.
         var spans = await PaymentActors.Testing.Eventually.UntilAsync(
             () => Task.FromResult(api.Traces.OfTrace(traceId)),
             found => found.Any(s => IsServer(s, "IWalletGrain/ConfirmAsync") && s.ExportedBy.Contains(SiloService))
                 && found.Any(s => IsServer(s, "POST /charges") && s.ExportedBy.Contains(GatewayService))
-                && found.Any(s => IsServer(s, "POST /payments/") && s.ExportedBy.Contains(ApiService)),
-            "the payment's spans from the front door, a silo and the mock gateway");
+                && found.Any(s => IsServer(s, "POST /payments/") && s.ExportedBy.Contains(ApiService))
+                && found.All(s => s.ParentSpanId == clientSpanId || found.Any(parent => parent.SpanId == s.ParentSpanId)),
+            "the payment's spans from the front door, a silo and the mock gateway, with every parent");
         output.WriteLine(Tree(spans));
 
         // The front door's span is the root, child of the caller's; every other span's parent is in the trace.
