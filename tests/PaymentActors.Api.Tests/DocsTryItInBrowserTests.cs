@@ -1,9 +1,9 @@
 using System.Net;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using PaymentActors.Testing;
 using PaymentActors.Testing.Azurite;
 using PaymentActors.Testing.Browser;
+using PuppeteerSharp;
 
 namespace PaymentActors.Api.Tests;
 
@@ -18,7 +18,7 @@ public sealed class DocsTryItInBrowserTests(ApiFixture api) : IClassFixture<ApiF
     private static readonly TimeSpan RenderTimeout = TimeSpan.FromSeconds(60);
 
     /// <summary>The bearer field of the Authentication section (Scalar labels it "Bearer Token").</summary>
-    private const string TokenField = "document.querySelector('input[placeholder=Token]')";
+    private const string TokenField = "input[placeholder=Token]";
 
     private const string TestRequestButton =
         "[...document.querySelectorAll('button')].find(b => b.textContent.includes('Test Request') && b.textContent.includes('(get /gateway)'))";
@@ -30,34 +30,28 @@ public sealed class DocsTryItInBrowserTests(ApiFixture api) : IClassFixture<ApiF
     {
         var token = TestTokens.Operator();
         var route = new Uri(api.BaseAddress, "gateway").ToString();
-        await using var browser = await ChromiumDevTools.StartAsync();
-        await browser.SendAsync("Network.enable");
-        await browser.SendAsync("Page.navigate", new { url = new Uri(api.BaseAddress, "docs/#tag/gateway/GET/gateway").ToString() });
+        var wait = new WaitForSelectorOptions { Timeout = (int)RenderTimeout.TotalMilliseconds };
+        await using var browser = await HeadlessChromium.LaunchAsync();
+        await using var page = await browser.NewPageAsync();
+        await page.GoToAsync(new Uri(api.BaseAddress, "docs/#tag/gateway/GET/gateway").ToString());
 
-        await browser.WaitUntilAsync($"!!{TokenField}", "the docs page's bearer token field", RenderTimeout);
-        await browser.EvaluateAsync($"{TokenField}.focus()");
-        await browser.SendAsync("Input.insertText", new { text = token });
-        await browser.WaitUntilAsync($"!!{TestRequestButton}", "GET /gateway's Test Request button", RenderTimeout);
-        await browser.EvaluateAsync($"{TestRequestButton}.click()");
-        await browser.WaitUntilAsync($"!!{SendButton}", "the test request's Send button", RenderTimeout);
-        await browser.EvaluateAsync($"{SendButton}.click()");
+        await page.WaitForSelectorAsync(TokenField, wait);
+        await page.FocusAsync(TokenField);
+        await page.Keyboard.SendCharacterAsync(token);
+        await (await page.WaitForFunctionAsync($"() => {TestRequestButton}", new WaitForFunctionOptions { Timeout = wait.Timeout })).EvaluateFunctionAsync("b => b.click()");
+        var send = await page.WaitForFunctionAsync($"() => {SendButton}", new WaitForFunctionOptions { Timeout = wait.Timeout });
+        var answered = page.WaitForResponseAsync(r => r.Url == route, new WaitForOptions { Timeout = wait.Timeout });
+        await send.EvaluateFunctionAsync("b => b.click()");
 
-        var answered = await Eventually.UntilAsync(
-            () => Task.FromResult(browser.Events.FirstOrDefault(e => Is(e, "Network.responseReceived", "response", route))),
-            e => e.ValueKind == JsonValueKind.Object,
-            $"the docs page's request to {route} to be answered",
-            RenderTimeout);
-        var sent = browser.Events.First(e => Is(e, "Network.requestWillBeSent", "request", route)).GetProperty("params").GetProperty("request");
-        var authorization = sent.GetProperty("headers").EnumerateObject()
-            .Where(h => h.Name.Equals("Authorization", StringComparison.OrdinalIgnoreCase)).Select(h => h.Value.GetString()).SingleOrDefault();
-
-        Assert.Equal("GET", sent.GetProperty("method").GetString());
+        var response = await answered;
+        var authorization = response.Request.Headers.Where(h => h.Key.Equals("Authorization", StringComparison.OrdinalIgnoreCase)).Select(h => h.Value).SingleOrDefault();
+        Assert.Equal(HttpMethod.Get, response.Request.Method);
         Assert.Equal($"Bearer {token}", authorization);
-        Assert.Equal(200, answered.GetProperty("params").GetProperty("response").GetProperty("status").GetInt32());
+        Assert.Equal(HttpStatusCode.OK, response.Status);
 
         // For a person to look at: the API client with the answer it shows.
-        await browser.WaitUntilAsync("document.body.innerText.includes('\"state\"')", "the docs page to show the answer", RenderTimeout);
-        await browser.ScreenshotAsync(Path.Combine(RepositoryRoot.Find(), "TestResults", "api-docs-try-it.png"));
+        await page.WaitForFunctionAsync("() => document.body.innerText.includes('\"state\"')", new WaitForFunctionOptions { Timeout = wait.Timeout });
+        await page.ScreenshotAsync(Path.Combine(RepositoryRoot.Find(), "TestResults", "api-docs-try-it.png"));
     }
 
     [Fact]
@@ -85,9 +79,4 @@ public sealed class DocsTryItInBrowserTests(ApiFixture api) : IClassFixture<ApiF
         };
         await ApiAssert.SuccessAsync(await owner.SendAsync(update), HttpStatusCode.OK);
     }
-
-    /// <summary>A Network event of <paramref name="method"/> whose request or response is for exactly <paramref name="url"/>.</summary>
-    private static bool Is(JsonElement e, string method, string part, string url) =>
-        e.GetProperty("method").GetString() == method &&
-        e.GetProperty("params").GetProperty(part).GetProperty("url").GetString() == url;
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using PaymentActors.Testing;
 
 namespace PaymentActors.Api.Tests;
 
@@ -154,6 +155,25 @@ public sealed class ListRoutesTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal([orders[2]], await ListPaging.AllIdsAsync(_client, $"/orders?user_id={user}&status=cancelled"));
         Assert.Equal([orders[3], orders[0]], await ListPaging.AllIdsAsync(_client, $"/orders?user_id={user}&status=pending"));
         Assert.Equal("5.00", first.Items[0].Text("total_amount"));
+    }
+
+    [Fact]
+    public async Task An_order_refunded_after_an_operator_moved_it_is_listed_as_refunded_without_being_read_first()
+    {
+        var user = TestIds.User();
+        await ApiAssert.SuccessAsync(await _client.DepositAsync(user, "20.00"), HttpStatusCode.OK);
+        var order = (await ApiAssert.SuccessAsync(await _client.CreateOrderAsync(user, "USD", null, (1, 2, "5.00")), HttpStatusCode.Created)).Text("id");
+        var payment = await ApiAssert.SuccessAsync(await _client.PayOrderAsync(user, order, "10.00"), HttpStatusCode.OK);
+        await ApiAssert.SuccessAsync(await _client.PostJsonAsync($"/orders/{order}/status", """{"status": "processing"}"""), HttpStatusCode.OK);
+
+        // The full refund changes the order's status through its payment; nobody reads the order before listing.
+        await ApiAssert.SuccessAsync(await _client.RefundAsync(payment.Text("id")), HttpStatusCode.Created);
+
+        await Eventually.UntilAsync(
+            () => ListPaging.AllIdsAsync(_client, $"/orders?user_id={user}&status=refunded"),
+            ids => ids.SequenceEqual([order]),
+            "the refunded order to be listed under refunded");
+        Assert.Empty(await ListPaging.AllIdsAsync(_client, $"/orders?user_id={user}&status=processing"));
     }
 
     [Fact]

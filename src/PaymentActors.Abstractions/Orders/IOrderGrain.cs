@@ -1,9 +1,11 @@
+using Orleans.Concurrency;
+using PaymentActors.Payments;
 
 namespace PaymentActors.Orders;
 
 /// <summary>
-/// One order, keyed by order id. It learns how its payment ended by asking the payment (when read, updated, cancelled or
-/// claimed again), so the payment saga needs no call back to it.
+/// One order, keyed by order id. Its payment tells it when it ends or is refunded (a one-way notice); the order also asks
+/// the payment whenever it is read, updated, cancelled or claimed again, which makes good a notice that was lost.
 /// </summary>
 [Alias("PaymentActors.IOrderGrain")]
 public interface IOrderGrain : IGrainWithStringKey
@@ -40,4 +42,12 @@ public interface IOrderGrain : IGrainWithStringKey
     /// </summary>
     [Alias("AdvanceAsync")]
     Task<OrderResult> AdvanceAsync(OrderStatus status, string? actor = null);
+
+    /// <summary>
+    /// The payment that claimed or paid the order ended or was refunded: the order applies it at once, so that its row in
+    /// the user's list (and a list filtered by status) is current without anyone reading the order first. One-way: the
+    /// payment does not wait on its order, and a lost notice is made good by the next read of the order.
+    /// </summary>
+    [OneWay, Alias("PaymentChangedAsync")]
+    Task PaymentChangedAsync(PaymentSnapshot payment);
 }

@@ -129,6 +129,14 @@ public sealed class OrderGrain(
         return new OrderResult(outcome, Snapshot(), before);
     }
 
+    public async Task PaymentChangedAsync(PaymentSnapshot payment)
+    {
+        if (State.Draft is not null && (State.ClaimedBy ?? State.PaidBy) == payment.Id && OrderRules.Observe(State, payment, time.GetUtcNow()))
+        {
+            await SaveAsync();
+        }
+    }
+
     /// <summary>The order number: unique because the order id is, readable because it is short and upper-case.</summary>
     public static string OrderNumberOf(string orderId) =>
         "ORD-" + (orderId.StartsWith(IdPrefix, StringComparison.Ordinal) ? orderId[IdPrefix.Length..] : orderId).ToUpperInvariant();

@@ -107,6 +107,7 @@ public sealed partial class PaymentGrain
             // Listed before it is written: should the write be lost, the refund is still pending and this runs again.
             await UpdateListingAsync();
             await PersistAsync();
+            TellOrder();
         }
         else
         {

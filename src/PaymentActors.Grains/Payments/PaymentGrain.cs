@@ -14,6 +14,7 @@ using PaymentActors.Grains.Options;
 using PaymentActors.Grains.Persistence;
 using PaymentActors.Grains.Recovery;
 using PaymentActors.Grains.Wallets;
+using PaymentActors.Orders;
 using PaymentActors.Payments;
 using PaymentActors.Wallets;
 
@@ -366,6 +367,7 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain, IStalledPayment
             await UpdateListingAsync();
         }
 
+        TellOrder();
         saga.OnFinished();
         _terminal.TrySetResult();
         PaymentLog.Ended(_logger, PaymentId, status.ToWireName(), reason);
@@ -392,6 +394,15 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain, IStalledPayment
         {
             // Only an operator retry (of a retryable failure) may still look back at this attempt's reservation.
             SettleAtWallet(ReservationRecord.KeyOf(PaymentId, Payment.Attempt), forget: !(status == PaymentStatus.Failed && FailureReasons.IsRetryable(reason)));
+        }
+    }
+
+    /// <summary>Tells the order this payment claimed (if any) that the payment ended or was refunded; one-way.</summary>
+    private void TellOrder()
+    {
+        if (Request.OrderId is { } orderId && Snapshot() is { } snapshot)
+        {
+            _ = GrainFactory.GetGrain<IOrderGrain>(orderId).PaymentChangedAsync(snapshot);
         }
     }
 

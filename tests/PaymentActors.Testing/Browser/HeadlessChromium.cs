@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using PuppeteerSharp;
 
 namespace PaymentActors.Testing.Browser;
 
@@ -13,6 +14,26 @@ public static class HeadlessChromium
     private static readonly TimeSpan ProcessTimeout = TimeSpan.FromSeconds(90);
 
     public static bool IsInstalled => File.Exists(Executable);
+
+    /// <summary>
+    /// The same Chromium driven by PuppeteerSharp over the DevTools protocol, for a test that types and clicks as a person
+    /// does (a fresh temporary profile, deleted when the browser is disposed).
+    /// </summary>
+    public static Task<IBrowser> LaunchAsync()
+    {
+        if (!IsInstalled)
+        {
+            throw new InvalidOperationException($"{Executable} is missing: install the Debian package chromium (.ci/run does).");
+        }
+
+        return Puppeteer.LaunchAsync(new LaunchOptions
+        {
+            Headless = true,
+            ExecutablePath = Executable,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            DefaultViewport = new ViewPortOptions { Width = 1400, Height = 1000 },
+        });
+    }
 
     /// <summary>The page's DOM as rendered after <paramref name="renderBudget"/> of virtual time.</summary>
     public static async Task<string> DumpDomAsync(Uri page, TimeSpan renderBudget) =>
