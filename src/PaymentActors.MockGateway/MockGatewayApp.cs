@@ -70,6 +70,9 @@ public static class MockGatewayApp
                     tracing.AddOtlpExporter();
                 }
             });
+
+        // Logging:Console:FormatterName=json writes the scopes as fields, among them the charge request's TraceId.
+        services.Configure<Microsoft.Extensions.Logging.Console.JsonConsoleFormatterOptions>(json => json.IncludeScopes = true);
     }
 
     // --urls, ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS (set by the .NET container images) and Kestrel:Endpoints all win over the default.

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Console;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -16,7 +17,8 @@ namespace PaymentActors.Silo;
 /// Prometheus text at <c>http://{Metrics:Host}:{Metrics:Port}/metrics</c> when <c>Metrics:Port</c> is set (host
 /// 127.0.0.1 unless given; the exporter's listener binds one host, never a wildcard), so that per-process counters
 /// (storage requests, grain messages, payments) can be scraped from every silo; or over OTLP. The cluster-wide storage
-/// counts are also in the front door's /metrics/summary.
+/// counts are also in the front door's /metrics/summary. Logs: with <c>Logging:Console:FormatterName=json</c>, each
+/// line carries its scopes (the trace and span ids, and the payment or user id of the grain call) as fields.
 /// </summary>
 public static class SiloTelemetry
 {
@@ -58,6 +60,8 @@ public static class SiloTelemetry
             });
         }
 
+        // Logging:Console:FormatterName=json writes the scopes as fields: TraceId, SpanId, PaymentId, UserId.
+        builder.Services.Configure<JsonConsoleFormatterOptions>(json => json.IncludeScopes = true);
         return builder;
     }
 }

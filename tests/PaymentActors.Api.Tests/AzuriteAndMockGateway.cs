@@ -21,7 +21,8 @@ public sealed class AzuriteAndMockGateway : IAsyncDisposable
     /// <summary>The mock gateway, for its admin and lookup routes.</summary>
     public HttpClient Gateway { get; private set; } = null!;
 
-    public static async Task<AzuriteAndMockGateway> StartAsync(string name, int latencyMinMs, int latencyMaxMs)
+    /// <param name="gatewaySettings">More settings for the mock gateway ("--Key=value").</param>
+    public static async Task<AzuriteAndMockGateway> StartAsync(string name, int latencyMinMs, int latencyMaxMs, IEnumerable<string>? gatewaySettings = null)
     {
         var started = new AzuriteAndMockGateway(Path.Combine(Path.GetTempPath(), $"paymentactors-{name}-azurite-{Guid.NewGuid():N}"));
         started._azurite = await AzuriteProcess.StartAsync(started._azuriteData);
@@ -32,6 +33,7 @@ public sealed class AzuriteAndMockGateway : IAsyncDisposable
             $"--Behaviour:LatencyMinMs={latencyMinMs}",
             $"--Behaviour:LatencyMaxMs={latencyMaxMs}",
             "--Logging:LogLevel:Default=Warning",
+            .. gatewaySettings ?? [],
         ]);
         await started._gateway.StartAsync();
         started.Gateway = new HttpClient { BaseAddress = new Uri(started._gateway.Urls.Single()), Timeout = TimeSpan.FromSeconds(30) };

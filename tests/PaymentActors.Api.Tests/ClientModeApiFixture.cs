@@ -1,4 +1,5 @@
 using PaymentActors.Testing.Cluster;
+using PaymentActors.Testing.Telemetry;
 
 namespace PaymentActors.Api.Tests;
 
@@ -6,7 +7,8 @@ namespace PaymentActors.Api.Tests;
 /// The system as <c>./run.sh --silos 3</c> runs it: three PaymentActors.Silo processes in one cluster whose membership,
 /// grain state and reminders are on a real Azurite, the HTTP mock gateway (it outlives any silo, like a real one), and
 /// the front door in this process as a pure Orleans client (<c>Orleans:Mode=Client</c>) over real HTTP. Recovery
-/// looks for interrupted sagas every second, so that a killed silo's payments resume within a test.
+/// looks for interrupted sagas every second, so that a killed silo's payments resume within a test. The front door,
+/// the silos and the mock gateway export their traces over OTLP to <see cref="Traces"/>, as they would to a collector.
 /// </summary>
 public sealed class ClientModeApiFixture : ApiFixture
 {
@@ -20,18 +22,28 @@ public sealed class ClientModeApiFixture : ApiFixture
 
     public IReadOnlyList<SiloProcess> Silos { get; private set; } = [];
 
+    /// <summary>The loopback management listener (dashboard, /metrics without a token), as run.sh starts it.</summary>
+    public Uri ManagementAddress { get; } = new($"http://127.0.0.1:{LoopbackPorts.Free()}");
+
+    /// <summary>The spans every process of the system exported.</summary>
+    public OtlpTraceReceiver Traces { get; } = OtlpTraceReceiver.Start();
+
     protected override IEnumerable<string> Settings =>
     [
         "--Orleans:Mode=Client",
         $"--Orleans:ClusterId={_clusterId}",
         "--Storage:Provider=AzureTables",
         $"--ConnectionStrings:AzureTables={_dependencies!.ConnectionString}",
+        $"--Management:Urls={ManagementAddress}",
+        .. Traces.Settings,
     ];
+
+    protected override string SelectBaseAddress(ICollection<string> urls) => urls.Single(url => new Uri(url).Port != ManagementAddress.Port);
 
     protected override async Task StartDependenciesAsync()
     {
         // Charges take 100–400 ms, as a remote gateway would, so that sagas are between their steps when a silo dies.
-        _dependencies = await AzuriteAndMockGateway.StartAsync("cluster", 100, 400);
+        _dependencies = await AzuriteAndMockGateway.StartAsync("cluster", 100, 400, Traces.Settings);
 
         string[] siloSettings =
         [
@@ -46,6 +58,10 @@ public sealed class ClientModeApiFixture : ApiFixture
             "--PaymentActors:RetryBaseDelay=00:00:00.050",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:PaymentActors.Silo=Information",
+            // JSON lines, as an operator would collect them; a payment's ending (Debug) is the line the tests look for.
+            "--Logging:Console:FormatterName=json",
+            "--Logging:LogLevel:PaymentActors.Grains.Payments=Debug",
+            .. Traces.Settings,
         ];
         Silos = await Task.WhenAll(Enumerable.Range(0, SiloCount).Select(_ => SiloProcess.StartAsync(siloSettings)));
     }
@@ -57,5 +73,7 @@ public sealed class ClientModeApiFixture : ApiFixture
         {
             await _dependencies.DisposeAsync();
         }
+
+        await Traces.DisposeAsync();
     }
 }

@@ -143,4 +143,47 @@ public sealed class OperationalRoutesTests(ApiFixture api) : IClassFixture<ApiFi
         Assert.Contains(lines, line => line.StartsWith("paymentactors_events_delivered_total{", StringComparison.Ordinal) && line.Contains("subscriber=\"failure_recorder\"", StringComparison.Ordinal));
         Assert.Contains(lines, line => line.StartsWith("paymentactors_events_pending{", StringComparison.Ordinal) && line.Contains("subscriber=\"metrics_collector\"", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task After_a_burst_every_catalogue_event_is_counted_once_delivered_and_nothing_stays_pending()
+    {
+        var users = Enumerable.Range(0, 4).Select(_ => TestIds.User()).ToList();
+        foreach (var user in users)
+        {
+            await ApiAssert.SuccessAsync(await _client.DepositAsync(user, "10.00"), HttpStatusCode.OK);
+        }
+
+        var before = await SettledEventFiguresAsync(_ => true);
+
+        // Twelve payments at once, three per wallet: two fit, the third is refused for insufficient funds.
+        var responses = await Task.WhenAll(users.SelectMany(user => Enumerable.Range(0, 3).Select(_ => _client.CreatePaymentAsync(user, "4.00", wait: true))));
+        var payments = await Task.WhenAll(responses.Select(response => ApiAssert.SuccessAsync(response, HttpStatusCode.OK)));
+        Assert.Equal(8, payments.Count(p => p.Text("status") == "completed"));
+        Assert.Equal(4, payments.Count(p => p.Text("failure_reason") == "insufficient_funds"));
+
+        // A payment announces its steps in a few stream items (each commit's events together): the figures count events.
+        var histories = await Task.WhenAll(payments.Select(async p =>
+            await ApiAssert.SuccessAsync(await _client.GetAsync($"/payments/{p.Text("id")}/events"), HttpStatusCode.OK)));
+        var eventsOfBurst = histories.Sum(h => h.GetArrayLength());
+        Assert.Equal(8 * 5 + 4 * 3, eventsOfBurst);
+
+        var after = await SettledEventFiguresAsync(e => PublishedTotal(e) - PublishedTotal(before) >= eventsOfBurst);
+        Assert.Equal(eventsOfBurst, PublishedTotal(after) - PublishedTotal(before));
+        Assert.Equal(4, Figure(after, "published", "payment.failed") - Figure(before, "published", "payment.failed"));
+        Assert.Equal(eventsOfBurst, Figure(after, "delivered", "metrics_collector") - Figure(before, "delivered", "metrics_collector"));
+        Assert.Equal(4, Figure(after, "delivered", "failure_recorder") - Figure(before, "delivered", "failure_recorder"));
+
+        // (Not /metrics's value here: in this test process it sums the meters of every app the tests started.)
+    }
+
+    /// <summary>The summary's events section once every subscriber has caught up (nothing pending) and <paramref name="done"/> holds.</summary>
+    private Task<JsonElement> SettledEventFiguresAsync(Func<JsonElement, bool> done) => Eventually.UntilAsync(
+        async () => (await ApiAssert.SuccessAsync(await _client.GetAsync("/metrics/summary"), HttpStatusCode.OK)).GetProperty("events"),
+        e => e.GetProperty("pending").EnumerateObject().All(p => p.Value.GetInt64() == 0) && done(e),
+        "the subscribers to catch up");
+
+    private static long PublishedTotal(JsonElement events) => events.GetProperty("published_total").GetInt64();
+
+    private static long Figure(JsonElement events, string section, string name) =>
+        events.GetProperty(section).TryGetProperty(name, out var value) ? value.GetInt64() : 0;
 }

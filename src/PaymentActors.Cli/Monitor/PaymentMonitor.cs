@@ -81,7 +81,9 @@ internal sealed class PaymentMonitor(IAnsiConsole console, PaymentApiClient api,
 
                 if (events.Data!.FirstOrDefault(e => PaymentSteps.IsEnding(e.Type)) is not null)
                 {
-                    return await ShowEndingAsync(paymentId, userId, cancellationToken).ConfigureAwait(false);
+                    // The trace of the request that created the payment: the same id is in the API's logs and traces.
+                    var traceId = events.Data!.OrderBy(e => e.OccurredAt).First().TraceId;
+                    return await ShowEndingAsync(paymentId, userId, traceId, cancellationToken).ConfigureAwait(false);
                 }
             }
 
@@ -112,7 +114,7 @@ internal sealed class PaymentMonitor(IAnsiConsole console, PaymentApiClient api,
             $"  {time}  {Markup.Escape(offset),9}  [{colour}]{mark} {Markup.Escape(step.Type),-26}[/] {Markup.Escape(PaymentSteps.Describe(step))}");
     }
 
-    private async Task<int> ShowEndingAsync(string paymentId, string userId, CancellationToken cancellationToken)
+    private async Task<int> ShowEndingAsync(string paymentId, string userId, string? traceId, CancellationToken cancellationToken)
     {
         var payment = await api.GetPaymentAsync(paymentId, cancellationToken).ConfigureAwait(false);
         var wallet = await api.GetWalletAsync(userId, cancellationToken).ConfigureAwait(false);
@@ -128,6 +130,11 @@ internal sealed class PaymentMonitor(IAnsiConsole console, PaymentApiClient api,
         }
 
         console.MarkupLineInterpolated($"Final balance    {DescribeWallet(wallet)}");
+        if (traceId is not null)
+        {
+            console.MarkupLineInterpolated($"Trace id         [blue]{traceId}[/]");
+        }
+
         return completed ? MonitorExitCodes.Completed : MonitorExitCodes.NotCompleted;
     }
 

@@ -30,13 +30,20 @@ public sealed class PaymentMonitorTerminalTests(MonitoredSystem system, ITestOut
         Assert.Contains("Final balance    70.00 USD", screen);
         Assert.Matches(@"\d\d:\d\d:\d\d\.\d{3}\s+\+\d+ ms", screen);
 
-        // watch replays the same payment from its history, with the same ending.
+        // The trace id of the request that created the payment, to look for in the logs and traces.
         var paymentId = System.Text.RegularExpressions.Regex.Match(screen, @"Payment id\s+(\S+)").Groups[1].Value;
+        var traceId = System.Text.RegularExpressions.Regex.Match(screen, @"Trace id\s+([0-9a-f]{32})\b").Groups[1].Value;
+        Assert.NotEmpty(traceId);
+        var created = JsonDocument.Parse(await system.Client.GetStringAsync($"payments/{paymentId}/events")).RootElement.GetProperty("data")[0];
+        Assert.Equal(traceId, created.GetProperty("trace_id").GetString());
+
+        // watch replays the same payment from its history, with the same ending.
         var (watched, watchExit) = await system.Terminal.RunAsync(system.Cli($"watch {paymentId} --url {system.ApiAddress}"), CommandTimeout, MonitoredSystem.TokenOf(user));
         output.WriteLine(watched);
         Assert.Equal(0, watchExit);
         AssertStepsInOrder(watched, "payment.initiated", "wallet.funds_reserved", "gateway.payment_approved", "wallet.funds_deducted", "payment.completed");
         Assert.Contains("Final balance    70.00 USD", watched);
+        Assert.Contains($"Trace id         {traceId}", watched);
     }
 
     [Fact]
