@@ -26,14 +26,14 @@ public sealed class OtlpTraceReceiver : IAsyncDisposable
     public Uri Endpoint { get; }
 
     /// <summary>
-    /// The standard OpenTelemetry settings ("--Key=value") that make a program export here, in batches every 100 ms
-    /// (the default is 5 s) so that a test sees a trace soon after it ends.
+    /// The standard OpenTelemetry settings ("--Key=value") that make a program export here, in batches every 500 ms
+    /// (the default is 5 s) so that a test sees a trace soon after it ends, without busying the processes more often.
     /// </summary>
     public IReadOnlyList<string> Settings =>
     [
         $"--OTEL_EXPORTER_OTLP_ENDPOINT={Endpoint}",
         "--OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf",
-        "--OTEL_BSP_SCHEDULE_DELAY=100",
+        "--OTEL_BSP_SCHEDULE_DELAY=500",
     ];
 
     public static OtlpTraceReceiver Start() => new(LoopbackPorts.Free());
