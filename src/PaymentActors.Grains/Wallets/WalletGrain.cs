@@ -361,6 +361,7 @@ public sealed class WalletGrain : Grain, IWalletGrain, IWalletSettlementGrain, I
         _durableState = state;
         _durableSnapshot = WalletBook.SnapshotOf(UserId, state);
         _book.MarkDurable(state.Sequence);
+        WalletLog.Wrote(_logger, UserId, state.Sequence, entries.Count);
     }
 
     private void OnWriteFailed(Exception exception)

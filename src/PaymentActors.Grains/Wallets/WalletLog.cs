@@ -12,4 +12,7 @@ internal static partial class WalletLog
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Wallet {UserId} could not resume stalled payment {PaymentId}; its next reminder tries again")]
     public static partial void ResumeFailed(ILogger logger, Exception exception, string userId, string paymentId);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Debug, Message = "Wallet {UserId} wrote sequence {Sequence} with {Entries} ledger entries")]
+    public static partial void Wrote(ILogger logger, string userId, long sequence, int entries);
 }

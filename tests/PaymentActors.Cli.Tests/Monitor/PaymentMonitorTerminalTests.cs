@@ -135,6 +135,17 @@ public sealed class PaymentMonitorTerminalTests(MonitoredSystem system, ITestOut
         Assert.Contains(scopes, scope => scope.TryGetProperty("SpanId", out var id) && id.GetString()!.Length == 16);
         Assert.All(system.Api.Lines.Where(l => l.StartsWith('{')), l => JsonDocument.Parse(l).Dispose());
 
+        // The wallet's writes (debug) are logged inside its grain calls: with the user id as a field, and a trace.
+        var walletLine = await PaymentActors.Testing.Eventually.UntilAsync(
+            () => Task.FromResult(system.Api.Lines.FirstOrDefault(l =>
+                l.StartsWith('{') && l.Contains("\"EventId\":1004", StringComparison.Ordinal) && l.Contains($"\"UserId\":\"{user}\"", StringComparison.Ordinal))),
+            found => found is not null,
+            "a JSON log line about the wallet's write");
+        using var walletLog = JsonDocument.Parse(walletLine!);
+        var walletScopes = walletLog.RootElement.GetProperty("Scopes").EnumerateArray().ToList();
+        Assert.Contains(walletScopes, scope => scope.TryGetProperty("UserId", out var id) && id.GetString() == user);
+        Assert.Contains(walletScopes, scope => scope.TryGetProperty("TraceId", out var id) && id.GetString()!.Length == 32);
+
         // No token in the logs, neither this request's nor any other.
         Assert.DoesNotContain(system.Api.Lines, l => l.Contains(token, StringComparison.Ordinal) || l.Contains("Bearer", StringComparison.OrdinalIgnoreCase));
     }
