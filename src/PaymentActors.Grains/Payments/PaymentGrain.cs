@@ -370,7 +370,7 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain, IStalledPayment
         TellOrder();
         saga.OnFinished();
         _terminal.TrySetResult();
-        PaymentLog.Ended(_logger, PaymentId, status.ToWireName(), reason);
+        PaymentLog.Ended(_logger, PaymentId, status.ToWireName(), reason ?? "no reason");
 
         var recorded = true;
         if (status == PaymentStatus.Failed)

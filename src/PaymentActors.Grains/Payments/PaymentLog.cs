@@ -20,7 +20,7 @@ internal static partial class PaymentLog
     public static partial void FailureNotRecorded(ILogger logger, Exception exception, string paymentId);
 
     [LoggerMessage(EventId = 2006, Level = LogLevel.Debug, Message = "Payment {PaymentId} ended {Status} ({Reason})")]
-    public static partial void Ended(ILogger logger, string paymentId, string status, string? reason);
+    public static partial void Ended(ILogger logger, string paymentId, string status, string reason);
 
     [LoggerMessage(EventId = 2007, Level = LogLevel.Error, Message = "Storage refused the write of payment {PaymentId} at status {Status} for what it is; it is not retried and the payment is left to an operator (failed event)")]
     public static partial void WriteRefused(ILogger logger, Exception exception, string paymentId, string status);
