@@ -14,6 +14,7 @@ using PaymentActors.Grains.Gateway;
 using PaymentActors.Grains.Metrics;
 using PaymentActors.Grains.Options;
 using PaymentActors.Grains.Persistence;
+using PaymentActors.Grains.Recovery;
 using PaymentActors.Grains.Wallets;
 using PaymentActors.Wallets;
 
@@ -53,6 +54,16 @@ public static class PaymentActorsSiloBuilderExtensions
         builder.Services.TryAddSingleton<IWalletStore, InMemoryWalletStore>();
         builder.Services.TryAddSingleton<PaymentMetrics>();
         builder.Services.TryAddSingleton<EventDeliveryMetrics>();
+        builder.Services.TryAddSingleton<UnfinishedPayments>();
+        builder.Services.TryAddSingleton<ClusterMetrics>();
+
+        // The gauges exist from the start, not from the first payment: an alert needs its series before anything happens.
+        builder.AddStartupTask((services, _) =>
+        {
+            services.GetRequiredService<UnfinishedPayments>();
+            services.GetRequiredService<ClusterMetrics>();
+            return Task.CompletedTask;
+        });
 
         // Failed events are kept for PaymentActors:FailedEventRetention; a reminder deletes them after.
         builder.AddStartupTask((services, _) => FailedEventRetentionGrain.StartInBackground(services));
