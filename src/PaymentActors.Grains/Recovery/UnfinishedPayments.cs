@@ -25,7 +25,7 @@ public sealed class UnfinishedPayments
         _time = time;
         var meter = meterFactory.Create(PaymentMetrics.MeterName);
         meter.CreateObservableGauge(
-            CountInstrument, () => _partitions.Values.Sum(p => (long)p.Count), "{payment}", "Payments whose saga is under way, tracked by this silo's recovery partitions.");
+            CountInstrument, () => Count, "{payment}", "Payments whose saga is under way, tracked by this silo's recovery partitions.");
         meter.CreateObservableGauge(
             OldestAgeInstrument, OldestAgeSeconds, "s", "How long the oldest payment tracked by this silo's recovery partitions has been unfinished (0 when none).");
     }
@@ -40,6 +40,11 @@ public sealed class UnfinishedPayments
 
     /// <summary>The partition left this silo (deactivated): another silo reports it now.</summary>
     public void Stopped(string partition) => _partitions.TryRemove(partition, out _);
+
+    /// <summary>Whether a recovery partition on this silo tracks <paramref name="paymentId"/>.</summary>
+    public bool Tracks(string paymentId) => _partitions.Values.Any(p => p.ContainsKey(paymentId));
+
+    public long Count => _partitions.Values.Sum(p => (long)p.Count);
 
     public double OldestAgeSeconds()
     {
