@@ -9,8 +9,10 @@ namespace PaymentActors.Api.Tests;
 /// The shipped alert rules on a real Prometheus scraping the running system: a gateway outage makes the breaker and
 /// failure-rate alerts fire, and its end makes them inactive again. The rules are deploy/prometheus/alerts.rules.yml
 /// itself with only its durations shortened (every <c>for:</c> to 2 s, every 5-minute window to 10 s), so the test
-/// runs the expressions an operator deploys; the real durations are covered by the promtool unit tests.
+/// runs the expressions an operator deploys; the real durations are covered by the promtool unit tests. It reads
+/// /metrics, so it runs alone (see <see cref="ProcessWideMetricsCollection"/>): another app's disposal would drop series.
 /// </summary>
+[Collection(ProcessWideMetricsCollection.Name)]
 public sealed partial class PrometheusAlertTests(PrometheusAlertFixture api) : IClassFixture<PrometheusAlertFixture>
 {
     private const string BreakerAlert = "GatewayBreakerOpen";
