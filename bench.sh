@@ -25,6 +25,9 @@
 #   BENCH_WARMUP=10 BENCH_SECONDS=12 ./bench.sh   warm-up and load per row, in seconds (defaults 10 and 12)
 #   BENCH_CLIENTS=64                    concurrent clients (hey -c, load tester -c, peer workers)
 #   BENCH_API_DLL=/tmp/a/api/PaymentActors.Api.dll BENCH_SILO_DLL=/tmp/a/silo/PaymentActors.Silo.dll   another build
+#   BENCH_SYSTEM_ARGS="--Logging:LogLevel:System.Net.Http.HttpClient=Information"   settings for the API and silos
+#   BENCH_PROFILE=1                     perf samples of every system process during each row's window: the share of
+#                                       CPU by module and the top methods per process in .bench/<time>/<row>/profile-*.txt
 #   BENCH_PG_PORT=25432                 PostgreSQL's port for the pg-* rows (unix socket in a temporary directory)
 #
 # Every process of the system runs with the configuration ./run.sh gives it (appsettings.json, the Development
@@ -100,8 +103,12 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # start_process NAME COMMAND [ARGS...]: background, output in $OUT/NAME.log; sets LAST_PID.
+# With BENCH_PROFILE=1 .NET processes write a perf map, so that perf names their JIT-compiled methods.
+PROFILE_ENV=()
+[ "${BENCH_PROFILE:-0}" = 1 ] && PROFILE_ENV=(env DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0)
 start_process() {
   local name="$1"; shift
+  if [ "$1" = dotnet ]; then set -- "${PROFILE_ENV[@]}" "$@"; fi
   "$@" >"$OUT/$name.log" 2>&1 &
   LAST_PID=$!
   PIDS+=("$LAST_PID")
@@ -266,6 +273,9 @@ ROW_SILOS=0
 start_system() {
   local id="$1" dll="$2" storage="$3"; shift 3
   local storage_args=("--Storage:Provider=$storage") cluster_args i
+  # BENCH_SYSTEM_ARGS: settings for the front door and every silo (e.g. the logging of an earlier configuration).
+  # shellcheck disable=SC2206
+  set -- "$@" ${BENCH_SYSTEM_ARGS:-}
   if [ "$storage" = AzureTables ]; then
     storage_args+=("--ConnectionStrings:AzureTables=$AZURE_CONNECTION")
     fresh_azurite "$id" || return 1
@@ -307,7 +317,40 @@ measure_begin() {
   scrape "$ROW_DIR/before"
   SYSTEM_TICKS0=(); for pid in "${SYSTEM_PIDS[@]}"; do SYSTEM_TICKS0+=("$(cpu_ticks "$pid")"); done
   AZURITE_TICKS0="$(cpu_ticks "$AZURITE_PID")"
+  PERF_PIDS=()
+  if [ "${BENCH_PROFILE:-0}" = 1 ]; then
+    local i
+    for ((i = 0; i < ${#SYSTEM_PIDS[@]}; i++)); do
+      perf record -F 299 -g -p "${SYSTEM_PIDS[i]}" -o "$ROW_DIR/perf-${SYSTEM_NAMES[i]}.data" -- sleep "$((SECONDS_OF_LOAD - 1))" \
+        >"$ROW_DIR/perf-${SYSTEM_NAMES[i]}.log" 2>&1 &
+      PERF_PIDS+=($!)
+    done
+  fi
   LOAD_STARTED="$(date +%s.%N)"
+}
+
+# profile_report: each profiled process's share of samples by module and its top methods (self time).
+profile_report() {
+  local pid name
+  for pid in "${PERF_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  for name in "${SYSTEM_NAMES[@]}"; do
+    [ -s "$ROW_DIR/perf-$name.data" ] || continue
+    perf report -i "$ROW_DIR/perf-$name.data" --no-children --sort dso,sym 2>/dev/null | python3 -c '
+import collections, re, sys
+modules = collections.Counter(); methods = collections.Counter()
+for line in sys.stdin:
+    m = re.match(r"\s+([0-9.]+)%\s+(.*?)\s+\[(.)\] (.*)", line)
+    if not m:
+        continue
+    share = float(m.group(1)); assembly = re.search(r"\[([A-Za-z][\w.]+)\]", m.group(4))
+    modules[assembly.group(1) if assembly and "[JIT]" in m.group(2) else m.group(2).split()[0]] += share
+    methods[m.group(4)[:160]] += share
+print("share of samples by module:")
+for module, share in modules.most_common(25): print(f"  {share:6.2f}%  {module}")
+print("top methods (self):")
+for method, share in methods.most_common(40): print(f"  {share:6.2f}%  {method}")
+' >"$ROW_DIR/profile-$name.txt" 2>&1 || true
+  done
 }
 
 # measure_end GENERATOR_CPU_SECONDS: sets COMPLETED, RATE, the per-payment CPU and the counts.
@@ -317,6 +360,7 @@ measure_end() {
   # name=ticks for each system process, over the load.
   for ((i = 0; i < ${#SYSTEM_PIDS[@]}; i++)); do ticks+=("${SYSTEM_NAMES[i]}=$(($(cpu_ticks "${SYSTEM_PIDS[i]}") - SYSTEM_TICKS0[i]))"); done
   local azurite_ticks=$(($(cpu_ticks "$AZURITE_PID") - AZURITE_TICKS0))
+  [ "${BENCH_PROFILE:-0}" = 1 ] && profile_report
   settle
   scrape "$ROW_DIR/after"
   python3 "$DELTA" "$ROW_DIR/before" "$ROW_DIR/after" >"$ROW_DIR/counts.txt" || true

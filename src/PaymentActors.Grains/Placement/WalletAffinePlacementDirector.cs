@@ -1,4 +1,3 @@
-using Orleans.GrainDirectory;
 using Orleans.Runtime;
 using Orleans.Runtime.Placement;
 using PaymentActors.Payments;
@@ -7,38 +6,30 @@ using PaymentActors.Wallets;
 namespace PaymentActors.Grains.Placement;
 
 /// <summary>
-/// The silo of the payment's wallet (named in the request context by <see cref="WalletAffinity"/>) when the wallet is
-/// active somewhere compatible; otherwise the silo that places it, as <c>[PreferLocalPlacement]</c> does. The wallet's
-/// address comes from this silo's directory cache, or from one directory lookup, which the payment's first call to
-/// its wallet would have made anyway and which leaves the address cached for the next payment.
+/// Places a payment where <c>[HashBasedPlacement]</c> places its wallet (named in the request context by
+/// <see cref="WalletAffinity"/>): the same hash of the wallet's grain id over the same sorted silos, so no directory
+/// lookup is needed and every silo reaches the same answer. Without a wallet named, the payment's own id is hashed.
+/// A wallet activated elsewhere (placed before a silo joined) only costs the saga its remote calls, as before.
 /// </summary>
-internal sealed class WalletAffinePlacementDirector(IGrainLocator locator, IGrainFactory grains) : IPlacementDirector
+internal sealed class WalletAffinePlacementDirector(IGrainFactory grains) : IPlacementDirector
 {
-    public async Task<SiloAddress> OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context)
+    public Task<SiloAddress> OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context)
     {
         var compatible = context.GetCompatibleSilos(target);
         if (IPlacementDirector.GetPlacementHint(target.RequestContextData, compatible) is { } hint)
         {
-            return hint;
+            return Task.FromResult(hint);
         }
 
-        if (target.RequestContextData is { Count: > 0 } data
+        var key = target.RequestContextData is { Count: > 0 } data
             && data.TryGetValue(WalletAffinity.RequestContextKey, out var value)
-            && value is string userId)
-        {
-            var wallet = grains.GetGrain<IWalletGrain>(userId).GetGrainId();
-            var address = locator.TryLookupInCache(wallet, out var cached) ? cached : await locator.Lookup(wallet);
-            if (address?.SiloAddress is { } walletSilo && Array.IndexOf(compatible, walletSilo) >= 0)
-            {
-                return walletSilo;
-            }
-        }
+            && value is string userId
+                ? grains.GetGrain<IWalletGrain>(userId).GetGrainId()
+                : target.GrainIdentity;
 
-        if (context.LocalSiloStatus == SiloStatus.Active && Array.IndexOf(compatible, context.LocalSilo) >= 0)
-        {
-            return context.LocalSilo;
-        }
-
-        return compatible[Random.Shared.Next(compatible.Length)];
+        // HashBasedPlacementDirector's own rule, so that a payment and its [HashBasedPlacement] wallet agree.
+        var sorted = compatible.Order().ToArray();
+        var hash = (int)(key.GetUniformHashCode() & 0x7fffffff);
+        return Task.FromResult(sorted[hash % sorted.Length]);
     }
 }
