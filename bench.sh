@@ -74,7 +74,7 @@ AZURE_CONNECTION="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;Acc
 TICK="$(getconf CLK_TCK)"
 DELTA=benchmarks/tools/metrics_delta.py
 
-for tool in dotnet curl jq npm hey wrk python3 git; do
+for tool in dotnet curl jq npm hey python3 git; do
   command -v "$tool" >/dev/null || { echo "$tool is required." >&2; exit 1; }
 done
 mkdir -p "$OUT"
@@ -144,6 +144,17 @@ for port in "$API_PORT" "$GATEWAY_PORT" "$SILO_PORT" "$ORLEANS_GATEWAY_PORT" "${
 done
 
 wants() { case " $ROWS " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
+
+# The many-wallets row drives wrk (a Lua script picks a random wallet per request); Debian packages it.
+if wants many && ! command -v wrk >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "Installing wrk (apt-get install wrk)..."
+    { apt-get install -y --no-install-recommends wrk || { apt-get update && apt-get install -y --no-install-recommends wrk; }; } >"$OUT/apt-wrk.log" 2>&1 \
+      || { echo "apt-get install wrk failed; see $OUT/apt-wrk.log" >&2; exit 1; }
+  else
+    echo "wrk is required for the many row (apt-get install wrk)." >&2; exit 1
+  fi
+fi
 
 # --- build -------------------------------------------------------------------
 LOADTEST_PROJECT=src/PaymentActors.Cli
