@@ -61,6 +61,9 @@ public sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
             document.Components.Schemas[nameof(System.Text.Json.JsonElement)] = new OpenApiSchema
             {
                 Type = JsonSchemaType.Number | JsonSchemaType.String,
+
+                // The registry's "decimal" format: generators then type it as decimal, never as a binary float.
+                Format = "decimal",
                 Description = "A decimal amount as a JSON number (100.5) or string (\"100.50\"), read exactly, never through floating point.",
             };
         }
