@@ -45,13 +45,13 @@ public sealed class OperationalRoutesTests(ApiFixture api) : IClassFixture<ApiFi
         // What the handler declares, and what every guarded, rate-limited route may answer on top (ContractResponsesTransformer).
         string[] With(params string[] declared) => [.. declared.Union(["401", "403", "429", "500", "503"]).Order()];
 
-        Assert.Equal(With("200", "400", "422", "413", "415"), Responses("/wallets/{user_id}/deposits", "post"));
+        Assert.Equal(With("200", "400", "422", "408", "413", "415"), Responses("/wallets/{user_id}/deposits", "post"));
         Assert.Equal(With("200", "400", "404"), Responses("/wallets/{user_id}", "get"));
         Assert.Equal(With("200", "400", "404"), Responses("/wallets/{user_id}/reservations", "get"));
-        Assert.Equal(With("200", "202", "400", "409", "422", "413", "415"), Responses("/payments", "post"));
+        Assert.Equal(With("200", "202", "400", "409", "422", "408", "413", "415"), Responses("/payments", "post"));
         Assert.Equal(With("200", "400", "404"), Responses("/payments/{id}", "get"));
         Assert.Equal(With("200", "400", "404"), Responses("/payments/{id}/events", "get"));
-        Assert.Equal(With("200", "201", "400", "404", "409", "422", "413", "415"), Responses("/payments/{id}/refunds", "post"));
+        Assert.Equal(With("200", "201", "400", "404", "409", "422", "408", "413", "415"), Responses("/payments/{id}/refunds", "post"));
         Assert.Equal(With("200", "400", "404", "409"), Responses("/payments/{id}/cancel", "post"));
         Assert.Equal(With("200"), Responses("/gateway", "get"));
         Assert.Equal(With("200"), Responses("/cluster", "get"));

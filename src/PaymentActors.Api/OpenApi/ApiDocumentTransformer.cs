@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using PaymentActors.Api.Contracts;
@@ -66,6 +67,17 @@ public sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
                 Format = "decimal",
                 Description = "A decimal amount as a JSON number (100.5) or string (\"100.50\"), read exactly, never through floating point.",
             };
+        }
+
+        // Every code the API answers with, read from ErrorCodes, so a new one is listed without being written twice.
+        if (document.Components?.Schemas is { } schemas && schemas.TryGetValue(nameof(ApiError), out var error)
+            && error is OpenApiSchema { Properties: { } errorProperties } && errorProperties.TryGetValue("code", out var codeSchema)
+            && codeSchema is OpenApiSchema code)
+        {
+            var codes = typeof(ErrorCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
+                .Where(field => field.IsLiteral)
+                .Select(field => (string)field.GetRawConstantValue()!);
+            code.Description = "Stable machine-readable code, one of: " + string.Join(", ", codes) + ".";
         }
 
         // Recorded events are passed through as JSON objects.

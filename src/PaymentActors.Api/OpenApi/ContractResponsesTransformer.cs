@@ -10,7 +10,7 @@ namespace PaymentActors.Api.OpenApi;
 /// <summary>
 /// Adds to every operation the answers the pipeline gives on its behalf, read from the endpoint's own metadata, so a
 /// new route is documented as it behaves without declaring them: 400 when it reads any input, 401 and 403 unless it is
-/// anonymous, 429 unless rate limiting is off for it, 413 and 415 when it reads a body, 500 and 503 always (an unhandled
+/// anonymous, 429 unless rate limiting is off for it, 408, 413 and 415 when it reads a body, 500 and 503 always (an unhandled
 /// error; the cluster not answering). Each carries the error envelope. Path parameters that are ids get the id grammar.
 /// What only the handler knows (404, 409, 422) the endpoint declares with <c>Produces&lt;ApiErrorResponse&gt;</c>.
 /// </summary>
@@ -53,6 +53,7 @@ public sealed class ContractResponsesTransformer : IOpenApiOperationTransformer
 
         if (hasBody)
         {
+            yield return ("408", "`request_timeout`: the body was not received in time.");
             yield return ("413", "`payload_too_large`: the body is over the size limit.");
             yield return ("415", "`unsupported_media_type`: the body is not sent as `application/json`.");
         }
