@@ -64,6 +64,8 @@ public static class ApiHostingExtensions
             openApi.AddDocumentTransformer(new ApiDocumentTransformer());
             openApi.AddDocumentTransformer(new BearerSecurityTransformer());
             openApi.AddSchemaTransformer(new RequestExampleTransformer());
+            openApi.AddSchemaTransformer(new RequestSchemaTransformer());
+            openApi.AddOperationTransformer(new ContractResponsesTransformer());
         });
         return builder;
     }
