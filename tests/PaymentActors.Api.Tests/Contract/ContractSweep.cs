@@ -81,7 +81,7 @@ public sealed class ContractSweep(JsonNode document, HttpClient prism, Func<stri
 
             var queryParameters = parameters.Where(p => (string?)p["in"] == "query" && ((bool?)p["required"] == true || (string?)p["name"] == "user_id"))
                 .Select(p => (string)p["name"]!).ToList();
-            var unfillable = queryParameters.Where(p => !IsId(p)).ToList();
+            var unfillable = queryParameters.Where(p => !IsId(p) && !KnownQueryValues.ContainsKey(p)).ToList();
             if (unfillable.Count > 0)
             {
                 problems.Add($"{name}: required query parameter(s) {string.Join(", ", unfillable)} are not ids; give ContractSweep a value for them.");
@@ -125,9 +125,17 @@ public sealed class ContractSweep(JsonNode document, HttpClient prism, Func<stri
     /// <summary>Path parameters named <c>id</c> or <c>*_id</c> are ids (the API's id grammar checks them).</summary>
     private static bool IsId(string name) => name == "id" || name.EndsWith("_id", StringComparison.Ordinal);
 
+    /// <summary>Required query parameters that are not ids, with a value the API accepts (the ledger export's period).</summary>
+    private static readonly Dictionary<string, string> KnownQueryValues = new(StringComparer.Ordinal)
+    {
+        ["from"] = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ["to"] = DateTime.UtcNow.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+    };
+
     private string ValueFor(string template, string parameter)
     {
         if (parameter == "user_id") return UserId;
+        if (KnownQueryValues.TryGetValue(parameter, out var known)) return known;
 
         // {id} names the route's resource (/payments/{id}); payment_id a payment.
         var resource = parameter == "id" ? template.Split('/', StringSplitOptions.RemoveEmptyEntries)[0] : parameter[..^"_id".Length] + "s";
