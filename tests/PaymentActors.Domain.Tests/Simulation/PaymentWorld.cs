@@ -17,6 +17,7 @@ internal sealed class PaymentWorld
 {
     public const int DrainBound = 20_000;
     private static readonly TimeSpan Ttl = TimeSpan.FromSeconds(45);
+    private static readonly TimeSpan FailedEventRetention = TimeSpan.FromSeconds(60);
     private static readonly DateTimeOffset Epoch = new(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
 
     private readonly Random _random;
@@ -27,6 +28,8 @@ internal sealed class PaymentWorld
     private readonly SimulatedGateway _gateway = new();
     private readonly List<(string What, Action Deliver)> _network = [];
     private readonly List<string> _trace = [];
+    private readonly Dictionary<string, DateTimeOffset> _failedEvents = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _purgedFailedEvents = new(StringComparer.Ordinal);
     private bool _faults = true;
     private bool _walletsDown;
     private int _step;
@@ -56,6 +59,7 @@ internal sealed class PaymentWorld
         for (_step = 1; _step <= steps; _step++)
         {
             _clockMs += _random.Next(0, 3) * 500;
+            PurgeFailedEvents();
             FaultyStep();
             Check();
         }
@@ -72,6 +76,7 @@ internal sealed class PaymentWorld
             }
 
             _clockMs += 1000;
+            PurgeFailedEvents();
             if (!QuietStep())
             {
                 break;
@@ -343,9 +348,35 @@ internal sealed class PaymentWorld
             case Effect.RefundAtGateway refund:
                 SendRaw($"gateway refund {refund.RefundId}", () => Refund(payment, refund));
                 break;
-            case Effect.RecordFailure failure when payment.Memory.Status != PaymentStatus.Failed && payment.Memory.Status != PaymentStatus.Pending:
-                Fail($"{id}: a failure ({failure.Cause}) was recorded for a payment that is {payment.Memory.Status}");
+            case Effect.RecordFailure failure:
+                RecordFailure(payment, failure);
                 break;
+        }
+    }
+
+    /// <summary>The failed-event store: one record per payment attempt (its id derives from the failure), purged after the retention.</summary>
+    private void RecordFailure(SimulatedPayment payment, Effect.RecordFailure failure)
+    {
+        if (payment.Memory.Status != PaymentStatus.Failed)
+        {
+            Fail($"{payment.Id}: a failure ({failure.Cause}) was recorded for a payment that is {payment.Memory.Status.ToWireName()}");
+        }
+
+        var key = payment.Id + "#" + payment.Memory.Attempt.ToString(CultureInfo.InvariantCulture);
+        if (_purgedFailedEvents.Contains(key))
+        {
+            Fail($"{payment.Id}: the failed event of attempt {payment.Memory.Attempt}, purged after its retention, came back");
+        }
+
+        _failedEvents.TryAdd(key, Now);
+    }
+
+    private void PurgeFailedEvents()
+    {
+        foreach (var (key, _) in _failedEvents.Where(f => f.Value <= Now - FailedEventRetention).ToList())
+        {
+            _failedEvents.Remove(key);
+            _purgedFailedEvents.Add(key);
         }
     }
 

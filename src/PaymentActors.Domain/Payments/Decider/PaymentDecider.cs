@@ -111,7 +111,7 @@ public sealed class PaymentDecider(int maxRetries = 3)
                 FailedStep = ending.FailedStep,
                 FailedStepRetries = ending.FailedStepRetries,
             },
-            Change.Ended ended => s with { Status = ended.Status, Failure = ended.Cause },
+            Change.Ended ended => s with { Status = ended.Status, Failure = ended.Cause, EndedSequence = change.Sequence },
             Change.RefundOpened opened => s with { Refunds = s.Refunds.Add(opened.Refund) },
             Change.RefundApproved approved => WithRefund(s, approved.RefundId, r => r with
             {
@@ -421,13 +421,15 @@ public sealed class PaymentDecider(int maxRetries = 3)
                 : new Effect.RefundAtGateway(refund.Id, refund.Amount));
         }
 
-        if (s.Status == PaymentStatus.Failed && s.Failure is { } failure)
+        // The ending's announcements were held back only if the failed write was the ending's (at most the call that
+        // settles the gateway follows it). Announcing a failure again later could bring back a record operators purged.
+        if (s.Status.IsTerminal() && s.Sequence - s.EndedSequence <= 1)
         {
-            d.Do(new Effect.RecordFailure(failure, s.FailedStep, s.FailedStepRetries, s.RetryOf));
-        }
+            if (s.Status == PaymentStatus.Failed && s.Failure is { } failure)
+            {
+                d.Do(new Effect.RecordFailure(failure, s.FailedStep, s.FailedStepRetries, s.RetryOf));
+            }
 
-        if (s.Status.IsTerminal())
-        {
             d.Do(new Effect.TellOrder(s.Status));
         }
 

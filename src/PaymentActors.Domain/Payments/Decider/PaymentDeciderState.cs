@@ -70,6 +70,9 @@ public sealed record PaymentDeciderState
 
     [Id(26)] public ImmutableList<RefundEntry> Refunds { get; init; } = [];
 
+    /// <summary>The sequence number of the ending's change (0 before it).</summary>
+    [Id(27)] public long EndedSequence { get; init; }
+
     public bool Exists => Request is not null;
 
     /// <summary>
