@@ -19,14 +19,14 @@ public sealed class PaymentDeciderTests
         var created = _decider.Decide(PaymentDeciderState.Empty, new Input.Create("pay-1", Request, At));
         Assert.Equal(PaymentReply.Accepted, created.Reply);
         Assert.IsType<Effect.Persist>(created.Effects[0]);
-        Assert.Contains(new Effect.Reserve(0, 25.00m), created.Effects);
+        Assert.Contains(created.Effects, e => e is Effect.Reserve { Attempt: 0, Amount: 25.00m, Listing.Status: PaymentStatus.Reserved });
 
         var charged = Step(created.State, new Input.Reserved(0, At));
         Assert.Equal(PaymentStatus.Processing, charged.State.Status);
         Assert.Contains(new Effect.Charge(0, 1, 25.00m), charged.Effects);
 
         var confirming = Step(charged.State, new Input.Charged(0, 1, ChargeVerdict.Approved, "ch_1", At));
-        Assert.Contains(new Effect.Confirm(0), confirming.Effects);
+        Assert.Contains(confirming.Effects, e => e is Effect.Confirm { Attempt: 0, Listing.Status: PaymentStatus.Completed });
 
         var done = Step(confirming.State, new Input.Confirmed(0, ReservationStatus.Confirmed, At));
         Assert.Equal(PaymentStatus.Completed, done.State.Status);
@@ -62,7 +62,7 @@ public sealed class PaymentDeciderTests
         var release = _decider.Decide(state, new Input.Charged(0, 1, ChargeVerdict.Declined, null, At));
         Assert.Equal(PaymentReply.Ignored, release.Reply);
 
-        var ended = Step(state, new Input.Released(0, ReservationStatus.Released, At));
+        var ended = Step(state, new Input.Released(0, ReservationStatus.Released, null, At));
         Assert.Equal(PaymentStatus.Failed, ended.State.Status);
         Assert.Equal(FailureCause.GatewayRejected, ended.State.Failure);
         Assert.Contains(ended.Effects, e => e is Effect.RecordFailure { Cause: FailureCause.GatewayRejected });
@@ -109,9 +109,9 @@ public sealed class PaymentDeciderTests
 
         // The hold arrives after the cancel: it is handed back, and the payment ends cancelled without a charge.
         var release = Step(cancel.State, new Input.Reserved(0, At));
-        Assert.Contains(new Effect.Release(0, FailureCause.Cancelled), release.Effects);
+        Assert.Contains(release.Effects, e => e is Effect.Release { Attempt: 0, Cause: FailureCause.Cancelled, Listing.Status: PaymentStatus.Cancelled });
         Assert.DoesNotContain(release.Effects, e => e is Effect.Charge);
-        var ended = Step(release.State, new Input.Released(0, ReservationStatus.Released, At));
+        var ended = Step(release.State, new Input.Released(0, ReservationStatus.Released, null, At));
         Assert.Equal(PaymentStatus.Cancelled, ended.State.Status);
         Assert.Equal(PaymentReply.AlreadyCancelled, Step(ended.State, new Input.Cancel(At)).Reply);
 
@@ -125,7 +125,7 @@ public sealed class PaymentDeciderTests
         // Stored at creation; the activation died after it sent the charge; the reservation expired meanwhile.
         var stored = Decide(new Input.Create("pay-1", Request, At));
         var resumed = Step(stored, new Input.Resume(At));
-        Assert.Contains(new Effect.Reserve(0, 25.00m), resumed.Effects);
+        Assert.Contains(resumed.Effects, e => e is Effect.Reserve { Attempt: 0 });
         Assert.True(resumed.State.ChargeUncertain);
 
         var found = Step(resumed.State, new Input.ReservationFoundClosed(0, ReservationStatus.Expired, FailureCause.ReservationExpired, At));
@@ -143,6 +143,7 @@ public sealed class PaymentDeciderTests
         var refused = Step(resumed.State, new Input.ReserveRefused(0, FailureCause.InsufficientFunds, At));
         Assert.Equal(PaymentStatus.Failed, refused.State.Status);
         Assert.True(refused.State.IsSettled);
+        Assert.Contains(refused.Effects, e => e is Effect.UpdateListing { Listing: { Status: PaymentStatus.Failed, Settled: true } });
         Assert.DoesNotContain(refused.Effects, e => e is Effect.Charge);
     }
 
@@ -159,6 +160,7 @@ public sealed class PaymentDeciderTests
 
         var credited = Step(approved.State, new Input.RefundCredited("rf-1", At));
         Assert.Equal(PaymentStatus.PartiallyRefunded, credited.State.Status);
+        Assert.Contains(credited.Effects, e => e is Effect.UpdateListing { Listing.Status: PaymentStatus.PartiallyRefunded });
         var replay = Step(credited.State, new Input.RefundRequested("rf-1", 10.00m, "damaged", "op", At));
         Assert.Equal(PaymentReply.RefundReplayed, replay.Reply);
         Assert.Empty(replay.Effects);
@@ -172,14 +174,14 @@ public sealed class PaymentDeciderTests
         var state = Decide(new Input.Create("pay-1", Request, At), new Input.Reserved(0, At),
             new Input.Charged(0, 1, ChargeVerdict.NotSent, null, At), new Input.Charged(0, 2, ChargeVerdict.NotSent, null, At),
             new Input.Charged(0, 3, ChargeVerdict.NotSent, null, At), new Input.Charged(0, 4, ChargeVerdict.NotSent, null, At),
-            new Input.Released(0, ReservationStatus.Released, At));
+            new Input.Released(0, ReservationStatus.Released, null, At));
         Assert.Equal(PaymentStatus.Failed, state.Status);
         Assert.Equal(FailureCause.GatewayUnavailable, state.Failure);
 
         var retry = Step(state, new Input.OperatorRetry("fe-1", "op", At));
         Assert.Equal(PaymentReply.RetryAccepted, retry.Reply);
         Assert.Equal(PaymentStatus.Pending, retry.State.Status);
-        Assert.Contains(new Effect.Reserve(1, 25.00m), retry.Effects);
+        Assert.Contains(retry.Effects, e => e is Effect.Reserve { Attempt: 1 });
         Assert.Equal("void1_pay-1", retry.State.VoidId);
     }
 
@@ -203,8 +205,8 @@ public sealed class PaymentDeciderTests
         }
 
         var given = Step(state, new Input.StepFailed(PaymentStep.Reserve, 0, null, At));
-        Assert.Contains(new Effect.Release(0, FailureCause.WalletUnavailable), given.Effects);
-        var ended = Step(given.State, new Input.Released(0, ReservationStatus.Unknown, At));
+        Assert.Contains(given.Effects, e => e is Effect.Release { Attempt: 0, Cause: FailureCause.WalletUnavailable });
+        var ended = Step(given.State, new Input.Released(0, ReservationStatus.Unknown, null, At));
         Assert.Equal(PaymentStatus.Failed, ended.State.Status);
         Assert.Contains(ended.Effects, e => e is Effect.RecordFailure { Cause: FailureCause.WalletUnavailable, Step: PaymentStep.Reserve, Retries: 3 });
     }

@@ -320,11 +320,15 @@ internal sealed class PaymentWorld
                 break;
             case Effect.Confirm confirm:
                 SendToWallet($"{wallet.UserId} confirm {id}#{confirm.Attempt}", payment, PaymentStep.Confirm, confirm.Attempt, () =>
-                    new Input.Confirmed(confirm.Attempt, Close(payment, confirm.Attempt, ReservationStatus.Confirmed, null), Now));
+                    new Input.Confirmed(confirm.Attempt, Close(payment, confirm.Attempt, ReservationStatus.Confirmed, null, confirm.Listing), Now));
                 break;
             case Effect.Release release:
                 SendToWallet($"{wallet.UserId} release {id}#{release.Attempt}", payment, PaymentStep.Release, release.Attempt, () =>
-                    new Input.Released(release.Attempt, Close(payment, release.Attempt, ReservationStatus.Released, release.Cause), Now));
+                {
+                    var closedAs = Close(payment, release.Attempt, ReservationStatus.Released, release.Cause, release.Listing);
+                    var key = ReservationRecord.KeyOf(payment.Id, release.Attempt);
+                    return new Input.Released(release.Attempt, closedAs, closedAs == ReservationStatus.Released ? wallet.ReleaseCauses[key] : null, Now);
+                });
                 break;
             case Effect.CreditWallet credit:
                 SendToWallet($"{wallet.UserId} credit {credit.RefundId}", payment, PaymentStep.CreditWallet, payment.Memory.Attempt, () => Credit(payment, credit), credit.RefundId);
@@ -347,6 +351,9 @@ internal sealed class PaymentWorld
                 break;
             case Effect.RefundAtGateway refund:
                 SendRaw($"gateway refund {refund.RefundId}", () => Refund(payment, refund));
+                break;
+            case Effect.UpdateListing update:
+                SendListing(payment, update.Listing);
                 break;
             case Effect.RecordFailure failure:
                 RecordFailure(payment, failure);
@@ -386,6 +393,7 @@ internal sealed class PaymentWorld
         var key = ReservationRecord.KeyOf(payment.Id, reserve.Attempt);
         if (book.FindReservation(key) is not null)
         {
+            payment.Wallet.List(payment.Id, reserve.Listing);
             return new Input.Reserved(reserve.Attempt, Now);
         }
 
@@ -399,12 +407,29 @@ internal sealed class PaymentWorld
             return new Input.ReserveRefused(reserve.Attempt, FailureCause.InsufficientFunds, Now);
         }
 
-        return payment.Wallet.Commit(Faulty(SimulationFaults.WalletWriteFails))
-            ? new Input.Reserved(reserve.Attempt, Now)
-            : new Input.StepFailed(PaymentStep.Reserve, reserve.Attempt, null, Now);
+        if (!payment.Wallet.Commit(Faulty(SimulationFaults.WalletWriteFails)))
+        {
+            return new Input.StepFailed(PaymentStep.Reserve, reserve.Attempt, null, Now);
+        }
+
+        payment.Wallet.List(payment.Id, reserve.Listing);
+        return new Input.Reserved(reserve.Attempt, Now);
     }
 
-    private ReservationStatus Close(SimulatedPayment payment, int attempt, ReservationStatus target, FailureCause? cause)
+    /// <summary>A one-way row update, retried until the wallet has written it (it may still cross another one).</summary>
+    private void SendListing(SimulatedPayment payment, PaymentListing listing) =>
+        SendRaw($"{payment.Wallet.UserId} list {payment.Id} as {listing.Status.ToWireName()} (v{listing.Version})", () =>
+        {
+            if (_walletsDown || Faulty(SimulationFaults.WalletUnreachable))
+            {
+                SendListing(payment, listing);
+                return;
+            }
+
+            payment.Wallet.List(payment.Id, listing);
+        });
+
+    private ReservationStatus Close(SimulatedPayment payment, int attempt, ReservationStatus target, FailureCause? cause, PaymentListing listing)
     {
         var wallet = payment.Wallet;
         var key = ReservationRecord.KeyOf(payment.Id, attempt);
@@ -421,6 +446,7 @@ internal sealed class PaymentWorld
                 wallet.ReleaseCauses[key] = released;
             }
 
+            wallet.List(payment.Id, listing);
             return target;
         }
 
@@ -648,6 +674,11 @@ internal sealed class PaymentWorld
             if (!payment.Memory.IsSettled)
             {
                 Fail($"liveness: {payment.Id} did not settle ({payment.Memory.Status.ToWireName()}, awaiting {payment.Memory.Awaiting})");
+            }
+
+            if (!payment.Wallet.Listings.TryGetValue(payment.Id, out var row) || row.Status != payment.Memory.Status)
+            {
+                Fail($"{payment.Id} is {payment.Memory.Status.ToWireName()} but its list row says {row?.Status.ToWireName() ?? "nothing"}");
             }
 
             if (payment.CancelPromised && payment.Memory.Status != PaymentStatus.Cancelled)

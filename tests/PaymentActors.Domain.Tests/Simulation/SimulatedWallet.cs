@@ -26,6 +26,9 @@ internal sealed class SimulatedWallet
     public Dictionary<string, decimal> CreditedByPayment { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, int> CreditsByRefund { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The user's list rows, as the payments told them (the highest version wins).</summary>
+    public Dictionary<string, Payments.Decider.PaymentListing> Listings { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Durable entries the invariants have not looked at yet.</summary>
     public List<LedgerEntry> Unchecked { get; } = [];
 
@@ -37,6 +40,14 @@ internal sealed class SimulatedWallet
         Book.Deposit("dep-" + UserId + "-" + _events, new Money.Money(amount, "USD"), now, NextEventId());
         Deposits += amount;
         Assert.True(Commit(fails: false));
+    }
+
+    public void List(string paymentId, Payments.Decider.PaymentListing listing)
+    {
+        if (!Listings.TryGetValue(paymentId, out var row) || row.Version < listing.Version)
+        {
+            Listings[paymentId] = listing;
+        }
     }
 
     /// <summary>Loses the activation: memory is rebuilt from the last durable state.</summary>

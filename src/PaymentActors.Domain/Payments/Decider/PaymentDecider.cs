@@ -131,6 +131,7 @@ public sealed class PaymentDecider(int maxRetries = 3)
                 AwaitingSend = 0,
                 StepFailures = 0,
                 Reservation = ReservationStanding.None,
+                ReservationClosedAs = ReservationStatus.Unknown,
                 Debited = false,
                 ChargeSends = 0,
                 ChargeUncertain = false,
@@ -169,7 +170,7 @@ public sealed class PaymentDecider(int maxRetries = 3)
 
     private static PaymentDeciderState Closed(PaymentDeciderState s, ReservationStatus closedAs)
     {
-        var next = s with { Reservation = ReservationStanding.Closed };
+        var next = s with { Reservation = ReservationStanding.Closed, ReservationClosedAs = closedAs };
         // A deduction happens only after an approved charge: the payment is complete, whatever else was decided.
         return closedAs == ReservationStatus.Confirmed
             ? next with { Debited = true, ChargeApproved = true, ChargeUncertain = false, Ending = PaymentStatus.Completed, EndingCause = null }
@@ -331,6 +332,13 @@ public sealed class PaymentDecider(int maxRetries = 3)
 
         d.Record(new Change.ReservationClosed(released.ClosedAs), released.At);
         d.Publish(d.Last);
+        if (released is { ClosedAs: ReservationStatus.Released, Cause: { } recorded } && recorded != d.State.EndingCause)
+        {
+            // Released before, for another cause (a cancel whose activation was lost): the wallet's record, its ledger and
+            // the list row say so, and the payment ends as they say.
+            d.Record(new Change.EndingChosen(recorded == FailureCause.Cancelled ? PaymentStatus.Cancelled : PaymentStatus.Failed, recorded), released.At);
+        }
+
         Continue(d, released.At);
         return PaymentReply.None;
     }
@@ -423,13 +431,15 @@ public sealed class PaymentDecider(int maxRetries = 3)
 
         // The ending's announcements were held back only if the failed write was the ending's (at most the call that
         // settles the gateway follows it). Announcing a failure again later could bring back a record operators purged.
-        if (s.Status.IsTerminal() && s.Sequence - s.EndedSequence <= 1)
+        if (s.Status == PaymentStatus.Failed && s.Failure is { } failure && s.Sequence - s.EndedSequence <= 1)
         {
-            if (s.Status == PaymentStatus.Failed && s.Failure is { } failure)
-            {
-                d.Do(new Effect.RecordFailure(failure, s.FailedStep, s.FailedStepRetries, s.RetryOf));
-            }
+            d.Do(new Effect.RecordFailure(failure, s.FailedStep, s.FailedStepRetries, s.RetryOf));
+        }
 
+        if (s.Status.IsTerminal())
+        {
+            // Both idempotent, and the row's sequence keeps an older one from winning.
+            d.Do(new Effect.UpdateListing(ListingOf(s, s.Status)));
             d.Do(new Effect.TellOrder(s.Status));
         }
 
@@ -543,6 +553,7 @@ public sealed class PaymentDecider(int maxRetries = 3)
         d.Record(new Change.RefundCredited(refund.Id), credited.At);
         d.Do(new Effect.Persist());
         d.Publish(d.Last);
+        d.Do(new Effect.UpdateListing(ListingOf(d.State, d.State.Status)));
         d.Do(new Effect.TellOrder(d.State.Status));
         return PaymentReply.None;
     }
@@ -618,6 +629,14 @@ public sealed class PaymentDecider(int maxRetries = 3)
         d.Record(new Change.Ended(ending, cause), at);
         d.Do(new Effect.Persist());
         d.Publish(d.Last);
+
+        // The wallet's operation that ended the hold wrote the row (a deduction, or our release); otherwise (refused,
+        // expired, never held) the payment writes it.
+        if (ending != PaymentStatus.Completed && s.ReservationClosedAs != ReservationStatus.Released)
+        {
+            d.Do(new Effect.UpdateListing(ListingOf(d.State, ending)));
+        }
+
         if (ending == PaymentStatus.Failed && cause is { } failure)
         {
             d.Do(new Effect.RecordFailure(failure, s.FailedStep, s.FailedStepRetries, s.RetryOf));
@@ -642,13 +661,16 @@ public sealed class PaymentDecider(int maxRetries = 3)
 
     private static Effect StepEffect(PaymentDeciderState s, PaymentStep step) => step switch
     {
-        PaymentStep.Reserve => new Effect.Reserve(s.Attempt, s.Request!.Amount.Amount),
+        PaymentStep.Reserve => new Effect.Reserve(s.Attempt, s.Request!.Amount.Amount, ListingOf(s, PaymentStatus.Reserved)),
         PaymentStep.Charge => new Effect.Charge(s.Attempt, s.AwaitingSend, s.Request!.Amount.Amount),
-        PaymentStep.Confirm => new Effect.Confirm(s.Attempt),
-        PaymentStep.Release => new Effect.Release(s.Attempt, s.Ending is null ? FailureCause.WalletUnavailable : s.EndingCause ?? FailureCause.WalletUnavailable),
+        PaymentStep.Confirm => new Effect.Confirm(s.Attempt, ListingOf(s, PaymentStatus.Completed)),
+        PaymentStep.Release => new Effect.Release(
+            s.Attempt, s.EndingCause ?? FailureCause.WalletUnavailable, ListingOf(s, s.Ending == PaymentStatus.Cancelled ? PaymentStatus.Cancelled : PaymentStatus.Failed)),
         PaymentStep.VoidCharge => new Effect.VoidCharge(s.Attempt, s.VoidId, s.Request!.Amount.Amount),
         _ => throw new ArgumentOutOfRangeException(nameof(step), step, null),
     };
+
+    private static PaymentListing ListingOf(PaymentDeciderState s, PaymentStatus status) => PaymentListing.Of(s, status);
 
     private static void DriveRefund(Builder d, RefundEntry refund, DateTimeOffset at)
     {

@@ -70,6 +70,9 @@ public sealed record PaymentDeciderState
 
     [Id(26)] public ImmutableList<RefundEntry> Refunds { get; init; } = [];
 
+    /// <summary>How this attempt's reservation was found closed (Unknown while it is not).</summary>
+    [Id(28)] public Wallets.ReservationStatus ReservationClosedAs { get; init; }
+
     /// <summary>The sequence number of the ending's change (0 before it).</summary>
     [Id(27)] public long EndedSequence { get; init; }
 

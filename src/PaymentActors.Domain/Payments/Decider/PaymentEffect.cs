@@ -11,8 +11,8 @@ public abstract record PaymentEffect
     {
     }
 
-    /// <summary>Hold the amount at the wallet, keyed by payment id and attempt.</summary>
-    public sealed record Reserve(int Attempt, decimal Amount) : PaymentEffect;
+    /// <summary>Hold the amount at the wallet, keyed by payment id and attempt; the hold writes <paramref name="Listing"/>.</summary>
+    public sealed record Reserve(int Attempt, decimal Amount, PaymentListing Listing) : PaymentEffect;
 
     /// <summary>
     /// Charge at the gateway with the idempotency key (payment id, attempt); <paramref name="Send"/> above 1 means
@@ -20,11 +20,11 @@ public abstract record PaymentEffect
     /// </summary>
     public sealed record Charge(int Attempt, int Send, decimal Amount, string? Provider = null) : PaymentEffect;
 
-    /// <summary>Deduct the held amount.</summary>
-    public sealed record Confirm(int Attempt) : PaymentEffect;
+    /// <summary>Deduct the held amount; the deduction writes <paramref name="Listing"/>.</summary>
+    public sealed record Confirm(int Attempt, PaymentListing Listing) : PaymentEffect;
 
-    /// <summary>Hand the hold back, saying why.</summary>
-    public sealed record Release(int Attempt, FailureCause Cause) : PaymentEffect;
+    /// <summary>Hand the hold back, saying why; the release writes <paramref name="Listing"/>.</summary>
+    public sealed record Release(int Attempt, FailureCause Cause, PaymentListing Listing) : PaymentEffect;
 
     /// <summary>Give this attempt's charge back at the gateway (refund id <paramref name="VoidId"/>).</summary>
     public sealed record VoidCharge(int Attempt, string VoidId, decimal Amount) : PaymentEffect;
@@ -33,6 +33,9 @@ public abstract record PaymentEffect
 
     /// <summary>Credit a refund the gateway approved to the wallet, idempotently by refund id.</summary>
     public sealed record CreditWallet(string RefundId, decimal Amount, string? Actor) : PaymentEffect;
+
+    /// <summary>Write the payment's row in its user's list when no wallet operation carries it (a refusal, an expiry, a refund).</summary>
+    public sealed record UpdateListing(PaymentListing Listing) : PaymentEffect;
 
     /// <summary>Write the state as it is after this decision.</summary>
     public sealed record Persist : PaymentEffect;

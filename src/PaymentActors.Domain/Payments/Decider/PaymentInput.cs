@@ -32,8 +32,11 @@ public abstract record PaymentInput
     /// <summary>The wallet's answer to the deduction: Confirmed, or how the reservation had already ended.</summary>
     public sealed record Confirmed(int Attempt, Wallets.ReservationStatus ClosedAs, DateTimeOffset At) : PaymentInput;
 
-    /// <summary>The wallet's answer to the release: how the reservation ended (Confirmed if it had been deducted).</summary>
-    public sealed record Released(int Attempt, Wallets.ReservationStatus ClosedAs, DateTimeOffset At) : PaymentInput;
+    /// <summary>
+    /// The wallet's answer to the release: how the reservation ended (Confirmed if it had been deducted) and, when
+    /// released, the cause its record names (an earlier release may have named another one).
+    /// </summary>
+    public sealed record Released(int Attempt, Wallets.ReservationStatus ClosedAs, FailureCause? Cause, DateTimeOffset At) : PaymentInput;
 
     /// <summary>The gateway gave this attempt's charge back.</summary>
     public sealed record Voided(int Attempt, string? GatewayReference, DateTimeOffset At) : PaymentInput;
