@@ -28,7 +28,7 @@ public sealed class PaymentDeciderTests
         var confirming = Step(charged.State, new Input.Charged(0, 1, ChargeVerdict.Approved, "ch_1", At));
         Assert.Contains(confirming.Effects, e => e is Effect.Confirm { Attempt: 0, Listing.Status: PaymentStatus.Completed });
 
-        var done = Step(confirming.State, new Input.Confirmed(0, ReservationStatus.Confirmed, At));
+        var done = Step(confirming.State, new Input.Confirmed(0, ReservationStatus.Confirmed, null, At));
         Assert.Equal(PaymentStatus.Completed, done.State.Status);
         Assert.True(done.State.IsSettled);
         Assert.Contains(new Effect.TellOrder(PaymentStatus.Completed), done.Effects);
@@ -42,7 +42,7 @@ public sealed class PaymentDeciderTests
         var numbers = new List<long>();
         var replay = PaymentDeciderState.Empty;
         foreach (var decision in Run(new Input.Create("pay-1", Request, At), new Input.Reserved(0, At),
-                     new Input.Charged(0, 1, ChargeVerdict.Approved, "ch", At), new Input.Confirmed(0, ReservationStatus.Confirmed, At)))
+                     new Input.Charged(0, 1, ChargeVerdict.Approved, "ch", At), new Input.Confirmed(0, ReservationStatus.Confirmed, null, At)))
         {
             foreach (var change in decision.Changes)
             {
@@ -212,7 +212,7 @@ public sealed class PaymentDeciderTests
     }
 
     private PaymentDeciderState Complete() => Decide(new Input.Create("pay-1", Request, At), new Input.Reserved(0, At),
-        new Input.Charged(0, 1, ChargeVerdict.Approved, "ch", At), new Input.Confirmed(0, ReservationStatus.Confirmed, At));
+        new Input.Charged(0, 1, ChargeVerdict.Approved, "ch", At), new Input.Confirmed(0, ReservationStatus.Confirmed, null, At));
 
     private PaymentDecision Step(PaymentDeciderState state, PaymentInput input) => _decider.Decide(state, input);
 

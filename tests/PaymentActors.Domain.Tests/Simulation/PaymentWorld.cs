@@ -320,7 +320,11 @@ internal sealed class PaymentWorld
                 break;
             case Effect.Confirm confirm:
                 SendToWallet($"{wallet.UserId} confirm {id}#{confirm.Attempt}", payment, PaymentStep.Confirm, confirm.Attempt, () =>
-                    new Input.Confirmed(confirm.Attempt, Close(payment, confirm.Attempt, ReservationStatus.Confirmed, null, confirm.Listing), Now));
+                {
+                    var closedAs = Close(payment, confirm.Attempt, ReservationStatus.Confirmed, null, confirm.Listing);
+                    var key = ReservationRecord.KeyOf(payment.Id, confirm.Attempt);
+                    return new Input.Confirmed(confirm.Attempt, closedAs, closedAs == ReservationStatus.Released ? wallet.ReleaseCauses[key] : null, Now);
+                });
                 break;
             case Effect.Release release:
                 SendToWallet($"{wallet.UserId} release {id}#{release.Attempt}", payment, PaymentStep.Release, release.Attempt, () =>

@@ -315,8 +315,10 @@ public sealed class PaymentDecider(int maxRetries = 3)
         d.Publish(d.Last);
         if (confirmed.ClosedAs != ReservationStatus.Confirmed)
         {
-            // The reservation ended (expired) before the debit: the approved charge goes back.
-            Choose(d, PaymentStatus.Failed, FailureCause.ReservationExpired, confirmed.At);
+            // The reservation ended before the debit (expired, or released by a call of a lost activation): the approved
+            // charge goes back, and the payment ends as the wallet's record says.
+            var cause = confirmed.Cause ?? FailureCause.ReservationExpired;
+            Choose(d, cause == FailureCause.Cancelled ? PaymentStatus.Cancelled : PaymentStatus.Failed, cause, confirmed.At);
         }
 
         Continue(d, confirmed.At);
@@ -417,7 +419,12 @@ public sealed class PaymentDecider(int maxRetries = 3)
         // Any other write is made again, then what the failed write held back (the calls are idempotent, and an
         // answer to a call made twice is taken once).
         d.Do(new Effect.Persist());
-        if (s.Awaiting != PaymentStep.None)
+        if (s.Awaiting == PaymentStep.Charge)
+        {
+            // A new send, not the same one again: a copy refused before sending must not vouch for one that may be out.
+            Start(d, PaymentStep.Charge, refused.At);
+        }
+        else if (s.Awaiting != PaymentStep.None)
         {
             d.Do(StepEffect(s, s.Awaiting));
         }

@@ -29,8 +29,8 @@ public abstract record PaymentInput
     /// <summary>The gateway's answer (or its absence) to one send of the charge.</summary>
     public sealed record Charged(int Attempt, int Send, ChargeVerdict Verdict, string? GatewayReference, DateTimeOffset At) : PaymentInput;
 
-    /// <summary>The wallet's answer to the deduction: Confirmed, or how the reservation had already ended.</summary>
-    public sealed record Confirmed(int Attempt, Wallets.ReservationStatus ClosedAs, DateTimeOffset At) : PaymentInput;
+    /// <summary>The wallet's answer to the deduction: Confirmed, or how the reservation had already ended (and, if released, why).</summary>
+    public sealed record Confirmed(int Attempt, Wallets.ReservationStatus ClosedAs, FailureCause? Cause, DateTimeOffset At) : PaymentInput;
 
     /// <summary>
     /// The wallet's answer to the release: how the reservation ended (Confirmed if it had been deducted) and, when
