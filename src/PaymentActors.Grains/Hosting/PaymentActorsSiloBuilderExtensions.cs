@@ -14,6 +14,7 @@ using PaymentActors.Grains.Gateway;
 using PaymentActors.Grains.Metrics;
 using PaymentActors.Grains.Options;
 using PaymentActors.Grains.Persistence;
+using PaymentActors.Grains.Placement;
 using PaymentActors.Grains.Wallets;
 using PaymentActors.Wallets;
 
@@ -73,6 +74,9 @@ public static class PaymentActorsSiloBuilderExtensions
         // Payments live in the default grain storage, seen through a wrapper that skips reading a just-minted id.
         builder.Services.AddKeyedSingleton<IGrainStorage>(
             MintedIdGrainStorage.Name, (services, _) => new MintedIdGrainStorage(services.GetRequiredService<IGrainStorage>()));
+
+        // [WalletAffinePlacement]: a payment activated on its wallet's silo, so its saga's wallet calls stay in process.
+        builder.Services.AddPlacementDirector<WalletAffinePlacement, WalletAffinePlacementDirector>();
 
         // One trace per payment across grain calls and silos (activities exist only when a tracer listens), and the
         // payment or user id as a log scope.
