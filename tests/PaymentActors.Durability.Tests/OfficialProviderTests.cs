@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Providers;
 using Orleans.Storage;
 using PaymentActors.Grains.Payments;
-using PaymentActors.Grains.Wallets;
 using PaymentActors.Payments;
 using PaymentActors.Wallets;
 

@@ -1,4 +1,3 @@
-using PaymentActors.Grains.Orders;
 using PaymentActors.Orders;
 using PaymentActors.Payments;
 

@@ -1,4 +1,3 @@
-using PaymentActors.Grains.Wallets;
 using PaymentActors.Wallets;
 
 namespace PaymentActors.Grains.Tests;

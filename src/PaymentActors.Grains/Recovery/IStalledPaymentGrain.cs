@@ -1,4 +1,4 @@
-using PaymentActors.Grains.Wallets;
+using PaymentActors.Wallets;
 
 namespace PaymentActors.Grains.Recovery;
 

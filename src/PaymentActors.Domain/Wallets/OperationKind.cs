@@ -1,4 +1,4 @@
-namespace PaymentActors.Grains.Wallets;
+namespace PaymentActors.Wallets;
 
 [GenerateSerializer, Alias("PaymentActors.OperationKind")]
 public enum OperationKind

@@ -1,4 +1,4 @@
-namespace PaymentActors.Grains.Wallets;
+namespace PaymentActors.Wallets;
 
 /// <summary>
 /// An active hold. Its key is derived from the payment id and attempt: one attempt of a payment, one reservation.

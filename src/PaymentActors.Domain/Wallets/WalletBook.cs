@@ -1,15 +1,14 @@
 using PaymentActors.Events;
 using PaymentActors.Payments;
-using PaymentActors.Wallets;
 
-namespace PaymentActors.Grains.Wallets;
+namespace PaymentActors.Wallets;
 
 /// <summary>
 /// A wallet's live book: the rules of reserve, confirm, release, deposit and credit, applied in arrival order
 /// against memory, each change appended to the ledger as one entry. It knows nothing of storage; the grain decides
 /// when a change is durable (<see cref="TakeCommit"/>, then <see cref="MarkDurable"/>).
 /// </summary>
-internal sealed class WalletBook
+public sealed class WalletBook
 {
     /// <summary>How many deposits and credits the book remembers in memory, to answer their retries without a storage read.</summary>
     private const int RecentOperationCapacity = 1024;

@@ -1,4 +1,4 @@
-namespace PaymentActors.Grains.Wallets;
+namespace PaymentActors.Wallets;
 
 /// <summary>
 /// A wallet's snapshot: its balance, the ledger sequence it covers, the active reservations (at most

@@ -1,6 +1,6 @@
 using PaymentActors.Payments;
 
-namespace PaymentActors.Grains.Wallets;
+namespace PaymentActors.Wallets;
 
 /// <summary>
 /// A payment whose wallet holds its unsettled reservation (attempt <see cref="Attempt"/>) since <see cref="Since"/>;

@@ -1,6 +1,4 @@
-using PaymentActors.Wallets;
-
-namespace PaymentActors.Grains.Wallets;
+namespace PaymentActors.Wallets;
 
 /// <summary>
 /// The remembered outcome of a finished operation (a closed reservation, a deposit or a credit), with the id and

@@ -1,6 +1,4 @@
-using PaymentActors.Orders;
-
-namespace PaymentActors.Grains.Orders;
+namespace PaymentActors.Orders;
 
 /// <summary>
 /// What an order persists: the request, its server-side total, its status and how it got there, and the payment that

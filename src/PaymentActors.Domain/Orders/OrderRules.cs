@@ -1,15 +1,14 @@
 using PaymentActors.Events;
-using PaymentActors.Orders;
 using PaymentActors.Payments;
 
-namespace PaymentActors.Grains.Orders;
+namespace PaymentActors.Orders;
 
 /// <summary>
 /// The order's rules, on its state alone: what a claim, an update, a cancel or an operator's step may do, what the
 /// claiming payment's outcome means for the order, and the status history each change extends (who moved it, when).
 /// The grain supplies the payment's snapshot, the caller and the time, and persists the result.
 /// </summary>
-internal static class OrderRules
+public static class OrderRules
 {
     /// <summary>How long a claim may wait for its payment to be created before the order stops waiting for it.</summary>
     public static readonly TimeSpan UncreatedClaimTimeout = TimeSpan.FromSeconds(30);
