@@ -51,6 +51,7 @@ public static class ClientHostingExtensions
 
             // A lost silo is invisible to the front door's callers: safe calls it left unanswered are sent again.
             client.Services.AddSingleton<SiloLossSignal>();
+            client.Services.AddHostedService<SiloDeathWatcher>();
             client.Services.AddSingleton<IClusterConnectionStatusObserver>(services => services.GetRequiredService<SiloLossSignal>());
             client.Services.AddSingleton<IOutgoingGrainCallFilter>(services => new RepeatOnSiloLossFilter(
                 services.GetRequiredService<SiloLossSignal>(), silo.RepeatWindow, services.GetRequiredService<ILogger<RepeatOnSiloLossFilter>>()));
