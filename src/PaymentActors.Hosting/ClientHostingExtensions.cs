@@ -1,11 +1,14 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Hosting;
 using PaymentActors.AzureTables.Hosting;
 using PaymentActors.Hosting.Options;
+using PaymentActors.Hosting.Repeats;
 
 namespace PaymentActors.Hosting;
 
@@ -42,9 +45,16 @@ public static class ClientHostingExtensions
             client.UseAzureTableClustering(connectionString);
             client.Configure<GatewayOptions>(options => options.GatewayListRefreshPeriod = GatewayListRefreshPeriod);
 
-            // A call to a grain on a silo that has just died waits at most this long before the front door answers 503.
+            // A call to a grain on a silo that has just died gets no answer for this long; then it is repeated.
             client.Configure<ClientMessagingOptions>(options => options.ResponseTimeout = silo.ResponseTimeout);
             client.UseConnectionRetryFilter(RetryConnectingAsync);
+
+            // A lost silo is invisible to the front door's callers: safe calls it left unanswered are sent again.
+            client.Services.AddSingleton<SiloLossSignal>();
+            client.Services.AddHostedService<SiloDeathWatcher>();
+            client.Services.AddSingleton<IClusterConnectionStatusObserver>(services => services.GetRequiredService<SiloLossSignal>());
+            client.Services.AddSingleton<IOutgoingGrainCallFilter>(services => new RepeatOnSiloLossFilter(
+                services.GetRequiredService<SiloLossSignal>(), silo.RepeatWindow, services.GetRequiredService<ILogger<RepeatOnSiloLossFilter>>()));
 
             // The front door's request trace travels with each grain call, so the silos' spans and events continue it.
             client.AddActivityPropagation();

@@ -16,10 +16,12 @@ public sealed class ClientModeApiFixture : ApiFixture
 
     private readonly string _clusterId = "cluster-tests-" + Guid.NewGuid().ToString("N")[..12];
     private AzuriteAndMockGateway? _dependencies;
+    private string[] _siloSettings = [];
 
     /// <summary>The mock gateway, for its admin and lookup routes.</summary>
     public HttpClient Gateway => _dependencies!.Gateway;
 
+    /// <summary>Every silo process started, the stopped ones included.</summary>
     public IReadOnlyList<SiloProcess> Silos { get; private set; } = [];
 
     /// <summary>The loopback management listener (dashboard, /metrics without a token), as run.sh starts it.</summary>
@@ -45,7 +47,7 @@ public sealed class ClientModeApiFixture : ApiFixture
         // Charges take 100–400 ms, as a remote gateway would, so that sagas are between their steps when a silo dies.
         _dependencies = await AzuriteAndMockGateway.StartAsync("cluster", 100, 400, Traces.Settings);
 
-        string[] siloSettings =
+        _siloSettings =
         [
             $"--Orleans:ClusterId={_clusterId}",
             "--Storage:Provider=AzureTables",
@@ -63,7 +65,19 @@ public sealed class ClientModeApiFixture : ApiFixture
             "--Logging:LogLevel:PaymentActors.Grains.Payments=Debug",
             .. Traces.Settings,
         ];
-        Silos = await Task.WhenAll(Enumerable.Range(0, SiloCount).Select(_ => SiloProcess.StartAsync(siloSettings)));
+        Silos = await Task.WhenAll(Enumerable.Range(0, SiloCount).Select(_ => SiloProcess.StartAsync(_siloSettings)));
+    }
+
+    /// <summary>
+    /// Starts silos with the same settings until <see cref="SiloCount"/> are running again (a test before may have
+    /// stopped one), and returns the running ones.
+    /// </summary>
+    public async Task<IReadOnlyList<SiloProcess>> RunningSilosAsync()
+    {
+        var running = Silos.Where(silo => !silo.HasExited).ToList();
+        var started = await Task.WhenAll(Enumerable.Range(0, SiloCount - running.Count).Select(_ => SiloProcess.StartAsync(_siloSettings)));
+        Silos = [.. Silos, .. started];
+        return [.. running, .. started];
     }
 
     protected override async Task StopDependenciesAsync()

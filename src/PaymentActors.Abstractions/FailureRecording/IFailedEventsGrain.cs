@@ -1,12 +1,16 @@
+using PaymentActors.Repeats;
+
 namespace PaymentActors.FailureRecording;
 
 /// <summary>Reads the failed-event store from any client of the cluster.</summary>
 [Alias("PaymentActors.IFailedEventsGrain")]
 public interface IFailedEventsGrain : IGrainWithIntegerKey
 {
+    [SafeToRepeat]
     [Alias("ListAsync")]
     Task<IReadOnlyList<FailedEvent>> ListAsync(FailedEventQuery query);
 
+    [SafeToRepeat]
     [Alias("GetAsync")]
     Task<FailedEvent?> GetAsync(string id);
 

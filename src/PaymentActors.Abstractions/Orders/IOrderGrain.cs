@@ -1,5 +1,6 @@
 using Orleans.Concurrency;
 using PaymentActors.Payments;
+using PaymentActors.Repeats;
 
 namespace PaymentActors.Orders;
 
@@ -11,10 +12,12 @@ namespace PaymentActors.Orders;
 public interface IOrderGrain : IGrainWithStringKey
 {
     /// <summary>Creates the order, pending; <paramref name="actor"/> (who asked) opens its status history.</summary>
+    [SafeToRepeat]
     [Alias("CreateAsync")]
     Task<OrderResult> CreateAsync(OrderDraft draft, string? actor = null);
 
     /// <summary>The order, its payment's outcome taken into account; null when there is none.</summary>
+    [SafeToRepeat]
     [Alias("GetAsync")]
     Task<OrderSnapshot?> GetAsync();
 
@@ -22,6 +25,7 @@ public interface IOrderGrain : IGrainWithStringKey
     Task<OrderResult> UpdateAsync(IReadOnlyList<OrderLine> items, Address shippingAddress, Address billingAddress, string? notes);
 
     /// <summary>Cancels an unpaid order; <paramref name="actor"/> (its owner, or an operator) is recorded in its status history.</summary>
+    [SafeToRepeat]
     [Alias("CancelAsync")]
     Task<OrderResult> CancelAsync(string? actor = null);
 
@@ -29,10 +33,12 @@ public interface IOrderGrain : IGrainWithStringKey
     /// Reserves the order for one payment before any funds are: the payment's user, amount and currency must match, and no
     /// other payment may be in flight or done. Claiming again with the same payment id is a replay.
     /// </summary>
+    [SafeToRepeat]
     [Alias("ClaimAsync")]
     Task<OrderResult> ClaimAsync(string paymentId, string userId, Money.Money amount);
 
     /// <summary>Gives up a claim whose payment was never created.</summary>
+    [SafeToRepeat]
     [Alias("ReleaseClaimAsync")]
     Task ReleaseClaimAsync(string paymentId);
 

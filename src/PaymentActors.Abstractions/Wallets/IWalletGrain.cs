@@ -1,3 +1,5 @@
+using PaymentActors.Repeats;
+
 namespace PaymentActors.Wallets;
 
 /// <summary>
@@ -9,10 +11,12 @@ namespace PaymentActors.Wallets;
 public interface IWalletGrain : IGrainWithStringKey
 {
     /// <summary>The wallet as last made durable, or null when it has never received a deposit.</summary>
+    [SafeToRepeat]
     [Alias("GetAsync")]
     Task<WalletSnapshot?> GetAsync();
 
     /// <summary>Adds funds; the first deposit creates the wallet in the deposit's currency. <paramref name="actor"/> (the operator) goes on the event.</summary>
+    [SafeToRepeat]
     [Alias("DepositAsync")]
     Task<DepositResult> DepositAsync(string depositId, Money.Money amount, string? actor = null);
 
@@ -36,6 +40,7 @@ public interface IWalletGrain : IGrainWithStringKey
     /// The durable ledger, newest first: entries with a sequence below <paramref name="startingAfter"/> (all when null),
     /// at most <paramref name="limit"/>.
     /// </summary>
+    [SafeToRepeat]
     [Alias("GetLedgerAsync")]
     Task<LedgerPage> GetLedgerAsync(long? startingAfter, int limit);
 
@@ -43,6 +48,7 @@ public interface IWalletGrain : IGrainWithStringKey
     /// The user's payments or orders as listed in this wallet's partition (durable rows only), newest first: at most
     /// <paramref name="limit"/> rows matching <paramref name="query"/>. Works for a user without a wallet too.
     /// </summary>
+    [SafeToRepeat]
     [Alias("ListAsync")]
     Task<IReadOnlyList<ListingRow>> ListAsync(ListingQuery query, int limit);
 }

@@ -158,7 +158,8 @@ public static class PaymentEndpoints
                 throw new InvalidOperationException($"Unexpected create outcome {result.Outcome}.");
         }
 
-        if (result.Outcome == CreatePaymentOutcome.AlreadyExists)
+        // Without a key the id was minted here: a replay is the front door's own repeat after a lost silo, not the client's.
+        if (result.Outcome == CreatePaymentOutcome.AlreadyExists && key is not null)
         {
             request.HttpContext.Response.Headers[ApiHeaders.IdempotentReplayed] = "true";
         }

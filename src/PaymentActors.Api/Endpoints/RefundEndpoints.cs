@@ -83,7 +83,9 @@ public static class RefundEndpoints
         var result = await grain.RefundAsync(new RefundCommand(refundId, amount?.Amount, input.Reason, actor));
         OperatorAuditLog.Refunded(
             loggers.CreateLogger(OperatorAuditLog.Category), actor, id, refundId, amount?.ToString() ?? "the rest", result.Outcome.ToString());
-        if (result.Replayed)
+        // Without a key the refund id was minted here: a replay is the front door's own repeat after a lost silo.
+        var replayed = result.Replayed && key is not null;
+        if (replayed)
         {
             request.HttpContext.Response.Headers[ApiHeaders.IdempotentReplayed] = "true";
         }
@@ -91,7 +93,7 @@ public static class RefundEndpoints
         return result.Outcome switch
         {
             RefundOutcome.Refunded => ApiResults.Json(
-                result.Replayed ? StatusCodes.Status200OK : StatusCodes.Status201Created,
+                replayed ? StatusCodes.Status200OK : StatusCodes.Status201Created,
                 RefundResponse.From(result.Refund!, id, currency)),
             RefundOutcome.Declined => ApiResults.Error(
                 StatusCodes.Status422UnprocessableEntity,

@@ -80,7 +80,8 @@ public static class WalletEndpoints
         var result = await grains.GetWallet(userId).DepositAsync(depositId, amount, actor);
         OperatorAuditLog.Deposited(
             loggers.CreateLogger(OperatorAuditLog.Category), actor, amount.ToString(), amount.Currency, userId, depositId, result.Outcome.ToString());
-        if (result.Outcome == DepositOutcome.AlreadyDeposited)
+        // Without a key the deposit id was minted here: a replay is the front door's own repeat after a lost silo.
+        if (result.Outcome == DepositOutcome.AlreadyDeposited && key is not null)
         {
             request.HttpContext.Response.Headers[ApiHeaders.IdempotentReplayed] = "true";
         }

@@ -6,7 +6,7 @@ namespace PaymentActors.Grains.Payments;
 
 public sealed partial class PaymentGrain
 {
-    public async Task<RefundResult> RefundAsync(RefundCommand command)
+    public async Task<RefundResult> RefundAsync(RefundCommand command, CancellationToken cancellationToken = default)
     {
         GrainArguments.RequireId(command.RefundId, nameof(command.RefundId));
         if (command.Reason is { Length: > RefundCommand.MaxReasonLength })

@@ -156,7 +156,7 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain, IStalledPayment
     /// wallet resumes the payment if its silo dies (<see cref="ResumeStalledAsync"/>). A payment that has not ended
     /// when the wait is over is written (and, without a reservation, tracked) before the caller hears of it.
     /// </summary>
-    public async Task<CreatePaymentResult> CreateAndWaitAsync(PaymentRequest request, TimeSpan wait)
+    public async Task<CreatePaymentResult> CreateAndWaitAsync(PaymentRequest request, TimeSpan wait, CancellationToken cancellationToken = default)
     {
         GrainArguments.RequireId(request.UserId, nameof(request.UserId));
         GrainArguments.RequireId(request.ServiceId, nameof(request.ServiceId));
@@ -222,7 +222,7 @@ public sealed partial class PaymentGrain : Grain, IPaymentGrain, IStalledPayment
 
     public Task<IReadOnlyList<PaymentEvent>> GetEventsAsync() => Task.FromResult<IReadOnlyList<PaymentEvent>>([.. Payment.Events]);
 
-    public async Task<PaymentSnapshot?> WaitForTerminalAsync(TimeSpan timeout)
+    public async Task<PaymentSnapshot?> WaitForTerminalAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         if (!Exists)
         {

@@ -43,6 +43,13 @@ public sealed class OrleansOptions
     public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
+    /// Client mode: how long after a grain call was first sent the front door may still repeat it because its silo died
+    /// or left (<c>RepeatOnSiloLossFilter</c>). Longer than the cluster takes to declare a killed silo dead (about 10 s
+    /// with <c>MembershipTiming</c>), well under a client's 30 s: a client sees a longer answer, not an error.
+    /// </summary>
+    public TimeSpan RepeatWindow { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>
     /// The shortest reminder period Orleans accepts (its default is 1 minute); lower it to let sagas' recovery
     /// (<c>PaymentActors:RecoveryCheckPeriod</c>) look for interrupted payments more often, as tests do.
     /// </summary>

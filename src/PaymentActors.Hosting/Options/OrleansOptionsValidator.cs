@@ -17,6 +17,7 @@ public sealed class OrleansOptionsValidator : IValidateOptions<OrleansOptions>
         if (!string.Equals(options.AdvertisedIP, OrleansOptions.AutomaticAddress, StringComparison.OrdinalIgnoreCase) && !IPAddress.TryParse(options.AdvertisedIP, out _))
             failures.Add($"Orleans:AdvertisedIP must be an IP address or '{OrleansOptions.AutomaticAddress}'.");
         if (options.ResponseTimeout <= TimeSpan.Zero) failures.Add("Orleans:ResponseTimeout must be positive.");
+        if (options.RepeatWindow < TimeSpan.Zero) failures.Add("Orleans:RepeatWindow must not be negative (zero turns repeats off).");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

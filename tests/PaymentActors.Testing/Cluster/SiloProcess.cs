@@ -8,7 +8,7 @@ namespace PaymentActors.Testing.Cluster;
 /// <summary>
 /// One PaymentActors.Silo process, started from the silo project's own build output (the same configuration as the
 /// test binaries). Ready once the silo logs that it is active; <see cref="Kill"/> is SIGKILL, with no goodbye to the
-/// cluster; disposing stops it gracefully if it is still running.
+/// cluster, <see cref="TerminateAsync"/> is SIGTERM; disposing stops it gracefully if it is still running.
 /// </summary>
 public sealed class SiloProcess : IAsyncDisposable
 {
@@ -81,6 +81,13 @@ public sealed class SiloProcess : IAsyncDisposable
     {
         _process.Kill(entireProcessTree: true);
         _process.WaitForExit();
+    }
+
+    /// <summary>SIGTERM, as a rolling restart, a scale-down or a Kubernetes eviction sends: the silo is asked to leave.</summary>
+    public async Task TerminateAsync()
+    {
+        using var terminate = Process.Start("kill", ["-TERM", _process.Id.ToString()]);
+        await terminate.WaitForExitAsync();
     }
 
     public async ValueTask DisposeAsync() => await GracefulStop.StopAndDisposeAsync(_process, GracefulStopTimeout);
