@@ -7,4 +7,8 @@ public interface IClusterGatewayGrain : IGrainWithIntegerKey
     /// <summary>Each active silo's breaker for <paramref name="provider"/>; a silo that does not answer in time is left out.</summary>
     [Alias("GetHealthAsync")]
     Task<IReadOnlyList<SiloGatewayHealth>> GetHealthAsync(string provider);
+
+    /// <summary>Every provider as each active silo sees it (configuration, breaker, call figures); a silo that does not answer in time is left out.</summary>
+    [Alias("GetProviderReportsAsync")]
+    Task<IReadOnlyList<SiloProviderReport>> GetProviderReportsAsync();
 }
