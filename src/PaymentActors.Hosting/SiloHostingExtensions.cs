@@ -10,6 +10,7 @@ using PaymentActors.AzureTables.Hosting;
 using PaymentActors.Gateway.Http.Hosting;
 using PaymentActors.Gateway.Http.Options;
 using PaymentActors.Grains.Hosting;
+using PaymentActors.Grains.Options;
 using PaymentActors.Hosting.Options;
 
 namespace PaymentActors.Hosting;
@@ -128,7 +129,7 @@ public static class SiloHostingExtensions
                 // named by PaymentActors:GatewayProvider as it always was.
                 siloBuilder.Services.AddHttpPaymentGateway(
                     configuration.GetSection(GatewayModeOptions.HttpSectionName),
-                    configuration["PaymentActors:GatewayProvider"] is { Length: > 0 } name ? name : HttpGatewayOptions.DefaultProviderName);
+                    configuration[$"{PaymentActorsOptions.SectionName}:{nameof(PaymentActorsOptions.GatewayProvider)}"] is { Length: > 0 } name ? name : HttpGatewayOptions.DefaultProviderName);
                 return;
             default:
                 throw new OptionsValidationException(
