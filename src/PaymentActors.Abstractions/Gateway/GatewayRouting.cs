@@ -5,7 +5,7 @@ public static class GatewayRouting
 {
     /// <summary>The providers serving <paramref name="method"/> in <paramref name="currency"/>, by priority, then name; empty when none does.</summary>
     public static IReadOnlyList<string> Route(IEnumerable<GatewayProvider> providers, string method, string currency) =>
-        [.. InOrder(providers).Where(p => p.Serves(method, currency)).Select(p => p.Name)];
+        InOrder(providers).Where(p => p.Serves(method, currency)).Select(p => p.Name).ToArray();
 
     /// <summary>
     /// The provider the calls without a provider go to (and the top of <c>GET /gateway</c>): the first card provider,

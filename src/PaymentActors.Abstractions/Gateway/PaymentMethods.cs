@@ -6,7 +6,8 @@ public static class PaymentMethods
     public const string Card = "card";
     public const string PayPal = "paypal";
 
-    public static IReadOnlyList<string> All { get; } = [Card, PayPal];
+    // Arrays, here and in what grains return: a type every serializer knows, whatever a collection expression builds.
+    public static IReadOnlyList<string> All { get; } = new[] { Card, PayPal };
 
     public static bool IsKnown(string? method) => method is Card or PayPal;
 }

@@ -9,7 +9,7 @@ internal sealed class HttpGatewayProviderCatalog : IGatewayProviderCatalog
 
     public HttpGatewayProviderCatalog(IReadOnlyList<GatewayProvider> providers, IReadOnlyDictionary<string, HttpPaymentGateway> gateways)
     {
-        Providers = [.. GatewayRouting.InOrder(providers)];
+        Providers = GatewayRouting.InOrder(providers).ToArray();
         Default = GatewayRouting.DefaultOf(providers);
         _gateways = gateways;
     }

@@ -49,7 +49,7 @@ public static class GatewayProviderConfiguration
                 failures.Add($"{prefix}:Priority must be an integer.");
             }
 
-            providers.Add(new GatewayProvider(name, methods, currencies, priority));
+            providers.Add(new GatewayProvider(name, methods.ToArray(), currencies.ToArray(), priority));
         }
 
         return failures.Count == 0
@@ -58,7 +58,7 @@ public static class GatewayProviderConfiguration
     }
 
     /// <summary>The one-provider form: everything goes to it.</summary>
-    public static GatewayProvider Single(string name) => new(name, PaymentMethods.All, [], 0);
+    public static GatewayProvider Single(string name) => new(name, PaymentMethods.All, Array.Empty<string>(), 0);
 
     private static List<string> ReadList(IConfigurationSection section)
     {

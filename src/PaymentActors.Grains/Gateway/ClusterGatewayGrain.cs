@@ -21,7 +21,7 @@ public sealed class ClusterGatewayGrain(IClusterMembershipService membership, Ga
     public async Task<IReadOnlyList<SiloProviderReport>> GetProviderReportsAsync()
     {
         var answers = await Task.WhenAll(ActiveSilos().Select(ReportAsync));
-        return [.. answers.SelectMany(reports => reports)];
+        return answers.SelectMany(reports => reports).ToArray();
     }
 
     private List<SiloAddress> ActiveSilos() => membership.CurrentSnapshot.Members.Values
@@ -35,7 +35,7 @@ public sealed class ClusterGatewayGrain(IClusterMembershipService membership, Ga
         try
         {
             var reports = await services.On(silo).GetProviderReportsAsync().WaitAsync(SiloTimeout);
-            return [.. reports.Select(report => report with { Silo = silo.ToParsableString() })];
+            return reports.Select(report => report with { Silo = silo.ToParsableString() }).ToArray();
         }
         catch (Exception exception) when (exception is TimeoutException or SiloUnavailableException or OrleansMessageRejectionException)
         {

@@ -17,5 +17,5 @@ public sealed class GatewayHealthService(
     public Task<GatewayHealth> GetHealthAsync(string provider) => Task.FromResult(health.GetHealth(provider));
 
     public Task<IReadOnlyList<SiloProviderReport>> GetProviderReportsAsync() => Task.FromResult<IReadOnlyList<SiloProviderReport>>(
-        [.. catalog.Providers.Select(p => new SiloProviderReport(string.Empty, p, health.GetHealth(p.Name), stats.Figures(p.Name), p.Name == catalog.Default.Name))]);
+        catalog.Providers.Select(p => new SiloProviderReport(string.Empty, p, health.GetHealth(p.Name), stats.Figures(p.Name), p.Name == catalog.Default.Name)).ToArray());
 }

@@ -15,8 +15,8 @@ public sealed class SingleProviderCatalog : IGatewayProviderCatalog
     public SingleProviderCatalog(IPaymentGateway gateway, IOptions<PaymentActorsOptions> options)
     {
         _gateway = gateway;
-        Default = new GatewayProvider(options.Value.GatewayProvider, PaymentMethods.All, [], 0);
-        Providers = [Default];
+        Default = new GatewayProvider(options.Value.GatewayProvider, PaymentMethods.All, Array.Empty<string>(), 0);
+        Providers = new[] { Default };
     }
 
     public IReadOnlyList<GatewayProvider> Providers { get; }
