@@ -21,6 +21,7 @@ public sealed class GatewayProvidersTests
         await using var services = Build(new Dictionary<string, string?>
         {
             ["PaymentGateway:MaxRetryAttempts"] = "0",
+            ["PaymentGateway:AttemptTimeout"] = "00:00:10",
             ["PaymentGateway:BreakerMinimumThroughput"] = "2",
             ["PaymentGateway:BreakerFailureRatio"] = "1",
             ["PaymentGateway:Providers:mock-b:BaseUrl"] = b.BaseAddress.ToString(),

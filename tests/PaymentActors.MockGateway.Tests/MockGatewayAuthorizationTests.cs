@@ -102,7 +102,8 @@ public sealed class MockGatewayAuthorizationTests
     [Fact]
     public async Task Authorize_ResentWhileTheFirstIsProcessing_Is202ThenTheFirstOutcome_AndDeclinesFollowTheSeed()
     {
-        await using var gateway = await RunningMockGateway.StartAsync("Behaviour:LatencyMinMs=1000", "Behaviour:LatencyMaxMs=1000");
+        // A generous latency, so that the re-send arrives while the first is processed even on a starved machine.
+        await using var gateway = await RunningMockGateway.StartAsync("Behaviour:LatencyMinMs=3000", "Behaviour:LatencyMaxMs=3000");
 
         var first = gateway.PostAsync("authorizations", RunningMockGateway.AuthorizationJson("pay-5"));
         await Eventually.UntilAsync(() => gateway.GetStatsAsync(), s => s.RequestsReceived == 1, "the first request to arrive");
