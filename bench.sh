@@ -7,6 +7,14 @@
 #   BENCH_ROWS="hot-hey peer" ./bench.sh   some rows; ids:
 #       baseline   round-1 main (commit d50f25a, built from `git archive` in a temporary directory), hot wallet, hey
 #       hot-hey    hot wallet, Azurite, hey on POST /payments?wait=true (no idempotency key: fresh payment ids)
+#       hot-c4 hot-c16   the same at 4 and 16 clients (hot-hey is the 64-client row), beside pg-c4/pg-c16/pg-c64
+#       many       1,000 wallets funded before the window, wrk paying from a random one each request, warm-up on the
+#                  same wallets (what ../shared/tools/many-wallets measures); audited (the wallets' debits = completed)
+#       pg-c4 pg-c16 pg-c64   pg-peer: seeds 003/004's design on PostgreSQL (benchmarks/PaymentActors.PgPeer), one hot
+#                  wallet at 4/16/64 clients: tx1 locks the wallet row (SELECT … FOR UPDATE), checks, reserves and
+#                  inserts the payment; the mock gateway's POST /charges outside any transaction; tx2 deducts and
+#                  marks it completed. Audited (balance = deposits − completed on every wallet)
+#       pg-many    pg-peer on 1,000 wallets, 64 clients, a random wallet per payment
 #       cluster-hey  the same load on the front door in client mode with 2 silo processes (run.sh --silos 2's shape)
 #       hot-load   hot wallet, Azurite, the project's load tester (idempotency keys, audited)
 #       mem-hey    hot wallet, in memory, hey
@@ -16,12 +24,25 @@
 #       breaker    gateway in outage, breaker open: latency of POST /payments?wait=true (each ends failed)
 #   BENCH_WARMUP=10 BENCH_SECONDS=12 ./bench.sh   warm-up and load per row, in seconds (defaults 10 and 12)
 #   BENCH_CLIENTS=64                    concurrent clients (hey -c, load tester -c, peer workers)
+#   BENCH_API_DLL=/tmp/a/api/PaymentActors.Api.dll BENCH_SILO_DLL=/tmp/a/silo/PaymentActors.Silo.dll   another build
+#   BENCH_SYSTEM_ARGS="--Logging:LogLevel:System.Net.Http.HttpClient=Information"   settings for the API and silos
+#   BENCH_PROFILE=1                     perf samples of every system process during each row's window: the share of
+#                                       CPU by module and the top methods per process in .bench/<time>/<row>/profile-*.txt
+#   BENCH_PG_PORT=25432                 PostgreSQL's port for the pg-* rows (unix socket in a temporary directory)
+#
+# Every process of the system runs with the configuration ./run.sh gives it (appsettings.json, the Development
+# environment, no logging flags). What differs from ./run.sh: no management listener (the /metrics scrapes carry an
+# operator token), a ClusterId/ServiceId of its own per row, and its own ports and Azurite data directory.
+#
+# The pg-* rows run PostgreSQL from Debian's packages (installed with apt-get if missing, when run as root) as the
+# `postgres` user (PostgreSQL refuses to run as root) on a temporary data directory, fsync and synchronous_commit on.
 #
 # Columns (per COMPLETED payment unless said otherwise; counts are summed over every process of the system):
 #   completed/s, p50/p99 (ms, send → final answer), storage requests (every request to Azurite, reads included),
 #   grain messages (calls, one-way calls and stream deliveries), CPU ms of the system's processes (API + silos; with
-#   silo processes, each process's share in brackets), of Azurite and of the load generator (from /proc/PID/stat), the
-#   row's check (audit, or money conserved), load1. Silo processes serve their counters on Metrics:Port, and every
+#   silo processes, each process's share in brackets; for pg-* rows the peer program, which is service and load
+#   generator in one), of the store (Azurite, or every PostgreSQL process) and of the load generator (from
+#   /proc/PID/stat), the row's check (audit, or money conserved), load1. Silo processes serve their counters on Metrics:Port, and every
 #   process's scrape is summed, so the counts of a cluster row are the whole cluster's.
 # Reports, logs, scrapes and a breakdown per row go to .bench/<utc time>/.
 set -euo pipefail
@@ -30,7 +51,7 @@ cd "$(dirname "$0")"
 WARMUP="${BENCH_WARMUP:-10}"
 SECONDS_OF_LOAD="${BENCH_SECONDS:-12}"
 CLIENTS="${BENCH_CLIENTS:-64}"
-ROWS="${BENCH_ROWS:-baseline hot-hey cluster-hey hot-load mem-hey spread realistic peer breaker}"
+ROWS="${BENCH_ROWS:-baseline hot-hey cluster-hey hot-c4 hot-c16 many pg-c4 pg-c16 pg-c64 pg-many hot-load mem-hey spread realistic peer breaker}"
 BASELINE_COMMIT="${BENCH_BASELINE_COMMIT:-d50f25a}"
 CONFIGURATION=Release
 HOST=127.0.0.1
@@ -43,6 +64,8 @@ CLUSTER_SILOS=2
 AZURITE_BLOB_PORT="${BENCH_AZURITE_BLOB_PORT:-20200}"
 AZURITE_QUEUE_PORT="${BENCH_AZURITE_QUEUE_PORT:-20201}"
 AZURITE_TABLE_PORT="${BENCH_AZURITE_TABLE_PORT:-20202}"
+PG_PORT="${BENCH_PG_PORT:-25432}"
+MANY_WALLETS=1000
 READY_TIMEOUT_SECONDS=120
 OUT=".bench/$(date -u +%Y%m%dT%H%M%SZ)"
 API_URL="http://$HOST:$API_PORT"
@@ -73,14 +96,19 @@ cleanup() {
   trap - EXIT INT TERM
   local i
   for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do stop_pid "${PIDS[i]}"; done
+  if declare -F pg_stop >/dev/null; then pg_stop; fi
   rm -rf "$SCRATCH"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # start_process NAME COMMAND [ARGS...]: background, output in $OUT/NAME.log; sets LAST_PID.
+# With BENCH_PROFILE=1 .NET processes write a perf map, so that perf names their JIT-compiled methods.
+PROFILE_ENV=()
+[ "${BENCH_PROFILE:-0}" = 1 ] && PROFILE_ENV=(env DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0)
 start_process() {
   local name="$1"; shift
+  if [ "$1" = dotnet ]; then set -- "${PROFILE_ENV[@]}" "$@"; fi
   "$@" >"$OUT/$name.log" 2>&1 &
   LAST_PID=$!
   PIDS+=("$LAST_PID")
@@ -117,18 +145,33 @@ done
 
 wants() { case " $ROWS " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 
+# The many-wallets row drives wrk (a Lua script picks a random wallet per request); Debian packages it.
+if wants many && ! command -v wrk >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "Installing wrk (apt-get install wrk)..."
+    { apt-get install -y --no-install-recommends wrk || { apt-get update && apt-get install -y --no-install-recommends wrk; }; } >"$OUT/apt-wrk.log" 2>&1 \
+      || { echo "apt-get install wrk failed; see $OUT/apt-wrk.log" >&2; exit 1; }
+  else
+    echo "wrk is required for the many row (apt-get install wrk)." >&2; exit 1
+  fi
+fi
+
 # --- build -------------------------------------------------------------------
 LOADTEST_PROJECT=src/PaymentActors.Cli
 echo "Building ($CONFIGURATION)..."
-for project in src/PaymentActors.Api src/PaymentActors.Silo src/PaymentActors.MockGateway "$LOADTEST_PROJECT" benchmarks/PaymentActors.SeedPeer; do
+# BENCH_API_DLL / BENCH_SILO_DLL: another build's front door and silo host (A/B of two commits, each built and copied
+# aside first); everything else is built from this tree.
+# BENCH_NO_BUILD=1: use the Release outputs as they are (built already).
+[ "${BENCH_NO_BUILD:-0}" = 1 ] || for project in src/PaymentActors.Api src/PaymentActors.Silo src/PaymentActors.MockGateway "$LOADTEST_PROJECT" benchmarks/PaymentActors.SeedPeer benchmarks/PaymentActors.PgPeer; do
   dotnet build "$project/$(basename "$project").csproj" -c "$CONFIGURATION" -nologo -v quiet >"$OUT/build.log" 2>&1 \
     || { tail -n 30 "$OUT/build.log" >&2; exit 1; }
 done
-API_DLL="src/PaymentActors.Api/bin/$CONFIGURATION/net10.0/PaymentActors.Api.dll"
-SILO_DLL="src/PaymentActors.Silo/bin/$CONFIGURATION/net10.0/PaymentActors.Silo.dll"
+API_DLL="${BENCH_API_DLL:-src/PaymentActors.Api/bin/$CONFIGURATION/net10.0/PaymentActors.Api.dll}"
+SILO_DLL="${BENCH_SILO_DLL:-src/PaymentActors.Silo/bin/$CONFIGURATION/net10.0/PaymentActors.Silo.dll}"
 GATEWAY_DLL="src/PaymentActors.MockGateway/bin/$CONFIGURATION/net10.0/PaymentActors.MockGateway.dll"
 LOADTEST_DLL="$LOADTEST_PROJECT/bin/$CONFIGURATION/net10.0/$(basename "$LOADTEST_PROJECT").dll"
 PEER_DLL="benchmarks/PaymentActors.SeedPeer/bin/$CONFIGURATION/net10.0/PaymentActors.SeedPeer.dll"
+PG_PEER_DLL="benchmarks/PaymentActors.PgPeer/bin/$CONFIGURATION/net10.0/PaymentActors.PgPeer.dll"
 
 # --- operator token ----------------------------------------------------------------
 # Authentication is on: the API runs in Development and validates `dotnet user-jwts` tokens (key in user secrets).
@@ -173,7 +216,7 @@ echo "Azurite: a fresh one on $HOST:$AZURITE_TABLE_PORT (empty data directory) f
 fresh_azurite start || exit 1
 
 echo "Starting the mock gateway on $GATEWAY_URL..."
-start_process mock-gateway dotnet "$GATEWAY_DLL" --urls "$GATEWAY_URL" --Logging:LogLevel:Default=Warning
+start_process mock-gateway dotnet "$GATEWAY_DLL" --urls "$GATEWAY_URL"
 wait_ready mock-gateway "$LAST_PID" curl -fs "$GATEWAY_URL/health" || exit 1
 
 # gateway_behaviour JSON: what the mock gateway does for the next run (only the fields given change).
@@ -241,6 +284,9 @@ ROW_SILOS=0
 start_system() {
   local id="$1" dll="$2" storage="$3"; shift 3
   local storage_args=("--Storage:Provider=$storage") cluster_args i
+  # BENCH_SYSTEM_ARGS: settings for the front door and every silo (e.g. the logging of an earlier configuration).
+  # shellcheck disable=SC2206
+  set -- "$@" ${BENCH_SYSTEM_ARGS:-}
   if [ "$storage" = AzureTables ]; then
     storage_args+=("--ConnectionStrings:AzureTables=$AZURE_CONNECTION")
     fresh_azurite "$id" || return 1
@@ -253,7 +299,7 @@ start_system() {
       start_process "silo-$((i + 1))-$id" dotnet "$SILO_DLL" \
         --Orleans:SiloPort="$((SILO_PORT + 1 + i))" --Orleans:GatewayPort="$((ORLEANS_GATEWAY_PORT + 1 + i))" \
         --Metrics:Port="$((SILO_METRICS_PORT + i))" "${cluster_args[@]}" "${storage_args[@]}" \
-        --Gateway:Mode=Http --PaymentGateway:BaseUrl="$GATEWAY_URL" --Logging:LogLevel:Default=Warning "$@"
+        --Gateway:Mode=Http --PaymentGateway:BaseUrl="$GATEWAY_URL" "$@"
       SYSTEM_PIDS+=("$LAST_PID"); SYSTEM_NAMES+=("silo-$((i + 1))"); SYSTEM_METRICS_URLS+=("http://$HOST:$((SILO_METRICS_PORT + i))")
     done
     for ((i = 0; i < ROW_SILOS; i++)); do
@@ -265,8 +311,7 @@ start_system() {
     --urls "$API_URL" --environment Development \
     "${orleans_args[@]}" "${cluster_args[@]}" \
     "${storage_args[@]}" \
-    --Gateway:Mode=Http --PaymentGateway:BaseUrl="$GATEWAY_URL" \
-    --Logging:LogLevel:Default=Warning "$@"
+    --Gateway:Mode=Http --PaymentGateway:BaseUrl="$GATEWAY_URL" "$@"
   SYSTEM_PIDS=("$LAST_PID" "${SYSTEM_PIDS[@]}"); SYSTEM_NAMES=(api "${SYSTEM_NAMES[@]}")
   SYSTEM_METRICS_URLS=("$API_URL" "${SYSTEM_METRICS_URLS[@]}")
   wait_ready "api-$id" "$LAST_PID" curl -fs "$API_URL/health/ready"
@@ -283,7 +328,40 @@ measure_begin() {
   scrape "$ROW_DIR/before"
   SYSTEM_TICKS0=(); for pid in "${SYSTEM_PIDS[@]}"; do SYSTEM_TICKS0+=("$(cpu_ticks "$pid")"); done
   AZURITE_TICKS0="$(cpu_ticks "$AZURITE_PID")"
+  PERF_PIDS=()
+  if [ "${BENCH_PROFILE:-0}" = 1 ]; then
+    local i
+    for ((i = 0; i < ${#SYSTEM_PIDS[@]}; i++)); do
+      perf record -F 299 -g -p "${SYSTEM_PIDS[i]}" -o "$ROW_DIR/perf-${SYSTEM_NAMES[i]}.data" -- sleep "$((SECONDS_OF_LOAD - 1))" \
+        >"$ROW_DIR/perf-${SYSTEM_NAMES[i]}.log" 2>&1 &
+      PERF_PIDS+=($!)
+    done
+  fi
   LOAD_STARTED="$(date +%s.%N)"
+}
+
+# profile_report: each profiled process's share of samples by module and its top methods (self time).
+profile_report() {
+  local pid name
+  for pid in "${PERF_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  for name in "${SYSTEM_NAMES[@]}"; do
+    [ -s "$ROW_DIR/perf-$name.data" ] || continue
+    perf report -i "$ROW_DIR/perf-$name.data" --no-children --sort dso,sym 2>/dev/null | python3 -c '
+import collections, re, sys
+modules = collections.Counter(); methods = collections.Counter()
+for line in sys.stdin:
+    m = re.match(r"\s+([0-9.]+)%\s+(.*?)\s+\[(.)\] (.*)", line)
+    if not m:
+        continue
+    share = float(m.group(1)); assembly = re.search(r"\[([A-Za-z][\w.]+)\]", m.group(4))
+    modules[assembly.group(1) if assembly and "[JIT]" in m.group(2) else m.group(2).split()[0]] += share
+    methods[m.group(4)[:160]] += share
+print("share of samples by module:")
+for module, share in modules.most_common(25): print(f"  {share:6.2f}%  {module}")
+print("top methods (self):")
+for method, share in methods.most_common(40): print(f"  {share:6.2f}%  {method}")
+' >"$ROW_DIR/profile-$name.txt" 2>&1 || true
+  done
 }
 
 # measure_end GENERATOR_CPU_SECONDS: sets COMPLETED, RATE, the per-payment CPU and the counts.
@@ -293,6 +371,7 @@ measure_end() {
   # name=ticks for each system process, over the load.
   for ((i = 0; i < ${#SYSTEM_PIDS[@]}; i++)); do ticks+=("${SYSTEM_NAMES[i]}=$(($(cpu_ticks "${SYSTEM_PIDS[i]}") - SYSTEM_TICKS0[i]))"); done
   local azurite_ticks=$(($(cpu_ticks "$AZURITE_PID") - AZURITE_TICKS0))
+  [ "${BENCH_PROFILE:-0}" = 1 ] && profile_report
   settle
   scrape "$ROW_DIR/after"
   python3 "$DELTA" "$ROW_DIR/before" "$ROW_DIR/after" >"$ROW_DIR/counts.txt" || true
@@ -323,9 +402,11 @@ timed_cpu() {
   TIMED_CPU="$(awk '{print $1 + $2}' <<<"$timing")"
 }
 
-# hey_row ID LABEL DLL STORAGE [API ARGS...]: warm-up, then hey on one hot wallet.
+# hey_row ID LABEL DLL STORAGE [API ARGS...]: warm-up, then hey on one hot wallet (ROW_CLIENTS clients, default CLIENTS).
+ROW_CLIENTS=""
 hey_row() {
   local id="$1" label="$2" dll="$3" storage="$4"; shift 4
+  local clients="${ROW_CLIENTS:-$CLIENTS}"
   wants "$id" || return 0
   echo "[$id] $label"
   ROW_DIR="$OUT/$id"; mkdir -p "$ROW_DIR"
@@ -335,11 +416,11 @@ hey_row() {
   if ! start_system "$id" "$dll" "$storage" "$@"; then stop_system; row_failed "$label" "system did not start (see $OUT/api-$id.log)"; return 0; fi
   local warm="warm-$id-$RANDOM" hot="hot-$id-$RANDOM"
   fund "$warm"; fund "$hot"
-  hey_load "$warm" "$WARMUP" "$CLIENTS" "$ROW_DIR/warmup.txt"
+  hey_load "$warm" "$WARMUP" "$clients" "$ROW_DIR/warmup.txt"
   settle
   local before; before="$(balance "$hot")"
   measure_begin
-  timed_cpu hey_load "$hot" "$SECONDS_OF_LOAD" "$CLIENTS" "$ROW_DIR/hey.txt"
+  timed_cpu hey_load "$hot" "$SECONDS_OF_LOAD" "$clients" "$ROW_DIR/hey.txt"
   measure_end "$TIMED_CPU"
   local after non200 check
   after="$(balance "$hot")"
@@ -434,6 +515,121 @@ breaker_row() {
   stop_system
 }
 
+# wrk_to FILE ARGS...: wrk with its report in FILE. wrk_percentile P FILE: wrk's P% latency in ms.
+wrk_to() { local file="$1"; shift; wrk "$@" >"$file" 2>&1; }
+wrk_percentile() {
+  awk -v p="$1%" '$1 == p {
+      v = $2; unit = v; sub(/^[0-9.]+/, "", unit); sub(/[a-z]+$/, "", v)
+      ms = (unit == "us" ? v / 1000 : unit == "s" ? v * 1000 : unit == "m" ? v * 60000 : v)
+      printf "%.1f", ms; found = 1 }
+    END { if (!found) print "-" }' "$2"
+}
+
+# many_row: MANY_WALLETS wallets funded before the window, wrk paying from a random one each request on
+# POST /payments?wait=true, a warm-up on the same wallets (their grains active, their reminders registered), then the
+# measured window. Checked: the wallets' debits over the window equal the completed payments, and every answer was 2xx.
+many_row() {
+  wants many || return 0
+  local label="$MANY_WALLETS wallets, Azurite, wrk"
+  echo "[many] $label"
+  ROW_DIR="$OUT/many"; mkdir -p "$ROW_DIR"
+  STORAGE_KIND=azure
+  gateway_behaviour "$NO_GATEWAY_FAULTS"
+  if ! start_system many "$API_DLL" AzureTables; then stop_system; row_failed "$label" "system did not start (see $OUT/api-many.log)"; return 0; fi
+  local prefix="mw-$RANDOM-"
+  seq 1 "$MANY_WALLETS" | xargs -P 16 -I{} curl -fsS -o /dev/null -X POST "$API_URL/wallets/${prefix}{}/deposits" "${AUTH[@]}" \
+    -H 'Content-Type: application/json' -H "Idempotency-Key: fund-${prefix}{}" -d '{"amount":"1000000.00","currency":"USD"}'
+  cat >"$ROW_DIR/pay.lua" <<LUA
+math.randomseed(os.time())
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer $OPERATOR_TOKEN"
+request = function()
+  local body = '{"user_id":"${prefix}' .. math.random(1, $MANY_WALLETS) .. '","service_id":"bench","amount":"1.00","currency":"USD"}'
+  return wrk.format("POST", "/payments?wait=true", nil, body)
+end
+LUA
+  wallets_total() {
+    seq 1 "$MANY_WALLETS" | xargs -P 16 -I{} curl -fsS "${AUTH[@]}" "$API_URL/wallets/${prefix}{}" | jq -r .data.balance \
+      | python3 -c "import sys; print(sum(float(x) for x in sys.stdin))"
+  }
+  wrk_to "$ROW_DIR/warmup.txt" -t2 -c"$CLIENTS" -d"${WARMUP}s" --latency -s "$ROW_DIR/pay.lua" "$API_URL"
+  settle
+  local before; before="$(wallets_total)"
+  measure_begin
+  timed_cpu wrk_to "$ROW_DIR/wrk.txt" -t2 -c"$CLIENTS" -d"${SECONDS_OF_LOAD}s" --latency -s "$ROW_DIR/pay.lua" "$API_URL"
+  measure_end "$TIMED_CPU"
+  local after check non2xx
+  after="$(wallets_total)"
+  non2xx="$(awk '/Non-2xx or 3xx responses:/ {print $NF}' "$ROW_DIR/wrk.txt")"
+  if python3 -c "import sys; sys.exit(0 if round(float('$before') - float('$after')) == $COMPLETED else 1)" && [ -z "$non2xx" ]; then
+    check="money ok"
+  else
+    check="CHECK ($before→$after, $COMPLETED completed, ${non2xx:-0} non-2xx)"
+  fi
+  TABLE_ROWS+=("$label|$RATE|$(wrk_percentile 50 "$ROW_DIR/wrk.txt")|$(wrk_percentile 99 "$ROW_DIR/wrk.txt")|$STORAGE_PER|$MESSAGES_PER|$SYSTEM_CPU|$AZURITE_CPU|$GENERATOR_CPU|$check|$(cut -d ' ' -f 1 /proc/loadavg)")
+  echo "  ${TABLE_ROWS[-1]}"
+  stop_system
+}
+
+# --- PostgreSQL (pg-* rows) ---------------------------------------------------------
+# pg_start: a PostgreSQL of our own on a temporary data directory, a unix socket in it and PG_PORT, run as `postgres`
+# when this script runs as root (PostgreSQL refuses root). fsync and synchronous_commit on, as production runs.
+PG_DIR=""; PG_PID=""; PG_AS=()
+pg_start() {
+  [ -n "$PG_PID" ] && return 0
+  local bin
+  bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
+  if [ -z "$bin" ]; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+      echo "  installing PostgreSQL (apt-get install postgresql)..."
+      { apt-get install -y --no-install-recommends postgresql || { apt-get update && apt-get install -y --no-install-recommends postgresql; }; } \
+        >"$OUT/apt-postgresql.log" 2>&1 || { echo "  apt-get install postgresql failed; see $OUT/apt-postgresql.log" >&2; return 1; }
+      bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
+    fi
+    [ -n "$bin" ] || { echo "  PostgreSQL is not installed (apt-get install postgresql)." >&2; return 1; }
+  fi
+  PG_DIR="$(mktemp -d "${TMPDIR:-/tmp}/paymentactors-pg.XXXXXX")"
+  if [ "$(id -u)" = 0 ]; then chown postgres: "$PG_DIR"; PG_AS=(runuser -u postgres --); fi
+  "${PG_AS[@]}" "$bin/initdb" -D "$PG_DIR/data" -U postgres -A trust -E UTF8 --no-instructions >"$OUT/postgres-initdb.log" 2>&1 \
+    || { tail -n 5 "$OUT/postgres-initdb.log" >&2; return 1; }
+  "${PG_AS[@]}" "$bin/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/postgres.log" -w -t 60 start \
+    -o "-p $PG_PORT -k $PG_DIR -c listen_addresses= -c fsync=on -c synchronous_commit=on -c max_connections=200" \
+    >"$OUT/postgres-start.log" 2>&1 || { cat "$PG_DIR/postgres.log" >&2 2>/dev/null; return 1; }
+  PG_PID="$(head -n 1 "$PG_DIR/data/postmaster.pid")"
+  PG_BIN="$bin"
+  PG_CONNECTION="Host=$PG_DIR;Port=$PG_PORT;Username=postgres;Database=postgres"
+  "${PG_AS[@]}" "$bin/postgres" --version >"$OUT/postgres-version.txt" 2>&1 || true
+}
+pg_stop() {
+  [ -n "$PG_PID" ] || return 0
+  "${PG_AS[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -w stop >/dev/null 2>&1 || kill -TERM "$PG_PID" 2>/dev/null || true
+  cp "$PG_DIR/postgres.log" "$OUT/postgres.log" 2>/dev/null || true
+  rm -rf "$PG_DIR"; PG_PID=""
+}
+
+# pg_row ID CLIENTS WALLETS: the pg-peer program against our PostgreSQL and the same mock gateway (no latency).
+pg_row() {
+  local id="$1" clients="$2" wallets="$3"
+  wants "$id" || return 0
+  local label
+  if [ "$wallets" = 1 ]; then label="pg-peer: hot wallet, PostgreSQL, $clients clients"; else label="pg-peer: $wallets wallets, PostgreSQL, $clients clients"; fi
+  echo "[$id] $label"
+  ROW_DIR="$OUT/$id"; mkdir -p "$ROW_DIR"
+  pg_start || { row_failed "$label" "PostgreSQL did not start"; return 0; }
+  gateway_behaviour "$NO_GATEWAY_FAULTS"
+  timed_cpu dotnet "$PG_PEER_DLL" --connection-string "$PG_CONNECTION" --gateway-url "$GATEWAY_URL" --clients "$clients" \
+    --wallets "$wallets" --seconds "$SECONDS_OF_LOAD" --warmup "$WARMUP" --postgres-pid "$PG_PID" --report "$ROW_DIR/report.json"
+  if [ ! -s "$ROW_DIR/report.json" ]; then row_failed "$label" "no report"; return 0; fi
+  # The peer program is the service and the load generator in one: its CPU goes in the system column.
+  TABLE_ROWS+=("$(jq -r --arg name "$label" --arg load "$(cut -d ' ' -f 1 /proc/loadavg)" '
+      [ $name, (.completed_per_second | round | tostring), (.p50_ms | tostring), (.p99_ms | tostring),
+        "7 round trips, 2 commits", "-", "peer \(.peer_cpu_ms_per_payment) (service + load generator)",
+        "\(.postgres_cpu_ms_per_payment // "-") (PostgreSQL)", "-",
+        (if .audit_violations == 0 then "audit PASS" else "audit FAIL (\(.audit_violations) wallets)" end), $load ] | join("|")' "$ROW_DIR/report.json")")
+  echo "  ${TABLE_ROWS[-1]}"
+}
+
 # --- rows ------------------------------------------------------------------------
 # A row that breaks is reported and the next one runs: the table is always printed (set -e is off inside a `||`).
 NO_GATEWAY_FAULTS='{"fail_rate":0,"latency_min_ms":0,"latency_max_ms":0,"timeout_rate":0,"outage":false}'
@@ -443,6 +639,14 @@ hey_row hot-hey "hot wallet, Azurite, hey" "$API_DLL" AzureTables || row_broke h
 ROW_SILOS=$CLUSTER_SILOS
 hey_row cluster-hey "hot wallet, Azurite, hey, front door + $CLUSTER_SILOS silo processes" "$API_DLL" AzureTables || row_broke cluster-hey
 ROW_SILOS=0
+ROW_CLIENTS=4 hey_row hot-c4 "hot wallet, Azurite, hey, 4 clients" "$API_DLL" AzureTables || row_broke hot-c4
+ROW_CLIENTS=16 hey_row hot-c16 "hot wallet, Azurite, hey, 16 clients" "$API_DLL" AzureTables || row_broke hot-c16
+many_row || row_broke many
+pg_row pg-c4 4 1 || row_broke pg-c4
+pg_row pg-c16 16 1 || row_broke pg-c16
+pg_row pg-c64 64 1 || row_broke pg-c64
+pg_row pg-many "$CLIENTS" "$MANY_WALLETS" || row_broke pg-many
+pg_stop
 load_row hot-load "hot wallet, Azurite, load tester (keys)" AzureTables "$NO_GATEWAY_FAULTS" hot-wallet --deposit 10000000 || row_broke hot-load
 hey_row mem-hey "hot wallet, in memory, hey" "$API_DLL" Memory || row_broke mem-hey
 load_row spread "10,000 wallets, Azurite, load tester" AzureTables "$NO_GATEWAY_FAULTS" spread -k 10000 --deposit 1000 || row_broke spread
@@ -455,7 +659,7 @@ breaker_row || row_broke breaker
 echo
 echo "PaymentActors bench: $CLIENTS clients, ${WARMUP}s warm-up + ${SECONDS_OF_LOAD}s load per row, $(nproc) cores, $(date -u +%FT%TZ), details in $OUT/"
 {
-  echo "configuration|completed/s|p50 ms|p99 ms|storage req/pay|grain msg/pay|system CPU ms/pay|Azurite CPU ms/pay|load-gen CPU ms/pay|check|load1"
+  echo "configuration|completed/s|p50 ms|p99 ms|storage req/pay|grain msg/pay|system CPU ms/pay|store CPU ms/pay|load-gen CPU ms/pay|check|load1"
   printf '%s\n' "${TABLE_ROWS[@]}"
 } | column -t -s '|' -o ' | ' | tee "$OUT/table.txt"
 echo "Per-row breakdowns (storage requests by table and operation, grain messages by method): $OUT/<row>/counts.txt"

@@ -14,6 +14,7 @@
 #   ./run.sh --storage memory --gateway simulated    the API alone, no other process and no Node.js needed
 #   ./run.sh --gateways 1             one mock gateway, configured as the single provider "mock" (PaymentGateway:BaseUrl)
 #   ./run.sh --api-url http://127.0.0.1:8080 --gateway-url http://127.0.0.1:6090 --gateway-b-url http://127.0.0.1:6091
+#   ./run.sh --verbose                a payment's milestones (Debug) and each gateway call's HTTP lines, in every process's log
 #   ./run.sh --https                  HTTPS on https://127.0.0.1:5443 with the SDK's development certificate
 #   ./run.sh --management-url http://127.0.0.1:8081    (empty: no management listener)
 #   ./run.sh -- --PaymentGateway:BreakerBreakDuration=00:00:05    (anything after -- goes to the API and every silo)
@@ -32,6 +33,7 @@ cd "$(dirname "$0")"
 API_URL="${API_URL:-}"
 MANAGEMENT_URL="${MANAGEMENT_URL-http://127.0.0.1:5081}"
 HTTPS=false
+VERBOSE=false
 GATEWAY_URL="${GATEWAY_URL:-http://127.0.0.1:5090}"
 GATEWAY_B_URL="${GATEWAY_B_URL:-http://127.0.0.1:5091}"
 GATEWAYS="${GATEWAYS:-2}"
@@ -69,6 +71,7 @@ while [ $# -gt 0 ]; do
     --management-url) MANAGEMENT_URL="${2?--management-url needs a value}"; shift 2 ;;
     --management-url=*) MANAGEMENT_URL="${1#*=}"; shift ;;
     --https) HTTPS=true; shift ;;
+    --verbose) VERBOSE=true; shift ;;
     --silos) SILOS="${2:?--silos needs a number}"; shift 2 ;;
     --silos=*) SILOS="${1#*=}"; shift ;;
     --silo-port) SILO_PORT="${2:?--silo-port needs a port}"; shift 2 ;;
@@ -211,6 +214,13 @@ if [ "$STORAGE" = azure ]; then
   fi
 else
   API_ARGS=("--Storage:Provider=Memory" "${API_ARGS[@]}")
+fi
+
+# --- logging -------------------------------------------------------------------
+# The defaults (appsettings.json) log like a production service: warnings, errors and rare events, nothing per request.
+# --verbose brings back a payment's milestones and the HTTP client's lines for each gateway call (four per call).
+if [ "$VERBOSE" = true ]; then
+  API_ARGS=("--Logging:LogLevel:PaymentActors=Debug" "--Logging:LogLevel:System.Net.Http.HttpClient=Information" "${API_ARGS[@]}")
 fi
 
 # --- mock gateways ------------------------------------------------------------

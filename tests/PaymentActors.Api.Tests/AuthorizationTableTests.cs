@@ -32,6 +32,8 @@ public sealed class AuthorizationTableTests(ApiFixture api) : IClassFixture<ApiF
         new("GET", "/wallets/{user_id}", SecurityPolicies.User, s => Get($"/wallets/{s.Owner}"), 401, 200, 404, 200),
         new("GET", "/wallets/{user_id}/reservations", SecurityPolicies.User, s => Get($"/wallets/{s.Owner}/reservations"), 401, 200, 404, 200),
         new("GET", "/wallets/{user_id}/ledger", SecurityPolicies.User, s => Get($"/wallets/{s.Owner}/ledger"), 401, 200, 404, 200),
+        new("GET", "/wallets/{user_id}/ledger/export", SecurityPolicies.User,
+            s => Get($"/wallets/{s.Owner}/ledger/export?from=2000-01-01&to=2000-12-31"), 401, 200, 404, 200),
         new("POST", "/payments", SecurityPolicies.User,
             s => Post("/payments", $$"""{"user_id": "{{s.Owner}}", "service_id": "svc-1", "amount": "0.01", "currency": "USD"}"""), 401, 202, 403, 202),
         // Another user's list is 403, as paying or ordering for another user is: the answer does not depend on that user.

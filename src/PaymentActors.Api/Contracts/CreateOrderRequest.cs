@@ -1,11 +1,12 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using PaymentActors.Identifiers;
 
 namespace PaymentActors.Api.Contracts;
 
 /// <summary>Body of <c>POST /orders</c>. Totals are computed on the server; fields are nullable so a missing one is named.</summary>
 public sealed record CreateOrderRequest(
-    [property: Required, StringLength(255, MinimumLength = 1)] string? UserId,
+    [property: Required, StringLength(IdGrammar.MaxLength, MinimumLength = 1), RegularExpression(IdGrammar.Pattern)] string? UserId,
     [property: Required]
     [property: Description("Upper-case ISO 4217 code of every price and total, e.g. USD.")]
     string? Currency,

@@ -22,6 +22,6 @@ public sealed record CreatePaymentRequest(
     [property: StringLength(1024)]
     [property: Description("Optional free text, at most 1024 characters.")]
     string? Description = null,
-    [property: StringLength(255, MinimumLength = 1)]
+    [property: StringLength(IdGrammar.MaxLength, MinimumLength = 1), RegularExpression(IdGrammar.Pattern)]
     [property: Description("Optional: the order this payment pays. amount and currency must equal the order's total; the order is claimed before any funds are reserved.")]
     string? OrderId = null);

@@ -48,7 +48,7 @@ public static class ListEndpoints
                 "`created_before` (strictly before), ISO 8601 times with an offset. Read from an index in the user's wallet partition, kept " +
                 "by the wallet's own writes. Users list their own payments, operators anyone's. Errors: 400 `validation_error` (the parameter " +
                 "named; `starting_after` must be one of the user's payments), 403 `forbidden` (`user_id` is another user's).")
-            .WithQueryParameter(UserIdField, "Whose payments (required).", IdSchema)
+            .WithQueryParameter(UserIdField, "Whose payments.", IdSchema, required: true)
             .WithQueryParameter(StatusField, "Only payments with this status.", () => EnumSchema(PaymentStatuses))
             .WithQueryParameter(OrderEndpoints.OrderIdField, "Only payments of this order.", IdSchema)
             .WithQueryParameter(CreatedAfterField, "Only payments created at or after this time (ISO 8601 with an offset).", TimeSchema)
@@ -69,7 +69,7 @@ public static class ListEndpoints
                 "`GET /payments`'s (`items`, `has_more`, `next_starting_after`, an order id). Filter: `status`. Users list their own orders, " +
                 "operators anyone's. Errors: 400 `validation_error` (the parameter named; `starting_after` must be one of the user's orders), " +
                 "403 `forbidden` (`user_id` is another user's).")
-            .WithQueryParameter(UserIdField, "Whose orders (required).", IdSchema)
+            .WithQueryParameter(UserIdField, "Whose orders.", IdSchema, required: true)
             .WithQueryParameter(StatusField, "Only orders with this status.", () => EnumSchema(OrderStatuses))
             .WithQueryParameter(FailedEventEndpoints.LimitField, $"Page size, 1 to {MaxLimit} (default {DefaultLimit}).", LimitSchema)
             .WithQueryParameter(FailedEventEndpoints.StartingAfterField, "Return orders older than this order (the previous page's `next_starting_after`).", IdSchema)
@@ -87,7 +87,7 @@ public static class ListEndpoints
                 "transaction id). Read off the payment itself (a payment holds at most 100 refunds), so no index is needed. Filter: `type`. " +
                 "Users list their own payments' transactions, operators anyone's. Errors: 400 `validation_error` (the parameter named; " +
                 "`starting_after` must be one of the payment's transactions), 404 `payment_not_found` (also for another user's payment).")
-            .WithQueryParameter(PaymentIdField, "Whose transactions (required).", IdSchema)
+            .WithQueryParameter(PaymentIdField, "Whose transactions.", IdSchema, required: true)
             .WithQueryParameter(TypeField, "Only transactions of this type.", () => EnumSchema(TransactionTypes))
             .WithQueryParameter(FailedEventEndpoints.LimitField, $"Page size, 1 to {MaxLimit} (default {DefaultLimit}).", LimitSchema)
             .WithQueryParameter(FailedEventEndpoints.StartingAfterField, "Return transactions older than this one (the previous page's `next_starting_after`).", IdSchema)

@@ -134,7 +134,8 @@ public static class PaymentEndpoints
 
         // A payment id minted here has nothing stored under it: the grain is told so and skips its storage read.
         // One keyed by an idempotency key may be a replay, so its grain reads.
-        var result = key is null ? await MintedIds.CallAsync(paymentId, create) : await create();
+        // The wallet rides in the request context, so the silo that places the new payment can put it beside its wallet.
+        var result = await WalletAffinity.CallAsync(userId, key is null ? () => MintedIds.CallAsync(paymentId, create) : create);
         await OrderPayments.ReleaseIfNotCreatedAsync(grains, input.OrderId, paymentId, result);
 
         switch (result.Outcome)

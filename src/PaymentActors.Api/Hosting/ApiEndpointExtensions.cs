@@ -25,6 +25,7 @@ public static class ApiEndpointExtensions
 
         app.MapWalletEndpoints();
         app.MapLedgerEndpoints();
+        app.MapLedgerExportEndpoints();
         app.MapOrderEndpoints();
         app.MapTransactionEndpoints();
         app.MapPaymentEndpoints();

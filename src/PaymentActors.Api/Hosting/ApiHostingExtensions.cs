@@ -9,6 +9,7 @@ using PaymentActors.Api.Http;
 using PaymentActors.Api.OpenApi;
 using PaymentActors.Api.Options;
 using PaymentActors.Api.Security;
+using PaymentActors.Api.Telemetry;
 using PaymentActors.Hosting.Telemetry;
 
 namespace PaymentActors.Api.Hosting;
@@ -55,6 +56,7 @@ public static class ApiHostingExtensions
 
         services.AddHealthChecks().AddCheck<ClusterReadinessHealthCheck>("cluster", tags: [ReadyTag]);
 
+        services.AddHostedService<FailedEventsGauge>();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter([.. MeterNames.All]).AddPrometheusExporter());
 
         services.AddOpenApi(openApi =>
@@ -62,6 +64,8 @@ public static class ApiHostingExtensions
             openApi.AddDocumentTransformer(new ApiDocumentTransformer());
             openApi.AddDocumentTransformer(new BearerSecurityTransformer());
             openApi.AddSchemaTransformer(new RequestExampleTransformer());
+            openApi.AddSchemaTransformer(new RequestSchemaTransformer());
+            openApi.AddOperationTransformer(new ContractResponsesTransformer());
         });
         return builder;
     }

@@ -1,12 +1,15 @@
+using System.Reflection;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using PaymentActors.Api.Contracts;
+using PaymentActors.Api.Validation;
 
 namespace PaymentActors.Api.OpenApi;
 
 /// <summary>
 /// Describes the API as a whole (envelopes, amounts, errors, idempotency) and the operational routes that are not
-/// minimal-API endpoints: health, Prometheus metrics, the dashboard and these docs. The dashboard's own
-/// internal routes are left out: they serve its single-page app, not clients.
+/// minimal-API endpoints: health and Prometheus metrics. Pages for people are not operations and are named in the
+/// description instead: the dashboard (whose internal routes serve its single-page app, not clients) and these docs.
 /// </summary>
 public sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
 {
@@ -25,9 +28,18 @@ public sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
                 "409 `idempotency_key_in_use` / `payment_not_cancellable` / `payment_not_refundable` / `failed_event_not_retryable` / " +
                 "`failed_event_not_failed`, 401 `unauthorized` (no valid bearer token), 403 `forbidden`, 429 `rate_limited`, 422 `idempotency_key_reused` / `currency_mismatch` / `refund_exceeds_payment` / `refund_declined`, " +
                 "503 `service_unavailable`. Bad input changes nothing. " +
-                "POSTs accept an `Idempotency-Key` header (1–255 characters): a retry with the same key and body returns the first " +
-                "result with `Idempotent-Replayed: true`. Limits: ids 1–255 characters without control characters; description at most 1024.",
+                $"POSTs accept an `Idempotency-Key` header (1–{InputLimits.MaxIdempotencyKeyLength} characters): a retry with the same key and body returns the first " +
+                $"result with `Idempotent-Replayed: true`. Limits: ids 1–{InputLimits.MaxIdLength} characters of ASCII letters, digits and -._~!$&'()*+,;=:@|; " +
+                $"description at most {InputLimits.MaxDescriptionLength}. " +
+                "Pages for people: this reference at `/docs/`, the Orleans Dashboard at `/dashboard/` (operators; on the management listener).",
         };
+
+        // The generator writes the server as the request's base address, with a trailing slash that would double the paths' own.
+        foreach (var server in document.Servers ?? [])
+        {
+            server.Url = server.Url?.TrimEnd('/');
+        }
+
         foreach (var path in document.Paths.Keys.Where(p => p.StartsWith(DashboardPrefix, StringComparison.Ordinal)).ToList())
         {
             document.Paths.Remove(path);
@@ -50,8 +62,22 @@ public sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
             document.Components.Schemas[nameof(System.Text.Json.JsonElement)] = new OpenApiSchema
             {
                 Type = JsonSchemaType.Number | JsonSchemaType.String,
+
+                // The registry's "decimal" format: generators then type it as decimal, never as a binary float.
+                Format = "decimal",
                 Description = "A decimal amount as a JSON number (100.5) or string (\"100.50\"), read exactly, never through floating point.",
             };
+        }
+
+        // Every code the API answers with, read from ErrorCodes, so a new one is listed without being written twice.
+        if (document.Components?.Schemas is { } schemas && schemas.TryGetValue(nameof(ApiError), out var error)
+            && error is OpenApiSchema { Properties: { } errorProperties } && errorProperties.TryGetValue("code", out var codeSchema)
+            && codeSchema is OpenApiSchema code)
+        {
+            var codes = typeof(ErrorCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
+                .Where(field => field.IsLiteral)
+                .Select(field => (string)field.GetRawConstantValue()!);
+            code.Description = "Stable machine-readable code, one of: " + string.Join(", ", codes) + ".";
         }
 
         // Recorded events are passed through as JSON objects.
@@ -64,58 +90,74 @@ public sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
             };
         }
 
-        var operations = new OpenApiTagReference(OperationsTag, document);
+        var operations = new OpenApiTagReference(ApiTags.Operations, document);
         document.Tags ??= new HashSet<OpenApiTag>();
-        document.Tags.Add(new OpenApiTag { Name = OperationsTag, Description = "Health probes, metrics, dashboard and documentation." });
-        AddGet(document, operations, "/health/live", "Liveness", "200 while the process serves HTTP.", ("200", "Alive.", "application/json"));
-        AddGet(document, operations, "/health/ready", "Readiness",
+        document.Tags.Add(new OpenApiTag { Name = ApiTags.Operations });
+        foreach (var tag in document.Tags)
+        {
+            if (tag.Name is not null && ApiTags.Descriptions.TryGetValue(tag.Name, out var description))
+            {
+                tag.Description = description;
+            }
+        }
+        var envelope = new OpenApiSchemaReference(nameof(ApiErrorResponse), document);
+        AddGet(document, operations, envelope, new("/health/live", "GetLiveness", "Liveness", "200 while the process serves HTTP.", Anonymous: true, Throttled: false),
+            ("200", "Alive.", "application/json"));
+        AddGet(document, operations, envelope, new("/health/ready", "GetReadiness", "Readiness",
             "200 when the co-hosted silo is active and a wallet grain answers a read (the cluster places grains and storage loads state); " +
-            "503 `service_unavailable` otherwise.",
+            "503 `service_unavailable` otherwise.", Anonymous: true, Throttled: false),
             ("200", "Ready.", "application/json"), ("503", "Not ready.", "application/json"));
-        AddGet(document, operations, "/metrics", "Prometheus metrics",
+        AddGet(document, operations, envelope, new("/metrics", "GetPrometheusMetrics", "Prometheus metrics",
             "Operators: an operator token, or no token on the management listener (`Management:Urls`). Prometheus text exposition of the PaymentActors, PaymentActors.Storage, PaymentActors.Gateway, Microsoft.Orleans and ASP.NET Core meters.",
+            Anonymous: false, Throttled: true),
             ("200", "Metrics in Prometheus text format.", "text/plain"));
-        AddGet(document, operations, "/dashboard/", "Orleans Dashboard",
-            "Operators: open it on the management listener (`Management:Urls`, loopback), or send an operator token. The Orleans Dashboard: silos, grain activations, call rates and latencies.", ("200", "The dashboard page.", "text/html"));
-        AddGet(document, operations, "/docs/", "API reference", "This interactive reference (Scalar).", ("200", "The reference page.", "text/html"));
         return Task.CompletedTask;
     }
 
     private const string DashboardPrefix = "/dashboard";
-    private const string OperationsTag = "Operations";
+
+    /// <summary>A route mapped by a library, described by hand: who may call it and whether it is rate limited.</summary>
+    private sealed record LibraryRoute(string Path, string OperationId, string Summary, string Description, bool Anonymous, bool Throttled);
 
     private static void AddGet(
         OpenApiDocument document,
         OpenApiTagReference tag,
-        string path,
-        string summary,
-        string description,
+        IOpenApiSchema envelope,
+        LibraryRoute route,
         params (string Status, string Description, string MediaType)[] responses)
     {
         var operation = new OpenApiOperation
         {
-            Summary = summary,
-            Description = description,
+            OperationId = route.OperationId,
+            Summary = route.Summary,
+            Description = route.Description,
             Tags = new HashSet<OpenApiTagReference> { tag },
             Responses = new OpenApiResponses(),
         };
         foreach (var (status, text, mediaType) in responses)
         {
-            operation.Responses[status] = new OpenApiResponse
+            var response = new OpenApiResponse
             {
                 Description = text,
                 Content = new Dictionary<string, OpenApiMediaType> { [mediaType] = new() },
             };
+            operation.Responses[status] = response;
         }
 
-        // Health probes and the docs need no token; /metrics and the dashboard keep the document's bearer requirement.
-        if (path.StartsWith("/health", StringComparison.Ordinal) || path.StartsWith("/docs", StringComparison.Ordinal))
+        // The same answers ContractResponsesTransformer adds to the minimal-API routes, from the same rules.
+        foreach (var (status, text) in ContractResponsesTransformer.PipelineErrors(hasInput: false, hasBody: false, route.Anonymous, route.Throttled, callsCluster: false))
+        {
+            operation.Responses.TryAdd(status, ContractResponsesTransformer.ErrorResponse(status, text, envelope));
+        }
+
+        // Health probes need no token; /metrics keeps the document's bearer requirement.
+        if (route.Anonymous)
         {
             operation.Security = [];
         }
 
         var item = new OpenApiPathItem();
         item.AddOperation(HttpMethod.Get, operation);
-        document.Paths[path] = item;
+        document.Paths[route.Path] = item;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.OpenApi;
 using PaymentActors.Api.Http;
+using PaymentActors.Api.Validation;
 
 namespace PaymentActors.Api.OpenApi;
 
@@ -16,10 +17,10 @@ public static class OperationConventions
             Name = ApiHeaders.IdempotencyKey,
             In = ParameterLocation.Header,
             Required = false,
-            Description = "Optional, 1–255 characters. Retrying with the same key and body returns the first result once, " +
+            Description = $"Optional, 1–{InputLimits.MaxIdempotencyKeyLength} printable ASCII characters. Retrying with the same key and body returns the first result once, " +
                 "with `Idempotent-Replayed: true`; the same key with a different body is refused with 422 `idempotency_key_reused`. " +
                 "Keys are scoped to the user.",
-            Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = 255 },
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = InputLimits.MaxIdempotencyKeyLength },
         });
         foreach (var response in SuccessResponses(operation))
         {
@@ -57,14 +58,18 @@ public static class OperationConventions
         return Task.CompletedTask;
     });
 
-    /// <summary>Describes a query parameter that is bound as text and validated by hand, with the schema of what it accepts.</summary>
-    public static TBuilder WithQueryParameter<TBuilder>(this TBuilder builder, string name, string description, Func<OpenApiSchema> schema)
+    /// <summary>
+    /// Describes a query parameter that is bound as text and validated by hand, with the schema of what it accepts;
+    /// <paramref name="required"/> when the handler refuses a request without it (binding as text cannot tell).
+    /// </summary>
+    public static TBuilder WithQueryParameter<TBuilder>(this TBuilder builder, string name, string description, Func<OpenApiSchema> schema, bool required = false)
         where TBuilder : IEndpointConventionBuilder => builder.AddOpenApiOperationTransformer((operation, _, _) =>
     {
         if (operation.Parameters?.OfType<OpenApiParameter>().FirstOrDefault(p => p.Name == name && p.In == ParameterLocation.Query) is { } parameter)
         {
             parameter.Description = description;
             parameter.Schema = schema();
+            parameter.Required = required;
         }
 
         return Task.CompletedTask;

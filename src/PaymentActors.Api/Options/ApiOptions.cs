@@ -16,4 +16,7 @@ public sealed class ApiOptions
 
     /// <summary>How long the readiness probe waits for a grain call before reporting the cluster unhealthy.</summary>
     public TimeSpan ReadinessTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often the front door counts the failed events waiting for an operator (a metric, for an alert).</summary>
+    public TimeSpan FailedEventsGaugePeriod { get; set; } = TimeSpan.FromSeconds(30);
 }

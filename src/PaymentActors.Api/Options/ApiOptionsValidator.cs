@@ -26,6 +26,11 @@ public sealed class ApiOptionsValidator : IValidateOptions<ApiOptions>
             failures.Add("Api:ReadinessTimeout must be positive.");
         }
 
+        if (options.FailedEventsGaugePeriod <= TimeSpan.Zero)
+        {
+            failures.Add("Api:FailedEventsGaugePeriod must be positive.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

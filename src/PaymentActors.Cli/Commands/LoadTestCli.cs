@@ -1,9 +1,10 @@
 using System.CommandLine;
+using PaymentActors.Cli.Ledger;
 using PaymentActors.Cli.Monitor;
 
 namespace PaymentActors.Cli.Commands;
 
-/// <summary>Entry point of the command-line tool: the load-test scenarios and the step monitor (pay, watch).</summary>
+/// <summary>Entry point of the command-line tool: the load-test scenarios, the step monitor (pay, watch) and the ledger export.</summary>
 internal static class LoadTestCli
 {
     public static async Task<int> RunAsync(string[] args)
@@ -13,6 +14,8 @@ internal static class LoadTestCli
         {
             root.Subcommands.Add(command);
         }
+
+        root.Subcommands.Add(LedgerCommandLine.Build());
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

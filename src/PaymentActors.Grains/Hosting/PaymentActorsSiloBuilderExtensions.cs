@@ -14,6 +14,8 @@ using PaymentActors.Grains.Gateway;
 using PaymentActors.Grains.Metrics;
 using PaymentActors.Grains.Options;
 using PaymentActors.Grains.Persistence;
+using PaymentActors.Grains.Placement;
+using PaymentActors.Grains.Recovery;
 using PaymentActors.Grains.Wallets;
 using PaymentActors.Wallets;
 
@@ -55,6 +57,16 @@ public static class PaymentActorsSiloBuilderExtensions
         builder.Services.TryAddSingleton<IWalletStore, InMemoryWalletStore>();
         builder.Services.TryAddSingleton<PaymentMetrics>();
         builder.Services.TryAddSingleton<EventDeliveryMetrics>();
+        builder.Services.TryAddSingleton<UnfinishedPayments>();
+        builder.Services.TryAddSingleton<ClusterMetrics>();
+
+        // The gauges exist from the start, not from the first payment: an alert needs its series before anything happens.
+        builder.AddStartupTask((services, _) =>
+        {
+            services.GetRequiredService<UnfinishedPayments>();
+            services.GetRequiredService<ClusterMetrics>();
+            return Task.CompletedTask;
+        });
 
         // Failed events are kept for PaymentActors:FailedEventRetention; a reminder deletes them after.
         builder.AddStartupTask((services, _) => FailedEventRetentionGrain.StartInBackground(services));
@@ -75,6 +87,9 @@ public static class PaymentActorsSiloBuilderExtensions
         // Payments live in the default grain storage, seen through a wrapper that skips reading a just-minted id.
         builder.Services.AddKeyedSingleton<IGrainStorage>(
             MintedIdGrainStorage.Name, (services, _) => new MintedIdGrainStorage(services.GetRequiredService<IGrainStorage>()));
+
+        // [WalletAffinePlacement]: a payment activated on its wallet's silo, so its saga's wallet calls stay in process.
+        builder.Services.AddPlacementDirector<WalletAffinePlacement, WalletAffinePlacementDirector>();
 
         // One trace per payment across grain calls and silos (activities exist only when a tracer listens), and the
         // payment or user id as a log scope.

@@ -14,6 +14,7 @@ public sealed class MetricsCollectorGrain(PaymentMetrics metrics, EventDeliveryM
     private readonly Dictionary<string, long> _eventCount = new(StringComparer.Ordinal);
     private readonly Dictionary<(string EventType, string Currency), decimal> _amounts = [];
     private readonly Dictionary<string, long> _failures = new(StringComparer.Ordinal);
+    private readonly PaymentDurations _durations = new();
     private long _success;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -37,6 +38,11 @@ public sealed class MetricsCollectorGrain(PaymentMetrics metrics, EventDeliveryM
     private void Count(PaymentEvent paymentEvent)
     {
         metrics.Record(paymentEvent);
+        if (_durations.Observe(paymentEvent) is { } duration)
+        {
+            metrics.RecordDuration(duration);
+        }
+
         _eventCount[paymentEvent.Type] = _eventCount.GetValueOrDefault(paymentEvent.Type) + 1;
         var key = (paymentEvent.Type, paymentEvent.Currency);
         _amounts[key] = _amounts.GetValueOrDefault(key) + paymentEvent.Amount;

@@ -32,6 +32,7 @@ namespace PaymentActors.Grains.Payments;
 // default of 15 idle minutes would keep close to a million activations in memory. Two minutes serve the reads that
 // follow a payment; a later read activates it again from storage.
 [CollectionAgeLimit(Minutes = 2)]
+[PaymentActors.Grains.Placement.WalletAffinePlacement]
 public sealed partial class PaymentGrain : Grain, IPaymentGrain, IStalledPaymentGrain
 {
     private readonly IPersistentState<PaymentState> _state;

@@ -22,6 +22,7 @@ public sealed class PaymentRecoveryGrain : Grain, IPaymentRecoveryGrain, IRemind
     private readonly PaymentActorsOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<PaymentRecoveryGrain> _logger;
+    private readonly UnfinishedPayments _unfinished;
     private Dictionary<string, DateTimeOffset> _inFlight = [];
     private GroupCommit _commit = null!;
     private bool _dirty;
@@ -30,30 +31,48 @@ public sealed class PaymentRecoveryGrain : Grain, IPaymentRecoveryGrain, IRemind
         [PersistentState("recovery")] IPersistentState<RecoveryState> state,
         IOptions<PaymentActorsOptions> options,
         [FromKeyedServices(PaymentClock.ServiceKey)] TimeProvider time,
-        ILogger<PaymentRecoveryGrain> logger)
+        ILogger<PaymentRecoveryGrain> logger,
+        UnfinishedPayments unfinished)
     {
         _state = state;
         _options = options.Value;
         _time = time;
         _logger = logger;
+        _unfinished = unfinished;
     }
+
+    private string Partition => this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _inFlight = new Dictionary<string, DateTimeOffset>(_state.State.InFlight);
-        _commit = new GroupCommit(WriteAsync, _ => _inFlight = new Dictionary<string, DateTimeOffset>(_state.State.InFlight));
+        _unfinished.Reset(Partition, _inFlight);
+        _commit = new GroupCommit(WriteAsync, _ =>
+        {
+            _inFlight = new Dictionary<string, DateTimeOffset>(_state.State.InFlight);
+            _unfinished.Reset(Partition, _inFlight);
+        });
         await this.RegisterOrUpdateReminder(ReminderName, _options.RecoveryCheckPeriod, _options.RecoveryCheckPeriod);
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _unfinished.Stopped(Partition);
+        return Task.CompletedTask;
     }
 
     public Task TrackAsync(string paymentId)
     {
-        _inFlight[paymentId] = _time.GetUtcNow();
+        var now = _time.GetUtcNow();
+        _inFlight[paymentId] = now;
+        _unfinished.Tracked(Partition, paymentId, now);
         return _commit.CommitAsync();
     }
 
     public Task ForgetAsync(string paymentId)
     {
         _dirty |= _inFlight.Remove(paymentId);
+        _unfinished.Forgotten(Partition, paymentId);
         return Task.CompletedTask;
     }
 

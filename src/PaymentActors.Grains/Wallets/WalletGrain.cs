@@ -23,6 +23,7 @@ namespace PaymentActors.Grains.Wallets;
 /// no caller gets an answer before its change is durable, and readers only see durable state.
 /// </summary>
 [Reentrant]
+[Orleans.Placement.HashBasedPlacement]
 public sealed class WalletGrain : Grain, IWalletGrain, IWalletSettlementGrain, IRemindable
 {
     internal const string ExpiryReminderName = "reservation-expiry";
