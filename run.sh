@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Builds and starts PaymentActors on this machine: Azurite (Azure Table storage), the mock payment gateway and the
-# HTTP API with its co-hosted Orleans silo, in that order, each once the one before answers. With --silos N: N silo
+# Builds and starts PaymentActors on this machine: Azurite (Azure Table storage), two mock payment gateways (the
+# providers mock-a: card, first priority, and mock-b: card and paypal) and the HTTP API with its co-hosted Orleans silo, in that order, each once the one before answers. With --silos N: N silo
 # processes in one cluster (membership in Azurite) and the API as a pure Orleans client of them.
 # Ctrl-C stops everything this script started. Logs go to .run/logs/.
 #
@@ -12,7 +12,8 @@
 #   ./run.sh --storage memory         in-memory storage instead of Azurite (nothing survives a restart)
 #   ./run.sh --gateway simulated      the in-process simulated gateway instead of the mock gateway process
 #   ./run.sh --storage memory --gateway simulated    the API alone, no other process and no Node.js needed
-#   ./run.sh --api-url http://127.0.0.1:8080 --gateway-url http://127.0.0.1:5091
+#   ./run.sh --gateways 1             one mock gateway, configured as the single provider "mock" (PaymentGateway:BaseUrl)
+#   ./run.sh --api-url http://127.0.0.1:8080 --gateway-url http://127.0.0.1:6090 --gateway-b-url http://127.0.0.1:6091
 #   ./run.sh --verbose                a payment's milestones (Debug) and each gateway call's HTTP lines, in every process's log
 #   ./run.sh --https                  HTTPS on https://127.0.0.1:5443 with the SDK's development certificate
 #   ./run.sh --management-url http://127.0.0.1:8081    (empty: no management listener)
@@ -24,6 +25,7 @@
 # Orleans's ports: SILO_PORT (11111) and ORLEANS_GATEWAY_PORT (30000), or --silo-port / --orleans-gateway-port; with
 # --silos N, silo i uses SILO_PORT+i and ORLEANS_GATEWAY_PORT+i, and SILO_METRICS_PORT+i (9400) for its /metrics.
 # Azurite's ports: AZURITE_TABLE_PORT (10002), AZURITE_QUEUE_PORT (10001), AZURITE_BLOB_PORT (10000); data in azurite/data/.
+# The mock gateways' addresses: GATEWAY_URL (mock-a, 5090) and GATEWAY_B_URL (mock-b, 5091), or --gateway-url / --gateway-b-url.
 # A gateway or Azurite that already answers at its address is used as it is, and left running on exit.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -33,6 +35,8 @@ MANAGEMENT_URL="${MANAGEMENT_URL-http://127.0.0.1:5081}"
 HTTPS=false
 VERBOSE=false
 GATEWAY_URL="${GATEWAY_URL:-http://127.0.0.1:5090}"
+GATEWAY_B_URL="${GATEWAY_B_URL:-http://127.0.0.1:5091}"
+GATEWAYS="${GATEWAYS:-2}"
 STORAGE="${STORAGE:-azure}"
 GATEWAY="${GATEWAY:-http}"
 CONFIGURATION="${CONFIGURATION:-Release}"
@@ -60,6 +64,10 @@ while [ $# -gt 0 ]; do
     --api-url=*) API_URL="${1#*=}"; shift ;;
     --gateway-url) GATEWAY_URL="${2:?--gateway-url needs a value}"; shift 2 ;;
     --gateway-url=*) GATEWAY_URL="${1#*=}"; shift ;;
+    --gateway-b-url) GATEWAY_B_URL="${2:?--gateway-b-url needs a value}"; shift 2 ;;
+    --gateway-b-url=*) GATEWAY_B_URL="${1#*=}"; shift ;;
+    --gateways) GATEWAYS="${2:?--gateways needs 1 or 2}"; shift 2 ;;
+    --gateways=*) GATEWAYS="${1#*=}"; shift ;;
     --management-url) MANAGEMENT_URL="${2?--management-url needs a value}"; shift 2 ;;
     --management-url=*) MANAGEMENT_URL="${1#*=}"; shift ;;
     --https) HTTPS=true; shift ;;
@@ -83,6 +91,8 @@ fi
 API_URL="${API_URL%/}"
 MANAGEMENT_URL="${MANAGEMENT_URL%/}"
 GATEWAY_URL="${GATEWAY_URL%/}"
+GATEWAY_B_URL="${GATEWAY_B_URL%/}"
+case "$GATEWAYS" in 1|2) ;; *) echo "--gateways must be 1 or 2, not '$GATEWAYS'." >&2; exit 2 ;; esac
 case "$STORAGE" in azure|azuretables|AzureTables) STORAGE=azure ;; memory|Memory) STORAGE=memory ;;
   *) echo "--storage must be azure or memory, not '$STORAGE'." >&2; exit 2 ;; esac
 case "$GATEWAY" in http|Http) GATEWAY=http ;; simulated|Simulated) GATEWAY=simulated ;;
@@ -213,15 +223,29 @@ if [ "$VERBOSE" = true ]; then
   API_ARGS=("--Logging:LogLevel:PaymentActors=Debug" "--Logging:LogLevel:System.Net.Http.HttpClient=Information" "${API_ARGS[@]}")
 fi
 
-# --- mock gateway -------------------------------------------------------------
-if [ "$GATEWAY" = http ]; then
-  API_ARGS=("--Gateway:Mode=Http" "--PaymentGateway:BaseUrl=$GATEWAY_URL" "${API_ARGS[@]}")
-  if answers_200 "$GATEWAY_URL/health"; then
-    echo "A gateway already answers at $GATEWAY_URL; using it."
+# --- mock gateways ------------------------------------------------------------
+# start_gateway NAME URL: a mock gateway process at URL, unless one already answers there.
+start_gateway() {
+  if answers_200 "$2/health"; then
+    echo "A gateway already answers at $2; using it as $1."
   else
-    start_process gateway dotnet "$GATEWAY_DLL" --urls "$GATEWAY_URL"
-    wait_until gateway "$GATEWAY_URL/health" answers_200 "$GATEWAY_URL/health"
+    start_process "$1" dotnet "$GATEWAY_DLL" --urls "$2"
+    wait_until "$1" "$2/health" answers_200 "$2/health"
   fi
+}
+if [ "$GATEWAY" = http ] && [ "$GATEWAYS" = 1 ]; then
+  # The single-provider form: PaymentGateway:BaseUrl is the one provider, named by PaymentActors:GatewayProvider ("mock").
+  API_ARGS=("--Gateway:Mode=Http" "--PaymentGateway:BaseUrl=$GATEWAY_URL" "${API_ARGS[@]}")
+  start_gateway gateway "$GATEWAY_URL"
+elif [ "$GATEWAY" = http ]; then
+  API_ARGS=("--Gateway:Mode=Http"
+    "--PaymentGateway:Providers:mock-a:BaseUrl=$GATEWAY_URL" "--PaymentGateway:Providers:mock-a:Methods=card"
+    "--PaymentGateway:Providers:mock-a:Priority=1"
+    "--PaymentGateway:Providers:mock-b:BaseUrl=$GATEWAY_B_URL" "--PaymentGateway:Providers:mock-b:Methods=card,paypal"
+    "--PaymentGateway:Providers:mock-b:Priority=2"
+    "${API_ARGS[@]}")
+  start_gateway mock-a "$GATEWAY_URL"
+  start_gateway mock-b "$GATEWAY_B_URL"
 else
   API_ARGS=("--Gateway:Mode=Simulated" "${API_ARGS[@]}")
 fi
@@ -275,6 +299,8 @@ storage_line="in memory (--storage memory): nothing survives a restart"
 [ "$STORAGE" = azure ] && storage_line="Azurite tables at $AZURITE_TABLE_URL (data in azurite/data/)"
 gateway_line="simulated in process (--gateway simulated)"
 [ "$GATEWAY" = http ] && gateway_line="$GATEWAY_URL   admin: $GATEWAY_URL/admin/behaviour, $GATEWAY_URL/admin/stats"
+[ "$GATEWAY" = http ] && [ "$GATEWAYS" = 2 ] && gateway_line="mock-a $GATEWAY_URL (card, first priority), mock-b $GATEWAY_B_URL (card, paypal)
+             admin: <gateway>/admin/behaviour, <gateway>/admin/stats"
 
 if [ -n "$MANAGEMENT_URL" ]; then
   dashboard_line="$MANAGEMENT_URL/dashboard   (management listener: loopback, no token)"
@@ -296,7 +322,7 @@ PaymentActors is ready ($([ "$SILOS" -gt 0 ] && echo "$SILOS silos, the API as t
   Metrics    $metrics_line
   Health     $API_URL/health/ready
   Cluster    $API_URL/cluster   (operator token; every silo and its status)
-  Breaker    $API_URL/gateway   (operator token; each silo's circuit breaker)
+  Breaker    $API_URL/gateway   (operator token; each provider's circuit breaker in each silo)
 ${SILO_LINES}  Gateway    $gateway_line
   Storage    $storage_line
 

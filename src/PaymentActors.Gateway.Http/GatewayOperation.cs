@@ -6,4 +6,7 @@ internal enum GatewayOperation
     Charge,
     GetCharge,
     Refund,
+    Authorize,
+    Capture,
+    Void,
 }

@@ -11,8 +11,8 @@ using Polly.Timeout;
 namespace PaymentActors.Gateway.Http;
 
 /// <summary>
-/// <see cref="IPaymentGateway"/> over HTTP, through the resilience pipeline of the named client
-/// <see cref="HttpClientName"/>. Stateless apart from the shared breaker, so one instance serves concurrent calls.
+/// <see cref="IPaymentGateway"/> over HTTP to one provider, through the resilience pipeline of that provider's named
+/// client (<see cref="ClientNameOf"/>). Stateless apart from the provider's breaker, so one instance serves concurrent calls.
 /// </summary>
 /// <remarks>
 /// A caller's cancellation surfaces as <see cref="OperationCanceledException"/>; if it came after the request was
@@ -22,6 +22,8 @@ public sealed class HttpPaymentGateway : IPaymentGateway
 {
     public const string HttpClientName = "PaymentActors.Gateway";
 
+    private readonly string _provider;
+    private readonly string _clientName;
     private readonly IHttpClientFactory _httpClientFactory;
     private readonly GatewayCircuitState _circuit;
     private readonly GatewayMetrics _metrics;
@@ -29,18 +31,27 @@ public sealed class HttpPaymentGateway : IPaymentGateway
     private readonly ILogger<HttpPaymentGateway> _logger;
 
     internal HttpPaymentGateway(
+        string provider,
         IHttpClientFactory httpClientFactory,
         GatewayCircuitState circuit,
         GatewayMetrics metrics,
         TimeProvider timeProvider,
         ILogger<HttpPaymentGateway> logger)
     {
+        _provider = provider;
+        _clientName = ClientNameOf(provider);
         _httpClientFactory = httpClientFactory;
         _circuit = circuit;
         _metrics = metrics;
         _timeProvider = timeProvider;
         _logger = logger;
     }
+
+    /// <summary>The provider this client calls.</summary>
+    public string Provider => _provider;
+
+    /// <summary>Each provider has its own named client, so its own pipeline and breaker.</summary>
+    public static string ClientNameOf(string provider) => HttpClientName + ":" + provider;
 
     public Task<GatewayResponse> ChargeAsync(ChargeRequest request, CancellationToken cancellationToken)
     {
@@ -74,6 +85,41 @@ public sealed class HttpPaymentGateway : IPaymentGateway
             cancellationToken);
     }
 
+    public Task<GatewayResponse> AuthorizeAsync(AuthorizeRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var body = new AuthorizationBody(request.PaymentId, request.UserId, request.Amount.ToString(), request.Amount.Currency, request.Attempt);
+        return CallAsync(
+            GatewayOperation.Authorize,
+            request.PaymentId,
+            () => new HttpRequestMessage(HttpMethod.Post, "authorizations") { Content = JsonContent.Create(body, GatewayJsonContext.Default.AuthorizationBody) },
+            cancellationToken);
+    }
+
+    public Task<GatewayResponse> CaptureAsync(CaptureRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var body = new CaptureBody(request.CaptureId, request.Amount?.ToString());
+        return CallAsync(
+            GatewayOperation.Capture,
+            request.PaymentId,
+            () => new HttpRequestMessage(HttpMethod.Post, $"authorizations/{Uri.EscapeDataString(request.AuthorizationId)}/capture")
+            {
+                Content = JsonContent.Create(body, GatewayJsonContext.Default.CaptureBody),
+            },
+            cancellationToken);
+    }
+
+    public Task<GatewayResponse> VoidAsync(VoidAuthorizationRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return CallAsync(
+            GatewayOperation.Void,
+            request.PaymentId,
+            () => new HttpRequestMessage(HttpMethod.Post, $"authorizations/{Uri.EscapeDataString(request.AuthorizationId)}/void"),
+            cancellationToken);
+    }
+
     private async Task<GatewayResponse> CallAsync(
         GatewayOperation operation,
         string paymentId,
@@ -98,7 +144,7 @@ public sealed class HttpPaymentGateway : IPaymentGateway
         }
 
         var elapsed = _timeProvider.GetElapsedTime(started);
-        _metrics.RecordCall(operation, response.Status, elapsed);
+        _metrics.RecordCall(_provider, operation, response.Status, elapsed);
         if (response.Status is GatewayStatus.Unavailable or GatewayStatus.Unknown or GatewayStatus.CircuitOpen)
         {
             GatewayLog.CallWithoutVerdict(_logger, GatewayTagValues.Of(operation), paymentId, response.Status, response.Reason, elapsed);
@@ -119,8 +165,8 @@ public sealed class HttpPaymentGateway : IPaymentGateway
     {
         try
         {
-            using var reply = await _httpClientFactory.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
-            return await GatewayReplies.ReadAsync(operation, reply, EarlierAttemptUnanswered(context), cancellationToken);
+            using var reply = await _httpClientFactory.CreateClient(_clientName).SendAsync(request, cancellationToken);
+            return await GatewayReplies.ReadAsync(operation, reply, EarlierAttemptUnanswered(context), EarlierAttemptUnproven(context), cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -132,9 +178,10 @@ public sealed class HttpPaymentGateway : IPaymentGateway
 
             // Refused before this call sent anything: say so, so that the payment fails at once instead of backing off
             // into the open breaker. If an earlier attempt of this call went unanswered, the outcome is unknown.
-            return operation == GatewayOperation.GetCharge || EarlierAttemptUnanswered(context)
+            var answer = operation == GatewayOperation.GetCharge || EarlierAttemptUnanswered(context)
                 ? GatewayReplies.NoVerdict(operation, GatewayFailureReasons.CircuitOpen, mayHaveBeenProcessed: false, EarlierAttemptUnanswered(context))
                 : new GatewayResponse(GatewayStatus.CircuitOpen, GatewayFailureReasons.CircuitOpen);
+            return answer with { NotProcessed = !EarlierAttemptUnanswered(context) && !EarlierAttemptUnproven(context) };
         }
         catch (TimeoutRejectedException)
         {
@@ -147,10 +194,16 @@ public sealed class HttpPaymentGateway : IPaymentGateway
                 operation,
                 neverSent ? GatewayFailureReasons.ConnectionFailed : GatewayFailureReasons.ConnectionLost,
                 mayHaveBeenProcessed: !neverSent,
-                EarlierAttemptUnanswered(context));
+                EarlierAttemptUnanswered(context)) with
+            {
+                NotProcessed = neverSent && !EarlierAttemptUnanswered(context) && !EarlierAttemptUnproven(context),
+            };
         }
     }
 
     private static bool EarlierAttemptUnanswered(ResilienceContext context) =>
         context.Properties.GetValue(GatewayResilienceKeys.EarlierAttemptUnanswered, false);
+
+    private static bool EarlierAttemptUnproven(ResilienceContext context) =>
+        context.Properties.GetValue(GatewayResilienceKeys.EarlierAttemptUnproven, false);
 }

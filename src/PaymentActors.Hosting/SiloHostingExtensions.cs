@@ -8,7 +8,9 @@ using Orleans.Dashboard;
 using Orleans.Hosting;
 using PaymentActors.AzureTables.Hosting;
 using PaymentActors.Gateway.Http.Hosting;
+using PaymentActors.Gateway.Http.Options;
 using PaymentActors.Grains.Hosting;
+using PaymentActors.Grains.Options;
 using PaymentActors.Hosting.Options;
 
 namespace PaymentActors.Hosting;
@@ -123,7 +125,11 @@ public static class SiloHostingExtensions
                 // AddPaymentActors registers the simulated gateway, configured by PaymentActors:SimulatedGateway.
                 return;
             case GatewayMode.Http:
-                siloBuilder.Services.AddHttpPaymentGateway(configuration.GetSection(GatewayModeOptions.HttpSectionName));
+                // PaymentGateway:Providers lists the providers; without it PaymentGateway:BaseUrl is the one provider,
+                // named by PaymentActors:GatewayProvider as it always was.
+                siloBuilder.Services.AddHttpPaymentGateway(
+                    configuration.GetSection(GatewayModeOptions.HttpSectionName),
+                    configuration[$"{PaymentActorsOptions.SectionName}:{nameof(PaymentActorsOptions.GatewayProvider)}"] is { Length: > 0 } name ? name : HttpGatewayOptions.DefaultProviderName);
                 return;
             default:
                 throw new OptionsValidationException(

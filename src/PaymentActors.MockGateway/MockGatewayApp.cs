@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using PaymentActors.MockGateway.Admin;
+using PaymentActors.MockGateway.Authorizations;
 using PaymentActors.MockGateway.Behaviour;
 using PaymentActors.MockGateway.Charges;
 using PaymentActors.MockGateway.Diagnostics;
@@ -20,7 +21,8 @@ public static class MockGatewayApp
 {
     public const string DefaultUrl = "http://127.0.0.1:5090";
 
-    public static WebApplication Create(string[] args)
+    /// <param name="configureServices">Runs before the defaults, so a test may put in its own <see cref="TimeProvider"/>.</param>
+    public static WebApplication Create(string[] args, Action<IServiceCollection>? configureServices = null)
     {
         // appsettings.json sits beside the binary, wherever the process is started from.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -30,6 +32,7 @@ public static class MockGatewayApp
         }
 
         var services = builder.Services;
+        configureServices?.Invoke(services);
         services.AddOptions<GatewayBehaviourOptions>()
             .Bind(builder.Configuration.GetSection(GatewayBehaviourOptions.SectionName))
             .ValidateOnStart();
@@ -38,6 +41,8 @@ public static class MockGatewayApp
         services.AddSingleton<GatewayConditions>();
         services.AddSingleton<GatewayStats>();
         services.AddSingleton<ChargeLedger>();
+        services.AddSingleton<AuthorizationLedger>();
+        services.AddSingleton<AuthorizationHandler>();
         services.AddSingleton<ResponseHolder>();
         services.AddSingleton<ChargeHandler>();
         services.AddSingleton<RefundHandler>();

@@ -40,7 +40,7 @@ public sealed class MockGatewayBehaviourTests
         var (lookupAfter, _) = await gateway.GetAsync("charges/pay-down");
 
         Assert.Equal(503, chargeStatus);
-        Assert.Equal("gateway_unavailable", chargeBody.GetProperty("error").GetProperty("code").GetString());
+        Assert.Equal("not_processed", chargeBody.GetProperty("error").GetProperty("code").GetString());
         Assert.Equal(503, lookupStatus);
         Assert.Equal(503, refundStatus);
         Assert.Equal(503, healthDown);

@@ -10,7 +10,7 @@ public sealed class MockGatewayRefundTests
     public void Refund_OfAChargeStillBeingProcessed_IsNotDeclinedButAskedAgain()
     {
         // A saga resumed after a crash voids the charge its dead silo may have sent; that charge may still be in flight.
-        var ledger = new ChargeLedger();
+        var ledger = new ChargeLedger(new PaymentActors.MockGateway.Authorizations.AuthorizationLedger());
         var charge = new ChargeCommand("pay-inflight", "user-1", 10.00m, "USD");
         var refund = new RefundCommand("void_pay-inflight", "pay-inflight", 10.00m, "USD");
         Assert.True(ledger.TryBegin(charge));

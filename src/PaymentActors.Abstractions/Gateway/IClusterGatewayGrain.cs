@@ -10,4 +10,8 @@ public interface IClusterGatewayGrain : IGrainWithIntegerKey
     [SafeToRepeat]
     [Alias("GetHealthAsync")]
     Task<IReadOnlyList<SiloGatewayHealth>> GetHealthAsync(string provider);
+
+    /// <summary>Every provider as each active silo sees it (configuration, breaker, call figures); a silo that does not answer in time is left out.</summary>
+    [Alias("GetProviderReportsAsync")]
+    Task<IReadOnlyList<SiloProviderReport>> GetProviderReportsAsync();
 }

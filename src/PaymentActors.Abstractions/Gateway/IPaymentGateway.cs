@@ -15,4 +15,19 @@ public interface IPaymentGateway
 
     /// <summary>Returns (part of) a charge; idempotent by refund id.</summary>
     Task<GatewayResponse> RefundAsync(RefundRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Holds an amount; idempotent by payment id and attempt. A gateway without the two-step payment declines it.</summary>
+    Task<GatewayResponse> AuthorizeAsync(AuthorizeRequest request, CancellationToken cancellationToken) =>
+        Task.FromResult(GatewayResponse.Declined(UnsupportedOperation));
+
+    /// <summary>Takes all or part of an authorization; idempotent by capture id.</summary>
+    Task<GatewayResponse> CaptureAsync(CaptureRequest request, CancellationToken cancellationToken) =>
+        Task.FromResult(GatewayResponse.Declined(UnsupportedOperation));
+
+    /// <summary>Releases an authorization; idempotent.</summary>
+    Task<GatewayResponse> VoidAsync(VoidAuthorizationRequest request, CancellationToken cancellationToken) =>
+        Task.FromResult(GatewayResponse.Declined(UnsupportedOperation));
+
+    /// <summary>The decline reason of a call a gateway does not offer.</summary>
+    const string UnsupportedOperation = "unsupported_operation";
 }

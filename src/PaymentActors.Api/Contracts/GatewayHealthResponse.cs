@@ -4,11 +4,12 @@ using PaymentActors.Gateway;
 namespace PaymentActors.Api.Contracts;
 
 /// <summary>
-/// The payment gateway's circuit breakers as operators see them: the cluster's overall state and summed counts at the
-/// top (the shape of the single-silo days), and each silo's breaker under <c>silos</c>.
+/// The payment gateway's circuit breakers as operators see them: at the top the default provider (the first-priority
+/// card provider; the only one in the one-provider form) with the cluster's overall state and summed counts (the shape
+/// of the single-provider days) and each silo's breaker under <c>silos</c>; every provider under <c>providers</c>.
 /// </summary>
 public sealed record GatewayHealthResponse(
-    [property: Description("The gateway provider (PaymentActors:GatewayProvider, \"mock\" by default).")]
+    [property: Description("The provider the top-level fields describe: the first-priority card provider (mock-a as ./run.sh starts it), or the one provider (PaymentActors:GatewayProvider, \"mock\" by default).")]
     string Provider,
     [property: Description("The cluster's state: open when every silo's breaker is open (payments fail fast everywhere), else closed when any silo's is closed, else half_open (isolated when every silo's is isolated).")]
     string State,
@@ -28,10 +29,16 @@ public sealed record GatewayHealthResponse(
     DateTime? OpenUntil,
     DateTime? LastClosedAt,
     [property: Description("Each active silo's breaker.")]
-    IReadOnlyList<SiloGatewayHealthResponse> Silos)
+    IReadOnlyList<SiloGatewayHealthResponse> Silos,
+    [property: Description("Every provider in routing order (priority, then name): methods, currencies, breakers, call figures and each silo's breaker.")]
+    IReadOnlyList<GatewayProviderResponse> Providers)
 {
-    public static GatewayHealthResponse From(string provider, IReadOnlyList<SiloGatewayHealth> silos)
+    public static GatewayHealthResponse From(IReadOnlyList<SiloProviderReport> reports)
     {
+        var providers = reports.GroupBy(r => r.Provider.Name, StringComparer.Ordinal).Select(g => g.ToList()).ToList();
+        var top = providers.FirstOrDefault(p => p[0].IsDefault) ?? providers[0];
+        var provider = top[0].Provider.Name;
+        var silos = top.Select(r => new SiloGatewayHealth(r.Silo, r.Health)).ToList();
         var health = GatewayHealthSummary.Combine(provider, [.. silos.Select(s => s.Health)]);
         return new(
         health.Provider,
@@ -46,6 +53,7 @@ public sealed record GatewayHealthResponse(
         health.LastOpenedAt?.UtcDateTime,
         health.OpenUntil?.UtcDateTime,
         health.LastClosedAt?.UtcDateTime,
-        [.. silos.Select(SiloGatewayHealthResponse.From)]);
+        [.. silos.Select(SiloGatewayHealthResponse.From)],
+        [.. providers.Select(GatewayProviderResponse.From)]);
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using PaymentActors.Gateway;
 using PaymentActors.Metrics;
 
 namespace PaymentActors.Api.Contracts;
@@ -16,9 +17,11 @@ public sealed record MetricsSummaryResponse(
     [property: Description("Seed 003's event figures: published, delivered and pending per subscriber.")]
     EventFiguresResponse Events,
     [property: Description("Requests sent to Azure Storage by every process of the system (silos and front door), reads and writes.")]
-    StorageFiguresResponse Storage)
+    StorageFiguresResponse Storage,
+    [property: Description("Calls to each payment provider, summed over the silos, in routing order: attempts, approvals, declines, not processed, unknown, failovers from and to it, latency.")]
+    IReadOnlyList<GatewayProviderFiguresResponse> GatewayProviders)
 {
-    public static MetricsSummaryResponse From(MetricsSnapshot snapshot, EventFigures events, StorageFigures storage) => new(
+    public static MetricsSummaryResponse From(MetricsSnapshot snapshot, EventFigures events, StorageFigures storage, IReadOnlyList<SiloProviderReport> providers) => new(
         new SortedDictionary<string, long>(snapshot.EventCount.ToDictionary(), StringComparer.Ordinal),
         snapshot.PaymentAmount
             .GroupBy(a => a.EventType, StringComparer.Ordinal)
@@ -29,5 +32,6 @@ public sealed record MetricsSummaryResponse(
         snapshot.PaymentSuccess,
         new SortedDictionary<string, long>(snapshot.PaymentFailure.ToDictionary(), StringComparer.Ordinal),
         EventFiguresResponse.From(events),
-        StorageFiguresResponse.From(storage));
+        StorageFiguresResponse.From(storage),
+        GatewayProviderFiguresResponse.Summed(providers));
 }

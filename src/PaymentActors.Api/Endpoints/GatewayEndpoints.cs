@@ -2,18 +2,12 @@ using PaymentActors.Api.Contracts;
 using PaymentActors.Api.Http;
 using PaymentActors.Api.Security;
 using PaymentActors.Gateway;
-using PaymentActors.Grains.Options;
 
 namespace PaymentActors.Api.Endpoints;
 
 /// <summary>The payment gateway's health as each silo's resilient adapter sees it.</summary>
 public static class GatewayEndpoints
 {
-    /// <summary>The gateway grain's key, shared with the silo's payment actors.</summary>
-    public const string ProviderKey = PaymentActorsOptions.SectionName + ":" + nameof(PaymentActorsOptions.GatewayProvider);
-
-    public const string DefaultProvider = "mock";
-
     public static IEndpointRouteBuilder MapGatewayEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/gateway", GetHealthAsync)
@@ -26,17 +20,19 @@ public static class GatewayEndpoints
                 "sampling window (payments then fail fast with `gateway_unavailable` instead of waiting on a dead gateway), `half_open` while " +
                 "one probe is let through. Every silo has its own gateway client and breaker, listed under `silos`; the top-level `state` " +
                 "is `open` only when every silo's breaker is open, and the counts are summed over the silos. With `Gateway:Mode=Simulated` " +
-                "the in-process gateway has no breaker and is always `closed` with zero counts. 503 when no silo answers.")
+                "the in-process gateway has no breaker and is always `closed` with zero counts. The top-level fields describe the default " +
+                "provider (the first-priority `card` provider); `providers` lists every provider (`PaymentGateway:Providers`) in routing order " +
+                "with its methods, currencies, priority, combined breaker state, call figures (attempts, approvals, declines, not processed, " +
+                "unknown, failovers, latency) and each silo's breaker. 503 when no silo answers.")
             .Produces<ApiResponse<GatewayHealthResponse>>();
         return endpoints;
     }
 
-    private static async Task<IResult> GetHealthAsync(IGrainFactory grains, IConfiguration configuration)
+    private static async Task<IResult> GetHealthAsync(IGrainFactory grains)
     {
-        var provider = configuration[ProviderKey] is { Length: > 0 } configured ? configured : DefaultProvider;
-        var silos = await grains.GetGrain<IClusterGatewayGrain>(0).GetHealthAsync(provider);
-        return silos.Count == 0
+        var reports = await grains.GetGrain<IClusterGatewayGrain>(0).GetProviderReportsAsync();
+        return reports.Count == 0
             ? ApiResults.Error(StatusCodes.Status503ServiceUnavailable, ErrorCodes.ServiceUnavailable, "No silo reported its gateway breaker; retry shortly.")
-            : ApiResults.Ok(GatewayHealthResponse.From(provider, silos));
+            : ApiResults.Ok(GatewayHealthResponse.From(reports));
     }
 }

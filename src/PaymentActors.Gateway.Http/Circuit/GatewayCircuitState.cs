@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using PaymentActors.Gateway.Http.Options;
 using Polly.CircuitBreaker;
 
@@ -22,10 +21,10 @@ internal sealed class GatewayCircuitState : IGatewayCircuitState
     private DateTimeOffset? _openUntil;
     private DateTimeOffset? _lastClosedAt;
 
-    public GatewayCircuitState(IOptions<HttpGatewayOptions> options, TimeProvider timeProvider)
+    public GatewayCircuitState(HttpGatewayOptions options, TimeProvider timeProvider)
     {
         _timeProvider = timeProvider;
-        _windowLength = options.Value.BreakerSamplingDuration;
+        _windowLength = options.BreakerSamplingDuration;
         _window = new RollingOutcomeWindow(_windowLength, timeProvider);
     }
 

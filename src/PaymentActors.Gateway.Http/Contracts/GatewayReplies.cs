@@ -9,10 +9,19 @@ namespace PaymentActors.Gateway.Http.Contracts;
 /// <summary>Turns the gateway's final HTTP answer into a <see cref="GatewayResponse"/>.</summary>
 internal static class GatewayReplies
 {
+    public static Task<GatewayResponse> ReadAsync(
+        GatewayOperation operation,
+        HttpResponseMessage response,
+        bool earlierAttemptUnanswered,
+        CancellationToken cancellationToken) =>
+        ReadAsync(operation, response, earlierAttemptUnanswered, earlierAttemptUnproven: false, cancellationToken);
+
+    /// <param name="earlierAttemptUnproven">An earlier attempt of this call failed without proving it was not processed.</param>
     public static async Task<GatewayResponse> ReadAsync(
         GatewayOperation operation,
         HttpResponseMessage response,
         bool earlierAttemptUnanswered,
+        bool earlierAttemptUnproven,
         CancellationToken cancellationToken)
     {
         var status = response.StatusCode;
@@ -22,21 +31,27 @@ internal static class GatewayReplies
                 var reply = await TryReadAsync(response, GatewayJsonContext.Default.GatewayReply, cancellationToken);
                 return reply?.Status switch
                 {
-                    "approved" => GatewayResponse.Approved(reply.ChargeId ?? reply.RefundId),
+                    "approved" => GatewayResponse.Approved(ReferenceOf(operation, reply)) with { ExpiresAt = operation == GatewayOperation.Authorize ? reply.ExpiresAt : null },
                     "declined" => GatewayResponse.Declined(reply.Reason ?? "declined"),
                     _ => NoVerdict(operation, GatewayFailureReasons.UnreadableResponse, mayHaveBeenProcessed: true, earlierAttemptUnanswered),
                 };
-            case HttpStatusCode.Accepted when operation is GatewayOperation.Charge or GatewayOperation.Refund:
+            case HttpStatusCode.Accepted when operation != GatewayOperation.GetCharge:
                 // A re-sent charge, or a refund of a charge, that the gateway is still processing: no verdict yet, ask again.
                 return new GatewayResponse(GatewayStatus.Unknown, GatewayFailureReasons.InProgress);
             case HttpStatusCode.NotFound when operation == GatewayOperation.GetCharge:
                 return new GatewayResponse(GatewayStatus.NotFound);
+            case HttpStatusCode.NotFound when operation is GatewayOperation.Capture or GatewayOperation.Void:
+                // The gateway holds no such authorization: a final answer, which no re-send changes.
+                return GatewayResponse.Declined(AuthorizationNotFound);
             case HttpStatusCode.BadRequest or HttpStatusCode.Conflict or HttpStatusCode.UnsupportedMediaType or HttpStatusCode.UnprocessableEntity:
                 // The gateway refused this request as it stands: nothing was charged by it, and repeating it can't help.
                 var error = await TryReadAsync(response, GatewayJsonContext.Default.GatewayErrorReply, cancellationToken);
                 return GatewayResponse.Declined(error?.Error?.Code ?? HttpReason(status));
             case HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable:
-                return NoVerdict(operation, GatewayFailureReasons.GatewayUnavailable, mayHaveBeenProcessed: false, earlierAttemptUnanswered);
+                return NoVerdict(operation, GatewayFailureReasons.GatewayUnavailable, mayHaveBeenProcessed: false, earlierAttemptUnanswered) with
+                {
+                    NotProcessed = GatewayOutcomes.SaysNotProcessed(response) && !earlierAttemptUnanswered && !earlierAttemptUnproven,
+                };
             default:
                 return NoVerdict(operation, HttpReason(status), GatewayOutcomes.IsAmbiguousStatus(status), earlierAttemptUnanswered);
         }
@@ -63,6 +78,15 @@ internal static class GatewayReplies
             ? new GatewayResponse(GatewayStatus.Unknown, GatewayFailureReasons.UnansweredEarlierAttempt)
             : new GatewayResponse(GatewayStatus.Unavailable, reason);
     }
+
+    public const string AuthorizationNotFound = "authorization_not_found";
+
+    private static string? ReferenceOf(GatewayOperation operation, GatewayReply reply) => operation switch
+    {
+        GatewayOperation.Authorize or GatewayOperation.Void => reply.AuthorizationId,
+        GatewayOperation.Capture => reply.Id,
+        _ => reply.ChargeId ?? reply.RefundId,
+    };
 
     private static string HttpReason(HttpStatusCode status) => $"http_{(int)status}";
 

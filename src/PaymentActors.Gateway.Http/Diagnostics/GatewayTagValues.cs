@@ -9,6 +9,9 @@ internal static class GatewayTagValues
     {
         GatewayOperation.GetCharge => "get_charge",
         GatewayOperation.Refund => "refund",
+        GatewayOperation.Authorize => "authorize",
+        GatewayOperation.Capture => "capture",
+        GatewayOperation.Void => "void",
         _ => "charge",
     };
 

@@ -7,6 +7,9 @@ public sealed class HttpGatewayOptions
 
     public const string DefaultBaseUrl = "http://127.0.0.1:5090";
 
+    /// <summary>The provider's name when one is configured in code or by the single-provider settings.</summary>
+    public const string DefaultProviderName = "mock";
+
     /// <summary>Absolute http(s) address of the gateway API.</summary>
     public string BaseUrl { get; set; } = DefaultBaseUrl;
 

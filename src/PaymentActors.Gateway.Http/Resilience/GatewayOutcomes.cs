@@ -27,6 +27,25 @@ internal static class GatewayOutcomes
         _ => false,
     };
 
+    /// <summary>
+    /// The attempt provably did not take effect: the connection was refused (nothing sent), or the gateway answered 503
+    /// with <see cref="NotProcessedHeader"/> (the mock's outage). A plain 503 (say, from a proxy) proves nothing.
+    /// </summary>
+    public static bool ProvablyNotProcessed(Outcome<HttpResponseMessage> outcome) => outcome switch
+    {
+        { Exception: HttpRequestException exception } => NeverSent(exception),
+        { Exception: null, Result: { } response } => SaysNotProcessed(response),
+        _ => false,
+    };
+
+    /// <summary>The gateway's explicit "nothing was processed" on a 503.</summary>
+    public const string NotProcessedHeader = "Gateway-Not-Processed";
+
+    public static bool SaysNotProcessed(HttpResponseMessage response) =>
+        response.StatusCode == HttpStatusCode.ServiceUnavailable
+        && response.Headers.TryGetValues(NotProcessedHeader, out var values)
+        && values.Contains("true", StringComparer.OrdinalIgnoreCase);
+
     public static bool IsTransientStatus(HttpStatusCode status) =>
         (int)status >= 500 || status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests;
 

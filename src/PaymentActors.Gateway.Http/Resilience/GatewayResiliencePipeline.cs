@@ -23,6 +23,7 @@ internal static class GatewayResiliencePipeline
 {
     public static void Configure(
         ResiliencePipelineBuilder<HttpResponseMessage> builder,
+        string provider,
         HttpGatewayOptions options,
         GatewayCircuitState circuit,
         GatewayMetrics metrics,
@@ -45,8 +46,13 @@ internal static class GatewayResiliencePipeline
                         args.Context.Properties.Set(GatewayResilienceKeys.EarlierAttemptUnanswered, true);
                     }
 
-                    metrics.RecordRetry(args.Context.Properties.GetValue(GatewayResilienceKeys.Operation, "unknown"));
-                    GatewayLog.Retrying(logger, args.AttemptNumber + 1, GatewayOutcomes.Describe(args.Outcome), args.RetryDelay);
+                    if (!GatewayOutcomes.ProvablyNotProcessed(args.Outcome))
+                    {
+                        args.Context.Properties.Set(GatewayResilienceKeys.EarlierAttemptUnproven, true);
+                    }
+
+                    metrics.RecordRetry(provider, args.Context.Properties.GetValue(GatewayResilienceKeys.Operation, "unknown"));
+                    GatewayLog.Retrying(logger, provider, args.AttemptNumber + 1, GatewayOutcomes.Describe(args.Outcome), args.RetryDelay);
                     return default;
                 },
             });
@@ -74,21 +80,21 @@ internal static class GatewayResiliencePipeline
             OnOpened = args =>
             {
                 circuit.Opened(args.BreakDuration);
-                metrics.RecordTransition(GatewayCircuitStatus.Open);
-                GatewayLog.CircuitOpened(logger, args.BreakDuration, GatewayOutcomes.Describe(args.Outcome));
+                metrics.RecordTransition(provider, GatewayCircuitStatus.Open);
+                GatewayLog.CircuitOpened(logger, provider, args.BreakDuration, GatewayOutcomes.Describe(args.Outcome));
                 return default;
             },
             OnHalfOpened = _ =>
             {
-                metrics.RecordTransition(GatewayCircuitStatus.HalfOpen);
-                GatewayLog.CircuitHalfOpened(logger);
+                metrics.RecordTransition(provider, GatewayCircuitStatus.HalfOpen);
+                GatewayLog.CircuitHalfOpened(logger, provider);
                 return default;
             },
             OnClosed = _ =>
             {
                 circuit.Closed();
-                metrics.RecordTransition(GatewayCircuitStatus.Closed);
-                GatewayLog.CircuitClosed(logger);
+                metrics.RecordTransition(provider, GatewayCircuitStatus.Closed);
+                GatewayLog.CircuitClosed(logger, provider);
                 return default;
             },
         });

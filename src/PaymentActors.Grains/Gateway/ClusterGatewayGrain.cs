@@ -13,13 +13,34 @@ public sealed class ClusterGatewayGrain(IClusterMembershipService membership, Ga
 
     public async Task<IReadOnlyList<SiloGatewayHealth>> GetHealthAsync(string provider)
     {
-        var silos = membership.CurrentSnapshot.Members.Values
-            .Where(member => member.Status == SiloStatus.Active)
-            .Select(member => member.SiloAddress)
-            .OrderBy(address => address.ToParsableString(), StringComparer.Ordinal)
-            .ToList();
+        var silos = ActiveSilos();
         var answers = await Task.WhenAll(silos.Select(silo => AskAsync(silo, provider)));
         return [.. answers.OfType<SiloGatewayHealth>()];
+    }
+
+    public async Task<IReadOnlyList<SiloProviderReport>> GetProviderReportsAsync()
+    {
+        var answers = await Task.WhenAll(ActiveSilos().Select(ReportAsync));
+        return answers.SelectMany(reports => reports).ToArray();
+    }
+
+    private List<SiloAddress> ActiveSilos() => membership.CurrentSnapshot.Members.Values
+        .Where(member => member.Status == SiloStatus.Active)
+        .Select(member => member.SiloAddress)
+        .OrderBy(address => address.ToParsableString(), StringComparer.Ordinal)
+        .ToList();
+
+    private async Task<IReadOnlyList<SiloProviderReport>> ReportAsync(SiloAddress silo)
+    {
+        try
+        {
+            var reports = await services.On(silo).GetProviderReportsAsync().WaitAsync(SiloTimeout);
+            return reports.Select(report => report with { Silo = silo.ToParsableString() }).ToArray();
+        }
+        catch (Exception exception) when (exception is TimeoutException or SiloUnavailableException or OrleansMessageRejectionException)
+        {
+            return [];
+        }
     }
 
     private async Task<SiloGatewayHealth?> AskAsync(SiloAddress silo, string provider)

@@ -9,4 +9,8 @@ public interface IGatewayHealthService : IGrainService
 {
     [Alias("GetHealthAsync")]
     Task<GatewayHealth> GetHealthAsync(string provider);
+
+    /// <summary>Every provider of this silo: configuration, breaker and call figures (the silo is named by the caller).</summary>
+    [Alias("GetProviderReportsAsync")]
+    Task<IReadOnlyList<SiloProviderReport>> GetProviderReportsAsync();
 }

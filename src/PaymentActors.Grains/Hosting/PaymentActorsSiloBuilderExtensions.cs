@@ -51,6 +51,8 @@ public static class PaymentActorsSiloBuilderExtensions
         builder.Services.TryAddKeyedSingleton(PaymentClock.ServiceKey, TimeProvider.System);
         builder.Services.TryAddSingleton<IPaymentGateway, SimulatedPaymentGateway>();
         builder.Services.TryAddSingleton<IGatewayHealthSource, SimulatedGatewayHealth>();
+        builder.Services.TryAddSingleton<IGatewayProviderCatalog, SingleProviderCatalog>();
+        builder.Services.TryAddSingleton<GatewayProviderStats>();
         builder.Services.TryAddSingleton<IFailedEventStore, InMemoryFailedEventStore>();
         builder.Services.TryAddSingleton<IWalletStore, InMemoryWalletStore>();
         builder.Services.TryAddSingleton<PaymentMetrics>();

@@ -8,7 +8,9 @@ public sealed record BehaviourUpdate(
     double? TimeoutRate = null,
     int? TimeoutHoldMs = null,
     bool? Outage = null,
-    int? Seed = null)
+    int? Seed = null,
+    double? CaptureFailRate = null,
+    int? AuthorizationTtlSeconds = null)
 {
     public GatewayBehaviour ApplyTo(GatewayBehaviour current) => new(
         FailRate ?? current.FailRate,
@@ -17,5 +19,7 @@ public sealed record BehaviourUpdate(
         TimeoutRate ?? current.TimeoutRate,
         TimeoutHoldMs ?? current.TimeoutHoldMs,
         Outage ?? current.Outage,
-        Seed ?? current.Seed);
+        Seed ?? current.Seed,
+        CaptureFailRate ?? current.CaptureFailRate,
+        AuthorizationTtlSeconds ?? current.AuthorizationTtlSeconds);
 }

@@ -10,8 +10,14 @@ public sealed record GatewayBehaviour(
     double TimeoutRate,
     int TimeoutHoldMs,
     bool Outage,
-    int Seed)
+    int Seed,
+    double CaptureFailRate = 0,
+    int AuthorizationTtlSeconds = GatewayBehaviour.DefaultAuthorizationTtlSeconds)
 {
+    /// <summary>Seven days, as card networks hold an uncaptured authorization.</summary>
+    public const int DefaultAuthorizationTtlSeconds = 7 * 24 * 3600;
+    public const int MaxAuthorizationTtlSeconds = 31 * 24 * 3600;
+
     public const int MaxLatencyMs = 60_000;
     public const int MaxHoldMs = 3_600_000;
 
@@ -22,7 +28,9 @@ public sealed record GatewayBehaviour(
         options.TimeoutRate,
         options.TimeoutHoldMs,
         options.Outage,
-        seed);
+        seed,
+        options.CaptureFailRate,
+        options.AuthorizationTtlSeconds);
 
     public BehaviourViolation? FindViolation()
     {
@@ -30,6 +38,16 @@ public sealed record GatewayBehaviour(
         if (FailRate is not (>= 0 and <= 1))
         {
             return new("fail_rate", "fail_rate must be between 0 and 1.");
+        }
+
+        if (CaptureFailRate is not (>= 0 and <= 1))
+        {
+            return new("capture_fail_rate", "capture_fail_rate must be between 0 and 1.");
+        }
+
+        if (AuthorizationTtlSeconds is < 1 or > MaxAuthorizationTtlSeconds)
+        {
+            return new("authorization_ttl_seconds", $"authorization_ttl_seconds must be between 1 and {MaxAuthorizationTtlSeconds}.");
         }
 
         if (TimeoutRate is not (>= 0 and <= 1))

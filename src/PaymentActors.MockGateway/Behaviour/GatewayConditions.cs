@@ -62,12 +62,26 @@ public sealed class GatewayConditions
             return null;
         }
 
-        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{behaviour.Seed}:{paymentId}")), digest);
+        var roll = Roll(behaviour.Seed, paymentId, out var pick);
+        return roll < behaviour.FailRate ? DeclineReasons[pick % DeclineReasons.Length] : null;
+    }
 
-        // The top 53 bits as a uniform double in [0, 1).
-        var roll = (BinaryPrimitives.ReadUInt64LittleEndian(digest) >> 11) * (1.0 / (1UL << 53));
-        return roll < behaviour.FailRate ? DeclineReasons[digest[8] % DeclineReasons.Length] : null;
+    /// <summary>A uniform double in [0, 1) from the top 53 bits of SHA-256(seed:subject), and one more byte to pick with.</summary>
+    private static double Roll(int seed, string subject, out byte pick)
+    {
+        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{seed}:{subject}")), digest);
+        pick = digest[8];
+        return (BinaryPrimitives.ReadUInt64LittleEndian(digest) >> 11) * (1.0 / (1UL << 53));
+    }
+
+    /// <summary>The decline reason for a new capture, or null when it is approved; a pure function of (seed, capture id).</summary>
+    public string? CaptureDeclineReasonFor(string captureId)
+    {
+        var behaviour = Current;
+        return behaviour.CaptureFailRate > 0 && Roll(behaviour.Seed, "capture:" + captureId, out _) < behaviour.CaptureFailRate
+            ? "capture_declined"
+            : null;
     }
 
     public TimeSpan NextLatency()

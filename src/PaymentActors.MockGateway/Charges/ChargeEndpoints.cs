@@ -1,3 +1,4 @@
+using PaymentActors.MockGateway.Authorizations;
 using PaymentActors.MockGateway.Http;
 using PaymentActors.MockGateway.Refunds;
 
@@ -13,6 +14,7 @@ public static class ChargeEndpoints
         api.MapGet("/charges/{paymentId}", (string paymentId, int? attempt, ChargeHandler handler, CancellationToken cancellationToken) =>
             handler.GetChargeAsync(paymentId, attempt, cancellationToken));
         api.MapPost("/refunds", (HttpContext context, RefundHandler handler) => handler.RefundAsync(context));
+        api.MapAuthorizations();
         return endpoints;
     }
 }

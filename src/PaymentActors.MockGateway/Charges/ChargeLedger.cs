@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using PaymentActors.MockGateway.Authorizations;
 using PaymentActors.MockGateway.Http;
 using PaymentActors.MockGateway.Refunds;
 
@@ -8,8 +9,9 @@ namespace PaymentActors.MockGateway.Charges;
 /// The gateway's in-memory books. Charges are idempotent by payment id and attempt (<see cref="ChargeKey"/>), refunds
 /// by refund id; refunds of a charge never add up to more than the charge (checked and applied under one lock). A
 /// charge is in progress from its arrival until it is recorded, so that a re-send meanwhile is told to ask again.
+/// A payment's attempt with no charge may have a captured authorization instead: its refunds come out of the capture.
 /// </summary>
-public sealed class ChargeLedger
+public sealed class ChargeLedger(AuthorizationLedger authorizations)
 {
     private readonly ConcurrentDictionary<ChargeKey, ChargeRecord> _charges = new();
     private readonly ConcurrentDictionary<ChargeKey, ChargeCommand> _inProgress = new();
@@ -61,9 +63,12 @@ public sealed class ChargeLedger
             }
 
             string? declineReason;
-            if (!_charges.TryGetValue(new ChargeKey(command.PaymentId, command.Attempt), out var charge))
+            var key = new ChargeKey(command.PaymentId, command.Attempt);
+            if (!_charges.TryGetValue(key, out var charge))
             {
-                declineReason = RefundDeclineReasons.ChargeNotFound;
+                declineReason = authorizations.CapturedFor(key) is { } captured
+                    ? RefundCapture(captured, command)
+                    : RefundDeclineReasons.ChargeNotFound;
             }
             else if (!charge.Approved)
             {
@@ -87,6 +92,32 @@ public sealed class ChargeLedger
             _refunds.Add(command.RefundId, record);
             return (record, LedgerWrite.Created);
         }
+    }
+
+    /// <summary>What has been refunded of a captured authorization.</summary>
+    public decimal RefundedOf(AuthorizationRecord authorization)
+    {
+        lock (_refundGate)
+        {
+            return authorization.RefundedAmount;
+        }
+    }
+
+    // Under the refund lock; a capture never changes once made.
+    private static string? RefundCapture(AuthorizationRecord captured, RefundCommand command)
+    {
+        if (captured.Command.Currency != command.Currency)
+        {
+            return RefundDeclineReasons.CurrencyMismatch;
+        }
+
+        if (captured.RefundedAmount + command.Amount > captured.CapturedAmount)
+        {
+            return RefundDeclineReasons.ExceedsRefundableAmount;
+        }
+
+        captured.RefundedAmount += command.Amount;
+        return null;
     }
 
     public ChargeView Describe(ChargeRecord charge)

@@ -15,6 +15,14 @@ public sealed class GatewayStats
     private long _unavailableResponses;
     private long _heldResponses;
     private long _rejectedRequests;
+    private long _authorizationsApproved;
+    private long _authorizationsDeclined;
+    private long _authorizationReplays;
+    private long _authorizationsInProgress;
+    private long _capturesApproved;
+    private long _capturesDeclined;
+    private long _voidsApproved;
+    private long _voidsDeclined;
 
     public void RequestReceived() => Interlocked.Increment(ref _requestsReceived);
 
@@ -40,6 +48,22 @@ public sealed class GatewayStats
 
     public void RejectedRequest() => Interlocked.Increment(ref _rejectedRequests);
 
+    public void AuthorizationApproved() => Interlocked.Increment(ref _authorizationsApproved);
+
+    public void AuthorizationDeclined() => Interlocked.Increment(ref _authorizationsDeclined);
+
+    public void AuthorizationReplayed() => Interlocked.Increment(ref _authorizationReplays);
+
+    public void AuthorizationInProgress() => Interlocked.Increment(ref _authorizationsInProgress);
+
+    public void CaptureApproved() => Interlocked.Increment(ref _capturesApproved);
+
+    public void CaptureDeclined() => Interlocked.Increment(ref _capturesDeclined);
+
+    public void VoidApproved() => Interlocked.Increment(ref _voidsApproved);
+
+    public void VoidDeclined() => Interlocked.Increment(ref _voidsDeclined);
+
     public GatewayStatsView Snapshot() => new(
         Interlocked.Read(ref _requestsReceived),
         Interlocked.Read(ref _chargesApproved),
@@ -52,5 +76,13 @@ public sealed class GatewayStats
         Interlocked.Read(ref _unavailableResponses),
         Interlocked.Read(ref _heldResponses),
         Interlocked.Read(ref _rejectedRequests),
-        Interlocked.Read(ref _chargesInProgress));
+        Interlocked.Read(ref _chargesInProgress),
+        Interlocked.Read(ref _authorizationsApproved),
+        Interlocked.Read(ref _authorizationsDeclined),
+        Interlocked.Read(ref _authorizationReplays),
+        Interlocked.Read(ref _authorizationsInProgress),
+        Interlocked.Read(ref _capturesApproved),
+        Interlocked.Read(ref _capturesDeclined),
+        Interlocked.Read(ref _voidsApproved),
+        Interlocked.Read(ref _voidsDeclined));
 }

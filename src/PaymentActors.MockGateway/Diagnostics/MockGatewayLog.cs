@@ -20,6 +20,12 @@ internal static partial class MockGatewayLog
     [LoggerMessage(5, LogLevel.Information, "Holding the response to {Path} for {Hold} to simulate a timeout")]
     public static partial void HoldingResponse(ILogger logger, string path, TimeSpan hold);
 
+    [LoggerMessage(7, LogLevel.Debug, "Authorization {PaymentId} {Status} ({Reason})")]
+    public static partial void AuthorizationRecorded(ILogger logger, string paymentId, string status, string? reason);
+
+    [LoggerMessage(8, LogLevel.Debug, "{Settlement} {Status} ({Reason})")]
+    public static partial void SettlementRecorded(ILogger logger, string settlement, string status, string? reason);
+
     [LoggerMessage(6, LogLevel.Debug, "Outage: answered {Path} with 503")]
     public static partial void AnsweredUnavailable(ILogger logger, string path);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using PaymentActors.MockGateway.Admin;
+using PaymentActors.MockGateway.Authorizations;
 using PaymentActors.MockGateway.Behaviour;
 using PaymentActors.MockGateway.Charges;
 using PaymentActors.MockGateway.Diagnostics;
@@ -13,6 +14,10 @@ namespace PaymentActors.MockGateway.Http;
 [JsonSerializable(typeof(ChargeView))]
 [JsonSerializable(typeof(RefundRequestBody))]
 [JsonSerializable(typeof(RefundView))]
+[JsonSerializable(typeof(AuthorizationRequestBody))]
+[JsonSerializable(typeof(AuthorizationView))]
+[JsonSerializable(typeof(CaptureRequestBody))]
+[JsonSerializable(typeof(SettlementView))]
 [JsonSerializable(typeof(ErrorEnvelope))]
 [JsonSerializable(typeof(GatewayBehaviour))]
 [JsonSerializable(typeof(BehaviourUpdate))]

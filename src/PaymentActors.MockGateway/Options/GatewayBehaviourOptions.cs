@@ -26,6 +26,12 @@ public sealed class GatewayBehaviourOptions
     /// <summary>When true every gateway call answers 503 and records nothing.</summary>
     public bool Outage { get; set; }
 
+    /// <summary>Share of captures the gateway declines (the authorization stays capturable), 0 to 1.</summary>
+    public double CaptureFailRate { get; set; }
+
+    /// <summary>How long an authorization holds before it lapses uncaptured, in seconds (7 days).</summary>
+    public int AuthorizationTtlSeconds { get; set; } = Behaviour.GatewayBehaviour.DefaultAuthorizationTtlSeconds;
+
     /// <summary>Seed of every random decision; left empty, one is drawn and shown by <c>GET /admin/behaviour</c>.</summary>
     public int? Seed { get; set; }
 }

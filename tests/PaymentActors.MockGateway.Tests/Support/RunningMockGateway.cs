@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -28,7 +29,10 @@ internal sealed class RunningMockGateway : IAsyncDisposable
     public HttpClient Client { get; }
 
     /// <param name="settings">Extra configuration, as <c>Behaviour:FailRate=0.1</c>.</param>
-    public static async Task<RunningMockGateway> StartAsync(params string[] settings)
+    public static Task<RunningMockGateway> StartAsync(params string[] settings) => StartAsync(null, settings);
+
+    /// <param name="timeProvider">The gateway's clock (authorization expiry), when a test moves time by hand.</param>
+    public static async Task<RunningMockGateway> StartAsync(TimeProvider? timeProvider, params string[] settings)
     {
         string[] defaults =
         [
@@ -39,7 +43,15 @@ internal sealed class RunningMockGateway : IAsyncDisposable
             "--Behaviour:LatencyMaxMs=0",
             "--Behaviour:Seed=1",
         ];
-        var app = MockGatewayApp.Create([.. defaults, .. settings.Select(setting => "--" + setting)]);
+        var app = MockGatewayApp.Create(
+            [.. defaults, .. settings.Select(setting => "--" + setting)],
+            services =>
+            {
+                if (timeProvider is not null)
+                {
+                    services.AddSingleton(timeProvider);
+                }
+            });
         await app.StartAsync();
         return new RunningMockGateway(app, new Uri(app.Urls.Single() + "/"));
     }
@@ -48,6 +60,9 @@ internal sealed class RunningMockGateway : IAsyncDisposable
 
     public static string ChargeJson(string paymentId, string amount = "100.50", string currency = "USD", string userId = "user-1") =>
         $$"""{"payment_id":"{{paymentId}}","user_id":"{{userId}}","amount":"{{amount}}","currency":"{{currency}}"}""";
+
+    public static string AuthorizationJson(string paymentId, string amount = "100.50", string currency = "USD", int attempt = 0) =>
+        $$"""{"payment_id":"{{paymentId}}","user_id":"user-1","amount":"{{amount}}","currency":"{{currency}}","attempt":{{attempt}}}""";
 
     public static string RefundJson(string refundId, string paymentId, string amount, string currency = "USD") =>
         $$"""{"refund_id":"{{refundId}}","payment_id":"{{paymentId}}","amount":"{{amount}}","currency":"{{currency}}"}""";
