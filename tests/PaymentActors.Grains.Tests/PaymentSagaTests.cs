@@ -111,9 +111,11 @@ public sealed class PaymentSagaTests(ClusterFixture fixture)
 
         await scenario.StartPaymentAsync("25.00", paymentId);
         var grain = fixture.Grains.GetGrain<IPaymentGrain>(paymentId);
-        var meanwhile = await Eventually.UntilAsync(
-            grain.GetAsync,
-            p => fixture.ScriptedGateway.ChargeCalls(paymentId) >= 3 || p!.Status.IsTerminal(),
+        // The charges are counted before the payment is read, so the payment read is one that had been re-sent three
+        // times (counting after the read let a slow test thread pair a read from before the charge with a later count).
+        var (_, meanwhile) = await Eventually.UntilAsync(
+            async () => (Calls: fixture.ScriptedGateway.ChargeCalls(paymentId), Payment: await grain.GetAsync()),
+            observed => observed.Calls >= 3 || observed.Payment!.Status.IsTerminal(),
             "the charge to be re-sent while its request is in flight (or the payment to end)");
         Assert.Equal(GatewayStatus.NotFound, (await fixture.ScriptedGateway.GetChargeAsync(paymentId, CancellationToken.None)).Status);
         fixture.ScriptedGateway.Land(paymentId);
