@@ -58,7 +58,7 @@ public static class LedgerEndpoints
         IGrainFactory grains)
     {
         if (InputValidation.CheckId(userId, WalletEndpoints.UserIdField) is { } idError) return ApiResults.Invalid(idError);
-        if (!caller.MayActFor(userId)) return WalletNotFound(userId);
+        if (!caller.MayActFor(userId)) return WalletEndpoints.WalletNotFound(userId);
         if (InputValidation.CheckIntegerRange(limit, FailedEventEndpoints.LimitField, 1, MaxLimit, DefaultLimit, out var pageSize) is { } limitError)
             return ApiResults.Invalid(limitError);
         long? cursor = null;
@@ -74,15 +74,11 @@ public static class LedgerEndpoints
         }
 
         var wallet = grains.GetWallet(userId);
-        if (await wallet.GetAsync() is null) return WalletNotFound(userId);
+        if (await wallet.GetAsync() is null) return WalletEndpoints.WalletNotFound(userId);
 
         var page = await wallet.GetLedgerAsync(cursor, pageSize);
         var items = page.Items.Select(LedgerEntryResponse.From).ToList();
         var next = page.HasMore ? items[^1].Sequence.ToString(CultureInfo.InvariantCulture) : null;
         return ApiResults.Ok(new PageResponse<LedgerEntryResponse>(items, page.HasMore, next));
     }
-
-    // Another user's wallet is not found, as on the other wallet routes: its existence is not disclosed.
-    private static IResult WalletNotFound(string userId) => ApiResults.Error(
-        StatusCodes.Status404NotFound, ErrorCodes.WalletNotFound, $"User '{userId}' has no wallet; a first deposit creates it.", WalletEndpoints.UserIdField);
 }

@@ -52,11 +52,11 @@ public static class LedgerExportEndpoints
         IGrainFactory grains)
     {
         if (InputValidation.CheckId(userId, WalletEndpoints.UserIdField) is { } idError) return ApiResults.Invalid(idError);
-        if (!caller.MayActFor(userId)) return WalletNotFound(userId);
+        if (!caller.MayActFor(userId)) return WalletEndpoints.WalletNotFound(userId);
         if (ExportPeriod.Check(from, to, out var period) is { } periodError) return ApiResults.Invalid(periodError);
 
         var wallet = grains.GetWallet(userId);
-        if (await wallet.GetAsync() is null) return WalletNotFound(userId);
+        if (await wallet.GetAsync() is null) return WalletEndpoints.WalletNotFound(userId);
 
         // Found before the answer starts, so that a failure here is still an error envelope.
         var range = new LedgerRange(wallet, period.From, period.To);
@@ -97,8 +97,4 @@ public static class LedgerExportEndpoints
     ];
 
     private static OpenApiSchema TimeSchema() => new() { Type = JsonSchemaType.String, Format = "date-time" };
-
-    // Another user's wallet is not found, as on the other wallet routes: its existence is not disclosed.
-    private static IResult WalletNotFound(string userId) => ApiResults.Error(
-        StatusCodes.Status404NotFound, ErrorCodes.WalletNotFound, $"User '{userId}' has no wallet; a first deposit creates it.", WalletEndpoints.UserIdField);
 }

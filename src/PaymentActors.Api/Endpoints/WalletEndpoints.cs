@@ -128,6 +128,7 @@ public static class WalletEndpoints
         return ApiResults.Ok(active);
     }
 
-    private static IResult WalletNotFound(string userId) => ApiResults.Error(
+    /// <summary>The 404 of every wallet route: no wallet, or one the caller may not see (never told apart).</summary>
+    internal static IResult WalletNotFound(string userId) => ApiResults.Error(
         StatusCodes.Status404NotFound, ErrorCodes.WalletNotFound, $"User '{userId}' has no wallet; a first deposit creates it.", UserIdField);
 }
